@@ -1,0 +1,83 @@
+# Included by every unit. Generates the S3 backend (state per unit, DynamoDB and/or S3-native
+# lock), the AWS provider, and the provider version pin. Facts about an environment live in
+# <env>/env.hcl; only live/local sets `emulator`, which points everything at the emulator.
+
+locals {
+  env      = read_terragrunt_config(find_in_parent_folders("env.hcl")).locals
+  emulator = try(local.env.emulator, null)
+
+  # The AWS provider constraint has one home: toolchain.properties at the repository root.
+  toolchain    = file("${get_parent_terragrunt_dir()}/../toolchain.properties")
+  aws_provider = trimspace(regex("(?m)^aws-provider\\.constraint=(.*)$", local.toolchain)[0])
+
+  # "dynamodb" (default): the DynamoDB lock table. "s3": Terraform's S3-native lock file.
+  # "both": while moving from one to the other. Overridable per run with PLATFORM_STATE_LOCK.
+  state_lock = get_env("PLATFORM_STATE_LOCK", try(local.env.state_lock, "dynamodb"))
+  lock_config = {
+    dynamodb = { dynamodb_table = local.env.lock_table }
+    s3       = { use_lockfile = true }
+    both     = { dynamodb_table = local.env.lock_table, use_lockfile = true }
+  }[local.state_lock]
+
+  common_tags = {
+    Environment = local.env.environment
+    ManagedBy   = "terragrunt"
+  }
+}
+
+remote_state {
+  backend = "s3"
+
+  generate = {
+    path      = "backend.tf"
+    if_exists = "overwrite_terragrunt"
+  }
+
+  config = merge(
+    {
+      bucket     = local.env.state_bucket
+      key        = "${path_relative_to_include()}/terraform.tfstate"
+      region     = local.env.region
+      encrypt    = true
+      kms_key_id = local.env.state_kms_key
+
+      # How `terragrunt backend bootstrap` creates the bucket and the lock table: versioned,
+      # KMS-encrypted, public access blocked, TLS-only policy, encrypted lock table.
+      bucket_sse_algorithm           = "aws:kms"
+      bucket_sse_kms_key_id          = local.env.state_kms_key
+      enable_lock_table_ssencryption = true
+      s3_bucket_tags                 = local.common_tags
+      dynamodb_table_tags            = local.common_tags
+    },
+    local.lock_config,
+    # Environment-specific additions; only live/local has any (the emulator's endpoints).
+    try(local.env.remote_state_extra, {}),
+  )
+}
+
+generate "provider" {
+  path      = "provider.tf"
+  if_exists = "overwrite_terragrunt"
+  contents = templatefile("${get_parent_terragrunt_dir()}/provider.tf.tftpl", {
+    region       = local.env.region
+    account_id   = local.env.account_id
+    default_tags = merge(local.common_tags, { Unit = path_relative_to_include() })
+    emulator     = local.emulator
+  })
+}
+
+# Modules state minimum versions only; the live tree pins the provider line it was tested with.
+generate "provider_version" {
+  path      = "versions_override.tf"
+  if_exists = "overwrite_terragrunt"
+  contents  = <<-EOF
+    terraform {
+      required_providers {
+        aws = {
+          source  = "hashicorp/aws"
+          version = "${local.aws_provider}"
+        }
+      }
+    }
+  EOF
+}

@@ -1,0 +1,94 @@
+package io.platform.cli;
+
+import io.platform.emulator.EmulatorState;
+import io.platform.emulator.MotoServer;
+import io.platform.toolchain.Toolchain;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code platform emulator}: a moto server that outlives the command, for hands-on work. */
+@Command(
+    name = "emulator",
+    mixinStandardHelpOptions = true,
+    description = "Start, use and stop a detached moto server (the AWS API emulator).",
+    subcommands = {
+      EmulatorCommand.Start.class,
+      EmulatorCommand.Env.class,
+      EmulatorCommand.Stop.class,
+    })
+final class EmulatorCommand {
+
+  /** Where the detached server's PID and endpoint are kept. */
+  static class StateFileOption {
+    @Option(
+        names = "--state-file",
+        description = "Where the running emulator is recorded (default: .platform/emulator.json).")
+    Path stateFile = Path.of(".platform", "emulator.json");
+  }
+
+  @Command(
+      name = "start",
+      mixinStandardHelpOptions = true,
+      description = "Start moto on a free loopback port and print the shell exports that use it.")
+  static final class Start extends PlatformSubcommand {
+    @picocli.CommandLine.Mixin StateFileOption state;
+
+    @Option(names = "--region", description = "Region of the emulated account (default: ${DEFAULT-VALUE}).")
+    String region = "us-east-1";
+
+    @Override
+    protected int execute() {
+      if (Files.exists(state.stateFile) && EmulatorState.read(state.stateFile).isRunning()) {
+        throw new IllegalStateException(
+            "an emulator is already running (" + state.stateFile + "); stop it first");
+      }
+      MotoServer server = MotoServer.start(Toolchain.locate().motoServer(), region).detach();
+      new EmulatorState(server.pid(), server.endpoint()).write(state.stateFile);
+      printExports(out(), server.endpoint().environment());
+      progress("emulator: moto at " + server.endpoint().url() + " (pid " + server.pid() + ")");
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "env",
+      mixinStandardHelpOptions = true,
+      description = "Print shell exports for the running emulator: eval \"$(platform emulator env)\".")
+  static final class Env extends PlatformSubcommand {
+    @picocli.CommandLine.Mixin StateFileOption state;
+
+    @Override
+    protected int execute() {
+      printExports(out(), EmulatorState.read(state.stateFile).endpoint().environment());
+      return 0;
+    }
+  }
+
+  @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the emulator by its PID.")
+  static final class Stop extends PlatformSubcommand {
+    @picocli.CommandLine.Mixin StateFileOption state;
+
+    @Override
+    protected int execute() {
+      EmulatorState running = EmulatorState.read(state.stateFile);
+      boolean stopped = MotoServer.stop(running.pid());
+      try {
+        Files.delete(state.stateFile);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot remove " + state.stateFile, e);
+      }
+      progress(stopped ? "emulator: stopped pid " + running.pid() : "emulator: was not running");
+      return 0;
+    }
+  }
+
+  static void printExports(java.io.PrintWriter out, Map<String, String> environment) {
+    environment.forEach((name, value) -> out.println("export " + name + "='" + value.replace("'", "'\\''") + "'"));
+    out.flush();
+  }
+}

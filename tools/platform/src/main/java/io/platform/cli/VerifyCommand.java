@@ -1,0 +1,57 @@
+package io.platform.cli;
+
+import io.platform.exec.ProcessRunner;
+import io.platform.live.Unit;
+import io.platform.live.UnitDiscovery;
+import io.platform.terraform.Terragrunt;
+import io.platform.toolchain.Toolchain;
+import io.platform.verify.ResultTable;
+import io.platform.verify.Verifier;
+import io.platform.verify.VerifyReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code platform verify}: prove every unit of a tree with a zero-diff plan. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Plans every unit below DIR and classifies each plan from its JSON: clean, output-only,",
+      "drift-only, changes (counted per action) or error. Uses the AWS credentials and",
+      "endpoints of the environment (for the emulator: eval \"$(platform emulator env)\")."
+    })
+final class VerifyCommand extends PlatformSubcommand {
+  @Parameters(index = "0", description = "A live tree or environment, e.g. live/staging.")
+  Path root;
+
+  @Option(names = "--include", description = "Only units whose name matches this glob (repeatable).")
+  List<String> includes = new ArrayList<>();
+
+  @Option(names = "--exclude", description = "Skip units whose name matches this glob (repeatable).")
+  List<String> excludes = new ArrayList<>();
+
+  @Mixin VerifyOptions verifyOptions;
+
+  @Override
+  protected int execute() {
+    Path dir = root.toAbsolutePath().normalize();
+    List<Unit> units = UnitDiscovery.find(dir, includes, excludes);
+    if (units.isEmpty()) {
+      throw new IllegalArgumentException("no units (terragrunt.hcl) under " + root + " match the filters");
+    }
+    Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), Toolchain.locate(), Map.of());
+    progress("verify: " + units.size() + " units, " + verifyOptions.parallelism + " at a time");
+    VerifyReport report =
+        new Verifier(terragrunt, verifyOptions.toVerifierOptions(), new ProgressPrinter(this::progress))
+            .verify(dir, units);
+    out().print(ResultTable.render(report));
+    out().flush();
+    return report.exitCode(verifyOptions.allowOutputOnly);
+  }
+}

@@ -1,0 +1,34 @@
+package io.platform.cli;
+
+import io.platform.verify.Verifier;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that verifies units. */
+final class VerifyOptions {
+  @Option(
+      names = "--parallelism",
+      description = "Units planned at the same time (default: number of cores).")
+  int parallelism = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--timeout",
+      description = "Limit per unit for init + plan, e.g. 20m, 90s (default: ${DEFAULT-VALUE}).",
+      converter = DurationConverter.class)
+  Duration unitTimeout = Duration.ofMinutes(20);
+
+  @Option(
+      names = "--lock-timeout",
+      description = "How long to wait for a held state lock before reporting an error (default: 0s).",
+      converter = DurationConverter.class)
+  Duration lockTimeout = Duration.ZERO;
+
+  @Option(
+      names = "--allow-output-only",
+      description = "Treat units whose only change is a root output as clean (exit 0).")
+  boolean allowOutputOnly;
+
+  Verifier.Options toVerifierOptions() {
+    return new Verifier.Options(parallelism, unitTimeout, lockTimeout);
+  }
+}

@@ -1,0 +1,111 @@
+package io.platform.terraform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.platform.exec.Command;
+import io.platform.exec.CommandRunner;
+import io.platform.exec.ExecException;
+import io.platform.exec.ExecResult;
+import io.platform.toolchain.Toolchain;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Runs Terragrunt (and through it Terraform) with the pinned toolchain's environment. */
+public final class Terragrunt {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final CommandRunner runner;
+  private final Toolchain toolchain;
+  private final Map<String, String> environment;
+
+  /**
+   * @param environment added to every call on top of the toolchain's, e.g. the emulator's
+   *     endpoint and credentials
+   */
+  public Terragrunt(CommandRunner runner, Toolchain toolchain, Map<String, String> environment) {
+    this.runner = runner;
+    this.toolchain = toolchain;
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** The command for {@code terragrunt args...} in a directory, not yet run. */
+  public Command command(Path dir, List<String> args) {
+    Map<String, String> env = new LinkedHashMap<>(toolchain.environment());
+    env.putAll(environment);
+    return Command.of(toolchain.terragrunt().toString()).withArgs(args).in(dir).withEnvironment(env);
+  }
+
+  public ExecResult run(Path dir, Duration timeout, Consumer<String> progress, String... args) {
+    return runner.run(command(dir, List.of(args)).withTimeout(timeout).onLine(progress));
+  }
+
+  /**
+   * {@code terragrunt run --all -- <terraform args>} over every unit below {@code dir}, in
+   * dependency order. Apply and destroy are approved automatically, as in CI.
+   */
+  public ExecResult runAll(Path dir, Duration timeout, Consumer<String> progress, String... tfArgs) {
+    List<String> args = new ArrayList<>(List.of("run", "--all", "--non-interactive", "--"));
+    args.addAll(List.of(tfArgs));
+    return runner.run(command(dir, args).withTimeout(timeout).onLine(progress));
+  }
+
+  /** The unit's fully evaluated configuration ({@code terragrunt render --format json}). */
+  public JsonNode render(Path unitDir) {
+    ExecResult result =
+        runner
+            .run(command(unitDir, List.of("render", "--format", "json")).withTimeout(Duration.ofMinutes(2)))
+            .requireSuccess();
+    return parse(result, "terragrunt render");
+  }
+
+  /**
+   * Plans the unit into {@code planFile}. The result is returned whatever the exit code: a
+   * failed plan is a verdict for the caller, not an exception.
+   */
+  public ExecResult plan(Path unitDir, Path planFile, Duration timeout, List<String> extraArgs) {
+    List<String> args = new ArrayList<>(List.of("plan", "-input=false", "-out=" + planFile));
+    args.addAll(extraArgs);
+    return runner.run(command(unitDir, args).withTimeout(timeout));
+  }
+
+  /** {@code terraform show -json} of a saved plan, read through the unit's Terragrunt config. */
+  public JsonNode showPlanJson(Path unitDir, Path planFile, Duration timeout) {
+    ExecResult result =
+        runner
+            .run(
+                command(unitDir, List.of("show", "--tf-forward-stdout", "-json", planFile.toString()))
+                    .withTimeout(timeout))
+            .requireSuccess();
+    return parse(result, "terraform show -json");
+  }
+
+  /** The unit's root outputs as JSON ({@code terraform output -json}). */
+  public JsonNode outputs(Path unitDir) {
+    ExecResult result =
+        runner
+            .run(
+                command(unitDir, List.of("output", "--tf-forward-stdout", "-json"))
+                    .withTimeout(Duration.ofMinutes(5)))
+            .requireSuccess();
+    return parse(result, "terraform output -json");
+  }
+
+  private static JsonNode parse(ExecResult result, String what) {
+    String stdout = result.stdout();
+    int start = stdout.indexOf('{');
+    if (start < 0) {
+      throw new ExecException(what + " printed no JSON", null);
+    }
+    try {
+      return JSON.readTree(stdout.substring(start));
+    } catch (JsonProcessingException e) {
+      throw new ExecException(what + " printed invalid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+}

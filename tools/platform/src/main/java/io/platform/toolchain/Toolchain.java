@@ -1,0 +1,80 @@
+package io.platform.toolchain;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The pinned tools installed by {@code scripts/setup.sh}: where they are and the environment
+ * every Terraform or Terragrunt call gets (generated CLI config, no update checks, no prompts).
+ */
+public record Toolchain(Path terraform, Path terragrunt, Path motoServer, Path cliConfig) {
+
+  /** Locates the toolchain from the process environment. */
+  public static Toolchain locate() {
+    return locate(System::getenv);
+  }
+
+  /**
+   * Locates the toolchain: the setup cache's bin directory first, then PATH. Fails with the
+   * command that fixes it when setup has not run.
+   */
+  public static Toolchain locate(Function<String, String> env) {
+    Path cache = cacheDir(env);
+    Path bin = cache.resolve("bin");
+    Path cliConfig =
+        Optional.ofNullable(env.apply("TF_CLI_CONFIG_FILE"))
+            .map(Path::of)
+            .filter(Files::isRegularFile)
+            .orElse(cache.resolve("terraformrc"));
+    if (!Files.isRegularFile(cliConfig)) {
+      throw new ToolchainException(
+          "no Terraform CLI configuration at " + cliConfig + "; run scripts/setup.sh first");
+    }
+    return new Toolchain(
+        find("terraform", bin, env), find("terragrunt", bin, env), find("moto_server", bin, env),
+        cliConfig);
+  }
+
+  /** Environment for every Terraform and Terragrunt process. */
+  public Map<String, String> environment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("TF_CLI_CONFIG_FILE", cliConfig.toString());
+    env.put("TG_TF_PATH", terraform.toString());
+    env.put("TF_IN_AUTOMATION", "1");
+    env.put("TF_INPUT", "0");
+    env.put("CHECKPOINT_DISABLE", "1");
+    env.put("TG_NON_INTERACTIVE", "true");
+    env.put("TG_NO_COLOR", "true");
+    env.put("NO_COLOR", "1");
+    return env;
+  }
+
+  static Path cacheDir(Function<String, String> env) {
+    String explicit = env.apply("PLATFORM_CACHE_DIR");
+    if (explicit != null && !explicit.isBlank()) {
+      return Path.of(explicit);
+    }
+    String xdg = env.apply("XDG_CACHE_HOME");
+    Path base =
+        xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(env.apply("HOME"), ".cache");
+    return base.resolve("platform");
+  }
+
+  private static Path find(String tool, Path bin, Function<String, String> env) {
+    Path cached = bin.resolve(tool);
+    if (Files.isExecutable(cached)) {
+      return cached;
+    }
+    String path = Optional.ofNullable(env.apply("PATH")).orElse("");
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+        return Path.of(dir, tool);
+      }
+    }
+    throw new ToolchainException(tool + " not found in " + bin + " or on PATH; run scripts/setup.sh first");
+  }
+}

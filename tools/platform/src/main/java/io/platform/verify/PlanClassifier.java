@@ -1,0 +1,215 @@
+package io.platform.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides a unit's verdict from {@code terraform show -json} of its plan, never from the exit
+ * code: exit code 2 also comes from output-only changes, moves, imports and deferred reads.
+ */
+public final class PlanClassifier {
+
+  /** Attribute paths kept per resource, so a huge diff stays readable. */
+  static final int MAX_PATHS = 40;
+
+  private PlanClassifier() {}
+
+  public static PlanSummary classify(JsonNode plan) {
+    Map<ChangeAction, Integer> counts = new EnumMap<>(ChangeAction.class);
+    List<ResourceChange> changes = new ArrayList<>();
+    List<String> deferredReads = new ArrayList<>();
+    for (JsonNode resource : plan.path("resource_changes")) {
+      String address = resource.path("address").asText();
+      JsonNode change = resource.path("change");
+      List<String> actions = texts(change.path("actions"));
+      if (actions.equals(List.of("read"))) {
+        deferredReads.add(address);
+        continue;
+      }
+      Set<ChangeAction> kinds = actionsOf(actions);
+      String previous = resource.path("previous_address").asText(null);
+      if (previous != null && !previous.equals(address)) {
+        kinds.add(ChangeAction.MOVE);
+      }
+      if (change.hasNonNull("importing")) {
+        kinds.add(ChangeAction.IMPORT);
+      }
+      if (kinds.isEmpty()) {
+        continue;
+      }
+      kinds.forEach(kind -> counts.merge(kind, 1, Integer::sum));
+      changes.add(new ResourceChange(address, previous, kinds, render(changedPaths(change))));
+    }
+
+    List<String> drifted = relevantDrift(plan);
+    List<String> changedOutputs = new ArrayList<>();
+    Iterator<Map.Entry<String, JsonNode>> outputs = plan.path("output_changes").fields();
+    while (outputs.hasNext()) {
+      Map.Entry<String, JsonNode> output = outputs.next();
+      if (!texts(output.getValue().path("actions")).equals(List.of("no-op"))) {
+        changedOutputs.add(output.getKey());
+      }
+    }
+
+    Verdict verdict;
+    if (plan.path("errored").asBoolean(false)) {
+      verdict = Verdict.ERROR;
+    } else if (!changes.isEmpty()) {
+      verdict = Verdict.CHANGES;
+    } else if (!drifted.isEmpty()) {
+      verdict = Verdict.DRIFT_ONLY;
+    } else if (!changedOutputs.isEmpty()) {
+      verdict = Verdict.OUTPUT_ONLY;
+    } else {
+      verdict = Verdict.CLEAN;
+    }
+    return new PlanSummary(verdict, counts, changes, drifted, changedOutputs, deferredReads);
+  }
+
+  private static Set<ChangeAction> actionsOf(List<String> actions) {
+    Set<ChangeAction> kinds = EnumSet.noneOf(ChangeAction.class);
+    if (actions.contains("create") && actions.contains("delete")) {
+      kinds.add(ChangeAction.REPLACE);
+      return kinds;
+    }
+    for (String action : actions) {
+      switch (action) {
+        case "create" -> kinds.add(ChangeAction.CREATE);
+        case "update" -> kinds.add(ChangeAction.UPDATE);
+        case "delete" -> kinds.add(ChangeAction.DELETE);
+        case "forget" -> kinds.add(ChangeAction.FORGET);
+        default -> {
+          // "no-op" and "read" change nothing.
+        }
+      }
+    }
+    return kinds;
+  }
+
+  /**
+   * Drift that matters: Terraform lists every refreshed difference in {@code resource_drift},
+   * including computed values that settle after apply (a route table gaining its routes). Like
+   * Terraform's own renderer, keep only drift in attributes the plan depends on
+   * ({@code relevant_attributes}, omitted from the JSON when empty), and any object that
+   * disappeared.
+   */
+  private static List<String> relevantDrift(JsonNode plan) {
+    Map<String, List<List<Object>>> relevant = new HashMap<>();
+    for (JsonNode entry : plan.path("relevant_attributes")) {
+      relevant
+          .computeIfAbsent(entry.path("resource").asText(), k -> new ArrayList<>())
+          .add(pathOf(entry.path("attribute")));
+    }
+    List<String> drifted = new ArrayList<>();
+    for (JsonNode resource : plan.path("resource_drift")) {
+      String address = resource.path("address").asText();
+      JsonNode change = resource.path("change");
+      if (texts(change.path("actions")).contains("delete")) {
+        drifted.add(address);
+        continue;
+      }
+      List<List<Object>> wanted = relevant.getOrDefault(address, List.of());
+      boolean matters =
+          changedPaths(change).stream()
+              .anyMatch(path -> wanted.stream().anyMatch(want -> overlaps(path, want)));
+      if (matters) {
+        drifted.add(address);
+      }
+    }
+    return drifted;
+  }
+
+  /** Paths whose value differs between before and after, or is unknown until apply. */
+  static List<List<Object>> changedPaths(JsonNode change) {
+    List<List<Object>> paths = new ArrayList<>();
+    diff(change.path("before"), change.path("after"), new ArrayList<>(), paths);
+    unknown(change.path("after_unknown"), new ArrayList<>(), paths);
+    return paths;
+  }
+
+  private static void diff(JsonNode before, JsonNode after, List<Object> at, List<List<Object>> out) {
+    if (before.equals(after)) {
+      return;
+    }
+    if (before.isObject() && after.isObject()) {
+      Set<String> keys = new java.util.TreeSet<>();
+      before.fieldNames().forEachRemaining(keys::add);
+      after.fieldNames().forEachRemaining(keys::add);
+      for (String key : keys) {
+        diff(before.path(key), after.path(key), append(at, key), out);
+      }
+    } else if (before.isArray() && after.isArray() && before.size() == after.size()) {
+      for (int i = 0; i < before.size(); i++) {
+        diff(before.get(i), after.get(i), append(at, i), out);
+      }
+    } else {
+      out.add(at);
+    }
+  }
+
+  private static void unknown(JsonNode node, List<Object> at, List<List<Object>> out) {
+    if (node.isBoolean() && node.asBoolean()) {
+      if (!out.contains(at)) {
+        out.add(at);
+      }
+    } else if (node.isObject()) {
+      node.fields().forEachRemaining(e -> unknown(e.getValue(), append(at, e.getKey()), out));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        unknown(node.get(i), append(at, i), out);
+      }
+    }
+  }
+
+  private static boolean overlaps(List<Object> a, List<Object> b) {
+    int n = Math.min(a.size(), b.size());
+    return a.subList(0, n).equals(b.subList(0, n));
+  }
+
+  private static List<Object> pathOf(JsonNode steps) {
+    List<Object> path = new ArrayList<>();
+    for (JsonNode step : steps) {
+      path.add(step.isNumber() ? (Object) step.asInt() : step.asText());
+    }
+    return path;
+  }
+
+  private static List<Object> append(List<Object> path, Object step) {
+    List<Object> next = new ArrayList<>(path);
+    next.add(step);
+    return next;
+  }
+
+  private static List<String> render(List<List<Object>> paths) {
+    List<String> rendered = new ArrayList<>();
+    for (List<Object> path : paths) {
+      if (rendered.size() == MAX_PATHS) {
+        rendered.add("... " + (paths.size() - MAX_PATHS) + " more");
+        break;
+      }
+      StringBuilder text = new StringBuilder();
+      for (Object step : path) {
+        if (step instanceof Integer index) {
+          text.append('[').append(index).append(']');
+        } else {
+          text.append(text.length() == 0 ? "" : ".").append(step);
+        }
+      }
+      rendered.add(text.length() == 0 ? "(whole object)" : text.toString());
+    }
+    return rendered;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(node -> values.add(node.asText()));
+    return values;
+  }
+}

@@ -1,0 +1,62 @@
+package io.platform.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The per-unit zero-diff table printed at the end of a run. */
+public final class ResultTable {
+  private ResultTable() {}
+
+  public static String render(VerifyReport report) {
+    List<String> header = new ArrayList<>(List.of("UNIT", "RESULT"));
+    for (ChangeAction action : ChangeAction.values()) {
+      header.add(action.label().toUpperCase(Locale.ROOT));
+    }
+    header.add("TIME");
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(header);
+    for (UnitResult result : report.results()) {
+      List<String> row = new ArrayList<>(List.of(result.unit().name(), result.verdict().label()));
+      for (ChangeAction action : ChangeAction.values()) {
+        row.add(result.summary() == null ? "-" : String.valueOf(result.summary().count(action)));
+      }
+      row.add(seconds(result.elapsed().toMillis()));
+      rows.add(row);
+    }
+    int[] widths = new int[header.size()];
+    for (List<String> row : rows) {
+      for (int i = 0; i < row.size(); i++) {
+        widths[i] = Math.max(widths[i], row.get(i).length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.size(); i++) {
+        line.append(String.format("%-" + widths[i] + "s", row.get(i)));
+        if (i < row.size() - 1) {
+          line.append("  ");
+        }
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+    for (UnitResult result : report.results()) {
+      if (result.error() != null) {
+        out.append("error in ").append(result.unit().name()).append(": ").append(result.error()).append('\n');
+      }
+    }
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%d units: %d clean, %d output-only, %d drift-only, %d with changes, %d errors (%s)%n",
+            report.results().size(), report.count(Verdict.CLEAN), report.count(Verdict.OUTPUT_ONLY),
+            report.count(Verdict.DRIFT_ONLY), report.count(Verdict.CHANGES), report.count(Verdict.ERROR),
+            seconds(report.elapsed().toMillis())));
+    return out.toString();
+  }
+
+  private static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+  }
+}

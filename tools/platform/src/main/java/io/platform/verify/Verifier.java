@@ -1,0 +1,185 @@
+package io.platform.verify;
+
+import io.platform.exec.ErrorLines;
+import io.platform.exec.ExecException;
+import io.platform.exec.ExecResult;
+import io.platform.live.Unit;
+import io.platform.terraform.Terragrunt;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Plans every unit and classifies the plan JSON. Units run in parallel; the first
+ * {@code init} of each distinct provider lock file runs alone so that a shared provider cache
+ * is never written by two inits at once.
+ */
+public final class Verifier {
+
+  /**
+   * @param parallelism units planned at the same time
+   * @param unitTimeout limit for init, plan and show of one unit together
+   * @param lockTimeout how long Terraform waits for a held state lock before failing
+   */
+  public record Options(int parallelism, Duration unitTimeout, Duration lockTimeout) {
+    public Options {
+      if (parallelism < 1) {
+        throw new IllegalArgumentException("parallelism must be at least 1");
+      }
+    }
+  }
+
+  private final Terragrunt terragrunt;
+  private final Options options;
+  private final VerifyListener listener;
+  private final ConcurrentHashMap<String, CompletableFuture<Void>> firstInits =
+      new ConcurrentHashMap<>();
+
+  public Verifier(Terragrunt terragrunt, Options options, VerifyListener listener) {
+    this.terragrunt = terragrunt;
+    this.options = options;
+    this.listener = listener;
+  }
+
+  public VerifyReport verify(Path root, List<Unit> units) {
+    long started = System.nanoTime();
+    Path plans = createPrivateTempDir();
+    ExecutorService pool = Executors.newFixedThreadPool(options.parallelism());
+    AtomicInteger done = new AtomicInteger();
+    try {
+      List<Future<UnitResult>> futures = new ArrayList<>();
+      for (Unit unit : units) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  listener.started(unit, units.size());
+                  UnitResult result = verifyUnit(unit, plans);
+                  listener.finished(result, done.incrementAndGet(), units.size());
+                  return result;
+                }));
+      }
+      List<UnitResult> results = new ArrayList<>();
+      for (Future<UnitResult> future : futures) {
+        results.add(future.get());
+      }
+      return new VerifyReport(root, results, Duration.ofNanos(System.nanoTime() - started));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("verification interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("verification failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+      deleteTree(plans);
+    }
+  }
+
+  private UnitResult verifyUnit(Unit unit, Path plans) {
+    long started = System.nanoTime();
+    long deadline = started + options.unitTimeout().toNanos();
+    try {
+      ExecResult init = init(unit, remaining(deadline));
+      if (!init.succeeded()) {
+        return UnitResult.error(unit, "init: " + failure(init), since(started));
+      }
+      Path planFile = plans.resolve(unit.name().replace('/', '_') + ".tfplan");
+      ExecResult plan =
+          terragrunt.plan(
+              unit.dir(), planFile, remaining(deadline),
+              List.of("-lock-timeout=" + options.lockTimeout().toSeconds() + "s"));
+      if (!plan.succeeded()) {
+        return UnitResult.error(unit, "plan: " + failure(plan), since(started));
+      }
+      PlanSummary summary =
+          PlanClassifier.classify(terragrunt.showPlanJson(unit.dir(), planFile, remaining(deadline)));
+      Files.deleteIfExists(planFile);
+      return UnitResult.planned(unit, summary, since(started));
+    } catch (ExecException e) {
+      return UnitResult.error(unit, e.getMessage(), since(started));
+    } catch (IOException e) {
+      return UnitResult.error(unit, "cannot remove plan file: " + e.getMessage(), since(started));
+    }
+  }
+
+  private ExecResult init(Unit unit, Duration timeout) {
+    CompletableFuture<Void> mine = new CompletableFuture<>();
+    CompletableFuture<Void> first = firstInits.putIfAbsent(lockKey(unit), mine);
+    if (first != null) {
+      first.join();
+      return runInit(unit, timeout);
+    }
+    try {
+      return runInit(unit, timeout);
+    } finally {
+      mine.complete(null);
+    }
+  }
+
+  private ExecResult runInit(Unit unit, Duration timeout) {
+    return terragrunt.run(unit.dir(), timeout, null, "init", "-input=false");
+  }
+
+  /** Units with the same provider lock file install the same providers into the cache. */
+  private static String lockKey(Unit unit) {
+    Path lock = unit.dir().resolve(".terraform.lock.hcl");
+    if (!Files.isRegularFile(lock)) {
+      return "no-lock-file";
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(lock));
+      return HexFormat.of().formatHex(digest);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String failure(ExecResult result) {
+    if (result.timedOut()) {
+      return "timed out after " + result.elapsed().toSeconds() + " s";
+    }
+    return ErrorLines.firstUseful(result.stderr(), result.stdout());
+  }
+
+  private static Duration remaining(long deadline) {
+    return Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000_000L));
+  }
+
+  private static Duration since(long started) {
+    return Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  private static Path createPrivateTempDir() {
+    try {
+      // Plan files hold every attribute value, secrets included: keep them owner-only.
+      return Files.createTempDirectory(
+          "platform-verify-",
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a directory for plan files", e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // Best effort: the directory is private to this user.
+    }
+  }
+}
