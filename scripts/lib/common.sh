@@ -1,5 +1,5 @@
 # Shared helpers for the scripts under scripts/. Source it; do not run it.
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034 # the scripts that source this file use its variables
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PINS_FILE="${REPO_ROOT}/toolchain.properties"

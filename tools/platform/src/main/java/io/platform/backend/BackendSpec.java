@@ -79,7 +79,7 @@ public record BackendSpec(
 
   private static Map<String, String> tags(JsonNode node) {
     Map<String, String> tags = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+    node.properties().forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
     return tags;
   }
 }

@@ -48,9 +48,9 @@ final class EmulatorCommand {
             "an emulator is already running (" + state.stateFile + "); stop it first");
       }
       MotoServer server = MotoServer.start(Toolchain.locate().motoServer(), region).detach();
-      new EmulatorState(server.pid(), server.endpoint()).write(state.stateFile);
+      new EmulatorState(server.pid().getAsLong(), server.endpoint()).write(state.stateFile);
       printExports(out(), server.endpoint().environment());
-      progress("emulator: moto at " + server.endpoint().url() + " (pid " + server.pid() + ")");
+      progress("emulator: moto at " + server.endpoint().url() + " (pid " + server.pid().getAsLong() + ")");
       return 0;
     }
   }

@@ -14,6 +14,11 @@ public record AwsEndpoint(
   /** The environment variable through which {@code live/local} learns the endpoint. */
   public static final String ENDPOINT_VARIABLE = "PLATFORM_EMULATOR_ENDPOINT";
 
+  /** The same emulator seen from another region (moto serves every region on one endpoint). */
+  public AwsEndpoint withRegion(String other) {
+    return new AwsEndpoint(url, other, accessKeyId, secretAccessKey, accountId);
+  }
+
   /**
    * Environment for a child process (Terraform, Terragrunt, the AWS CLI, a Lambda handler run
    * in-process) that must reach this emulator and nothing else.

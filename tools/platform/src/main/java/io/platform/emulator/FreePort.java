@@ -19,8 +19,8 @@ final class FreePort {
   }
 
   static boolean isListening(int port) {
-    try (java.net.Socket ignored = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
-      return true;
+    try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+      return socket.isConnected();
     } catch (IOException e) {
       return false;
     }

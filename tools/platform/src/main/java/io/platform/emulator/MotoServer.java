@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * moto server as a child process on a free loopback port: one endpoint for every AWS service.
@@ -124,8 +125,8 @@ public final class MotoServer implements Emulator {
   }
 
   @Override
-  public long pid() {
-    return process.pid();
+  public OptionalLong pid() {
+    return OptionalLong.of(process.pid());
   }
 
   @Override

@@ -56,7 +56,7 @@ public final class LocalRun {
       throw new IllegalArgumentException("no units (terragrunt.hcl) under " + options.liveDir());
     }
     try (MotoServer moto = MotoServer.start(toolchain.motoServer(), options.region())) {
-      progress.accept("emulator: moto server at " + moto.endpoint().url() + " (pid " + moto.pid() + ")");
+      progress.accept("emulator: moto server at " + moto.endpoint().url() + " (pid " + moto.pid().getAsLong() + ")");
       Terragrunt terragrunt = new Terragrunt(runner, toolchain, moto.endpoint().environment());
 
       BackendBootstrapper bootstrapper =

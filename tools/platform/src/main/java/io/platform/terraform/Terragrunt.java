@@ -1,25 +1,19 @@
 package io.platform.terraform;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.platform.exec.Command;
 import io.platform.exec.CommandRunner;
-import io.platform.exec.ExecException;
 import io.platform.exec.ExecResult;
 import io.platform.toolchain.Toolchain;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /** Runs Terragrunt (and through it Terraform) with the pinned toolchain's environment. */
 public final class Terragrunt {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final CommandRunner runner;
   private final Toolchain toolchain;
   private final Map<String, String> environment;
@@ -36,9 +30,7 @@ public final class Terragrunt {
 
   /** The command for {@code terragrunt args...} in a directory, not yet run. */
   public Command command(Path dir, List<String> args) {
-    Map<String, String> env = new LinkedHashMap<>(toolchain.environment());
-    env.putAll(environment);
-    return Command.of(toolchain.terragrunt().toString()).withArgs(args).in(dir).withEnvironment(env);
+    return toolchain.command(toolchain.terragrunt(), environment).withArgs(args).in(dir);
   }
 
   public ExecResult run(Path dir, Duration timeout, Consumer<String> progress, String... args) {
@@ -57,11 +49,10 @@ public final class Terragrunt {
 
   /** The unit's fully evaluated configuration ({@code terragrunt render --format json}). */
   public JsonNode render(Path unitDir) {
-    ExecResult result =
-        runner
-            .run(command(unitDir, List.of("render", "--format", "json")).withTimeout(Duration.ofMinutes(2)))
-            .requireSuccess();
-    return parse(result, "terragrunt render");
+    return ToolJson.parse(
+        runner.run(
+            command(unitDir, List.of("render", "--format", "json")).withTimeout(Duration.ofMinutes(2))),
+        "terragrunt render");
   }
 
   /**
@@ -76,36 +67,19 @@ public final class Terragrunt {
 
   /** {@code terraform show -json} of a saved plan, read through the unit's Terragrunt config. */
   public JsonNode showPlanJson(Path unitDir, Path planFile, Duration timeout) {
-    ExecResult result =
-        runner
-            .run(
-                command(unitDir, List.of("show", "--tf-forward-stdout", "-json", planFile.toString()))
-                    .withTimeout(timeout))
-            .requireSuccess();
-    return parse(result, "terraform show -json");
+    return ToolJson.parse(
+        runner.run(
+            command(unitDir, List.of("show", "--tf-forward-stdout", "-json", planFile.toString()))
+                .withTimeout(timeout)),
+        "terraform show -json");
   }
 
   /** The unit's root outputs as JSON ({@code terraform output -json}). */
   public JsonNode outputs(Path unitDir) {
-    ExecResult result =
-        runner
-            .run(
-                command(unitDir, List.of("output", "--tf-forward-stdout", "-json"))
-                    .withTimeout(Duration.ofMinutes(5)))
-            .requireSuccess();
-    return parse(result, "terraform output -json");
-  }
-
-  private static JsonNode parse(ExecResult result, String what) {
-    String stdout = result.stdout();
-    int start = stdout.indexOf('{');
-    if (start < 0) {
-      throw new ExecException(what + " printed no JSON", null);
-    }
-    try {
-      return JSON.readTree(stdout.substring(start));
-    } catch (JsonProcessingException e) {
-      throw new ExecException(what + " printed invalid JSON: " + e.getOriginalMessage(), e);
-    }
+    return ToolJson.parse(
+        runner.run(
+            command(unitDir, List.of("output", "--tf-forward-stdout", "-json"))
+                .withTimeout(Duration.ofMinutes(5))),
+        "terraform output -json");
   }
 }

@@ -1,5 +1,6 @@
 package io.platform.toolchain;
 
+import io.platform.exec.Command;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -51,6 +52,13 @@ public record Toolchain(Path terraform, Path terragrunt, Path motoServer, Path c
     env.put("TG_NO_COLOR", "true");
     env.put("NO_COLOR", "1");
     return env;
+  }
+
+  /** A command running one of these tools with {@link #environment()} plus {@code extra}. */
+  public Command command(Path program, Map<String, String> extra) {
+    Map<String, String> env = new LinkedHashMap<>(environment());
+    env.putAll(extra);
+    return Command.of(program.toString()).withEnvironment(env);
   }
 
   static Path cacheDir(Function<String, String> env) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,9 +49,7 @@ public final class PlanClassifier {
 
     List<String> drifted = relevantDrift(plan);
     List<String> changedOutputs = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> outputs = plan.path("output_changes").fields();
-    while (outputs.hasNext()) {
-      Map.Entry<String, JsonNode> output = outputs.next();
+    for (Map.Entry<String, JsonNode> output : plan.path("output_changes").properties()) {
       if (!texts(output.getValue().path("actions")).equals(List.of("no-op"))) {
         changedOutputs.add(output.getKey());
       }
@@ -160,7 +157,7 @@ public final class PlanClassifier {
         out.add(at);
       }
     } else if (node.isObject()) {
-      node.fields().forEachRemaining(e -> unknown(e.getValue(), append(at, e.getKey()), out));
+      node.properties().forEach(e -> unknown(e.getValue(), append(at, e.getKey()), out));
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         unknown(node.get(i), append(at, i), out);

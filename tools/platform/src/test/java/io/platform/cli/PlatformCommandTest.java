@@ -1,0 +1,40 @@
+package io.platform.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class PlatformCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return PlatformCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  @Test
+  void helpListsTheSubcommandsAndExitCodes() {
+    assertThat(run("--help")).isZero();
+
+    assertThat(out.toString())
+        .contains("local", "emulator", "bootstrap", "verify")
+        .contains("Exit codes:")
+        .contains("64", "would change");
+  }
+
+  @Test
+  void aBadCommandLineExits64NotTheChangesCode() {
+    assertThat(run("verify", "--parallelism", "many", "live")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(err.toString()).contains("--parallelism");
+  }
+
+  @Test
+  void anExpectedFailureIsOneLineOnStderrNotAStackTrace() {
+    int exit = run("verify", "/definitely/not/here");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString().strip()).startsWith("error: ").doesNotContain("\tat ");
+  }
+}

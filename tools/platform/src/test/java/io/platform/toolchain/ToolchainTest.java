@@ -1,0 +1,54 @@
+package io.platform.toolchain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ToolchainTest {
+  @TempDir Path cache;
+
+  private static void executable(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "#!/bin/sh\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  @Test
+  void usesTheSetupCacheAndItsCliConfig() throws IOException {
+    for (String tool : new String[] {"terraform", "terragrunt", "moto_server"}) {
+      executable(cache.resolve("bin").resolve(tool));
+    }
+    Files.writeString(cache.resolve("terraformrc"), "");
+    Map<String, String> env = Map.of("PLATFORM_CACHE_DIR", cache.toString(), "PATH", "/usr/bin");
+
+    Toolchain toolchain = Toolchain.locate(env::get);
+
+    assertThat(toolchain.terragrunt()).isEqualTo(cache.resolve("bin/terragrunt"));
+    assertThat(toolchain.environment())
+        .containsEntry("TF_CLI_CONFIG_FILE", cache.resolve("terraformrc").toString())
+        .containsEntry("TG_TF_PATH", cache.resolve("bin/terraform").toString())
+        .containsEntry("TF_INPUT", "0");
+  }
+
+  @Test
+  void withoutSetupTheErrorSaysWhatToRun() {
+    Map<String, String> env = Map.of("PLATFORM_CACHE_DIR", cache.toString(), "PATH", "");
+
+    assertThatThrownBy(() -> Toolchain.locate(env::get))
+        .isInstanceOf(ToolchainException.class)
+        .hasMessageContaining("run scripts/setup.sh");
+  }
+
+  @Test
+  void cacheDirectoryFollowsXdgThenHome() {
+    assertThat(Toolchain.cacheDir(Map.of("XDG_CACHE_HOME", "/x", "HOME", "/h")::get)).isEqualTo(Path.of("/x/platform"));
+    assertThat(Toolchain.cacheDir(Map.of("HOME", "/h")::get)).isEqualTo(Path.of("/h/.cache/platform"));
+  }
+}

@@ -1,0 +1,36 @@
+package io.platform.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.platform.live.Unit;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ResultTableTest {
+
+  @Test
+  void showsOneRowPerUnitWithCountsAndTheErrorLine() {
+    PlanSummary changes =
+        new PlanSummary(Verdict.CHANGES, Map.of(ChangeAction.CREATE, 3), List.of(), List.of(), List.of(), List.of());
+    VerifyReport report =
+        new VerifyReport(
+            Path.of("live/local"),
+            List.of(
+                UnitResult.planned(new Unit(Path.of("a"), "vpc"), changes, Duration.ofMillis(1500)),
+                UnitResult.error(new Unit(Path.of("b"), "eks"), "plan: Error: boom", Duration.ofMillis(200))),
+            Duration.ofSeconds(2));
+
+    String table = ResultTable.render(report);
+
+    assertThat(table.lines().findFirst().orElseThrow())
+        .startsWith("UNIT")
+        .contains("RESULT", "CREATE", "REPLACE", "MOVE", "TIME");
+    assertThat(table).containsPattern("vpc\\s+changes\\s+3\\s+0");
+    assertThat(table).containsPattern("eks\\s+error\\s+-");
+    assertThat(table).contains("error in eks: plan: Error: boom");
+    assertThat(table).contains("2 units: 0 clean, 0 output-only, 0 drift-only, 1 with changes, 1 errors");
+  }
+}

@@ -1,0 +1,61 @@
+package io.platform.terratest.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.platform.cli.PlatformCommand;
+import io.platform.live.UnitDiscovery;
+import io.platform.terratest.Repo;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's main command, {@code platform local live/local}, twice on the same tree: each
+ * run applies every unit, prints a table where every unit is clean, and leaves no emulator
+ * behind.
+ */
+class LocalCommandIT {
+  private static final Pattern EMULATOR = Pattern.compile("moto server at (\\S+) \\(pid (\\d+)\\)");
+
+  @Test
+  void everyUnitIsCleanOnEveryRunAndTheEmulatorIsGoneAfterwards(@TempDir Path repo) {
+    Repo.copy(repo, "live", "modules", "toolchain.properties");
+    Path local = repo.resolve("live/local");
+    List<String> units = UnitDiscovery.find(local, List.of(), List.of()).stream().map(u -> u.name()).toList();
+
+    for (int run = 1; run <= 2; run++) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+
+      int exit = PlatformCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), "local", local.toString());
+
+      assertThat(exit).as("run %d exit code; stderr:%n%s", run, err).isZero();
+      for (String unit : units) {
+        assertThat(out.toString()).as("run %d", run).containsPattern("(?m)^" + Pattern.quote(unit) + "\\s+clean\\s");
+      }
+      Matcher emulator = EMULATOR.matcher(err.toString());
+      assertThat(emulator.find()).as("the run names its emulator").isTrue();
+      long pid = Long.parseLong(emulator.group(2));
+      URI url = URI.create(emulator.group(1));
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("moto pid %d after run %d", pid, run).isNotEqualTo(java.util.Optional.of(true));
+      assertThat(listening(url.getPort())).as("port %d after run %d", url.getPort(), run).isFalse();
+    }
+  }
+
+  private static boolean listening(int port) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      return socket.isConnected();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
