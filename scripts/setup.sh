@@ -298,6 +298,7 @@ main() {
     ensure_checkov
     ensure_go_tool tflint github.com/terraform-linters/tflint .
     ensure_go_tool actionlint github.com/rhysd/actionlint ./cmd/actionlint
+    ensure_go_tool terraform-config-inspect github.com/hashicorp/terraform-config-inspect .
   fi
   write_env_file
   log "toolchain ready; for a shell: source ${PLATFORM_ENV_FILE}"

@@ -12,7 +12,8 @@ import java.util.function.Function;
  * The pinned tools installed by {@code scripts/setup.sh}: where they are and the environment
  * every Terraform or Terragrunt call gets (generated CLI config, no update checks, no prompts).
  */
-public record Toolchain(Path terraform, Path terragrunt, Path motoServer, Path cliConfig) {
+public record Toolchain(
+    Path terraform, Path terragrunt, Path motoServer, Path cliConfig, Path binDir, Function<String, String> env) {
 
   /** Locates the toolchain from the process environment. */
   public static Toolchain locate() {
@@ -37,7 +38,12 @@ public record Toolchain(Path terraform, Path terragrunt, Path motoServer, Path c
     }
     return new Toolchain(
         find("terraform", bin, env), find("terragrunt", bin, env), find("moto_server", bin, env),
-        cliConfig);
+        cliConfig, bin, env);
+  }
+
+  /** Another tool setup installs (the quality tools), looked up the same way. */
+  public Path tool(String name) {
+    return find(name, binDir, env);
   }
 
   /** Environment for every Terraform and Terragrunt process. */

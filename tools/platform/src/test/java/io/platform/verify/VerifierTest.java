@@ -1,0 +1,66 @@
+package io.platform.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.platform.exec.Command;
+import io.platform.exec.CommandRunner;
+import io.platform.exec.ExecResult;
+import io.platform.live.Unit;
+import io.platform.terraform.Terragrunt;
+import io.platform.toolchain.Toolchain;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The verifier's flow against a scripted Terragrunt: which step failed, and the verdicts. */
+class VerifierTest {
+  private static final Toolchain TOOLCHAIN =
+      new Toolchain(Path.of("terraform"), Path.of("terragrunt"), Path.of("moto_server"), Path.of("rc"), Path.of("bin"), k -> null);
+
+  /** Answers per unit directory name and terragrunt subcommand. */
+  private static CommandRunner scripted(Map<String, ExecResult> byUnitAndStep) {
+    return command -> {
+      String key = command.workingDir().getFileName() + " " + command.argv().get(1);
+      ExecResult canned = byUnitAndStep.getOrDefault(key, ok(command, ""));
+      return new ExecResult(command, canned.exitCode(), canned.stdout(), canned.stderr(), Duration.ZERO, false);
+    };
+  }
+
+  private static ExecResult ok(Command command, String stdout) {
+    return new ExecResult(command, 0, stdout, "", Duration.ZERO, false);
+  }
+
+  private static ExecResult failed(String stderr) {
+    return new ExecResult(Command.of("terragrunt"), 1, "", stderr, Duration.ZERO, false);
+  }
+
+  private static ExecResult json(String stdout) {
+    return new ExecResult(Command.of("terragrunt"), 0, stdout, "", Duration.ZERO, false);
+  }
+
+  @Test
+  void reportsEachUnitsVerdictAndTheStepThatFailed() {
+    CommandRunner runner =
+        scripted(
+            Map.of(
+                "vpc show", json("{\"resource_changes\": []}"),
+                "eks show", json("{\"resource_changes\": [{\"address\": \"a.b\", \"change\": {\"actions\": [\"create\"]}}]}"),
+                "rds init", failed("Error: Failed to get existing workspaces: NoSuchBucket"),
+                "alb plan", failed("│ Error: Error acquiring the state lock\n│ Lock Info: ...")));
+    Terragrunt terragrunt = new Terragrunt(runner, TOOLCHAIN, Map.of());
+    List<Unit> units =
+        List.of("vpc", "eks", "rds", "alb").stream().map(n -> new Unit(Path.of("/live", n), n)).toList();
+
+    VerifyReport report =
+        new Verifier(terragrunt, new Verifier.Options(2, Duration.ofMinutes(1), Duration.ZERO), VerifyListener.NONE)
+            .verify(Path.of("/live"), units);
+
+    assertThat(report.results()).extracting(UnitResult::verdict)
+        .containsExactly(Verdict.CLEAN, Verdict.CHANGES, Verdict.ERROR, Verdict.ERROR);
+    assertThat(report.results().get(2).error()).isEqualTo("init: Error: Failed to get existing workspaces: NoSuchBucket");
+    assertThat(report.results().get(3).error()).isEqualTo("plan: Error: Error acquiring the state lock");
+    assertThat(report.exitCode(false)).isEqualTo(VerifyReport.EXIT_ERROR);
+  }
+}
