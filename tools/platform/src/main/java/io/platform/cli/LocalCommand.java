@@ -3,7 +3,6 @@ package io.platform.cli;
 import io.platform.exec.ProcessRunner;
 import io.platform.local.LocalRun;
 import io.platform.toolchain.Toolchain;
-import io.platform.verify.ResultTable;
 import io.platform.verify.VerifyReport;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,9 +45,7 @@ final class LocalCommand extends PlatformSubcommand {
             new LocalRun.Options(
                 liveDir.toAbsolutePath().normalize(), region, applyTimeout,
                 verifyOptions.toVerifierOptions()),
-            new ProgressPrinter(this::progress));
-    out().print(ResultTable.render(report));
-    out().flush();
-    return report.exitCode(verifyOptions.allowOutputOnly);
+            ProgressPrinter.forConsole(this::progress, err()));
+    return verifyOptions.finish(report, out());
   }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       EmulatorCommand.class,
       BootstrapCommand.class,
       VerifyCommand.class,
+      GraphCommand.class,
       DocsCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

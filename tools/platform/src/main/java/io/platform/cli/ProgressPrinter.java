@@ -3,29 +3,71 @@ package io.platform.cli;
 import io.platform.live.Unit;
 import io.platform.verify.UnitResult;
 import io.platform.verify.VerifyListener;
+import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
-/** One line per finished unit, as a run proceeds. */
+/**
+ * Shows a run as it proceeds. On a terminal: a status line rewritten in place (done/total,
+ * units being planned) above which each finished unit stays. Elsewhere (CI logs): plain lines.
+ */
 final class ProgressPrinter implements VerifyListener {
-  private final Consumer<String> out;
+  private static final String CLEAR_LINE = "\r\u001B[2K";
 
-  ProgressPrinter(Consumer<String> out) {
-    this.out = out;
+  private final Consumer<String> lines;
+  private final PrintWriter terminal;
+  private final Set<String> running = new TreeSet<>();
+  private int done;
+  private int total;
+
+  /**
+   * @param lines prints a whole line
+   * @param terminal where the status line is drawn, or null when not on a terminal
+   */
+  ProgressPrinter(Consumer<String> lines, PrintWriter terminal) {
+    this.lines = lines;
+    this.terminal = terminal;
+  }
+
+  /** Draws in place when the JVM has a terminal, plainly otherwise. */
+  static ProgressPrinter forConsole(Consumer<String> lines, PrintWriter err) {
+    return new ProgressPrinter(lines, System.console() == null ? null : err);
   }
 
   @Override
-  public void started(Unit unit, int total) {
-    out.accept("  planning " + unit.name());
+  public synchronized void started(Unit unit, int total) {
+    this.total = total;
+    running.add(unit.name());
+    if (terminal == null) {
+      lines.accept("  planning " + unit.name());
+    } else {
+      redraw();
+    }
   }
 
   @Override
-  public void finished(UnitResult result, int done, int total) {
-    out.accept(
+  public synchronized void finished(UnitResult result, int done, int total) {
+    this.done = done;
+    running.remove(result.unit().name());
+    String line =
         String.format(
-            Locale.ROOT,
-            "  [%d/%d] %s: %s (%.1fs)",
-            done, total, result.unit().name(), result.verdict().label(),
-            result.elapsed().toMillis() / 1000.0));
+            Locale.ROOT, "  [%d/%d] %s: %s (%.1fs)", done, total, result.unit().name(),
+            result.verdict().label(), result.elapsed().toMillis() / 1000.0);
+    if (terminal == null) {
+      lines.accept(line);
+    } else {
+      terminal.print(CLEAR_LINE + line + "\n");
+      redraw();
+    }
+  }
+
+  private void redraw() {
+    terminal.print(CLEAR_LINE);
+    if (!running.isEmpty()) {
+      terminal.print(String.format(Locale.ROOT, "  %d/%d done, planning %s", done, total, String.join(", ", running)));
+    }
+    terminal.flush();
   }
 }

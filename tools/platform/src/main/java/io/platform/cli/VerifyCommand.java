@@ -1,11 +1,12 @@
 package io.platform.cli;
 
+import io.platform.exec.ExecException;
 import io.platform.exec.ProcessRunner;
 import io.platform.live.Unit;
 import io.platform.live.UnitDiscovery;
+import io.platform.live.UnitGraph;
 import io.platform.terraform.Terragrunt;
 import io.platform.toolchain.Toolchain;
-import io.platform.verify.ResultTable;
 import io.platform.verify.Verifier;
 import io.platform.verify.VerifyReport;
 import java.nio.file.Path;
@@ -38,6 +39,19 @@ final class VerifyCommand extends PlatformSubcommand {
 
   @Mixin VerifyOptions verifyOptions;
 
+  /**
+   * Dependencies first, so the report reads in apply order. A tree Terragrunt cannot order (a
+   * broken unit) is still verified, in name order: that unit is then reported as an error.
+   */
+  private List<Unit> inDependencyOrder(Terragrunt terragrunt, Path dir, List<Unit> units) {
+    try {
+      return UnitGraph.fromFindJson(terragrunt.findDependencyOrder(dir)).ordered(units);
+    } catch (ExecException e) {
+      progress("verify: cannot order units by dependencies (" + e.getMessage() + "); using name order");
+      return units;
+    }
+  }
+
   @Override
   protected int execute() {
     Path dir = root.toAbsolutePath().normalize();
@@ -46,12 +60,11 @@ final class VerifyCommand extends PlatformSubcommand {
       throw new IllegalArgumentException("no units (terragrunt.hcl) under " + root + " match the filters");
     }
     Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), Toolchain.locate(), Map.of());
+    units = inDependencyOrder(terragrunt, dir, units);
     progress("verify: " + units.size() + " units, " + verifyOptions.parallelism + " at a time");
     VerifyReport report =
-        new Verifier(terragrunt, verifyOptions.toVerifierOptions(), new ProgressPrinter(this::progress))
+        new Verifier(terragrunt, verifyOptions.toVerifierOptions(), ProgressPrinter.forConsole(this::progress, err()))
             .verify(dir, units);
-    out().print(ResultTable.render(report));
-    out().flush();
-    return report.exitCode(verifyOptions.allowOutputOnly);
+    return verifyOptions.finish(report, out());
   }
 }

@@ -10,6 +10,7 @@ import io.platform.exec.CommandRunner;
 import io.platform.exec.ExecResult;
 import io.platform.live.Unit;
 import io.platform.live.UnitDiscovery;
+import io.platform.live.UnitGraph;
 import io.platform.terraform.Terragrunt;
 import io.platform.toolchain.Toolchain;
 import io.platform.verify.Verifier;
@@ -77,7 +78,9 @@ public final class LocalRun {
       apply.requireSuccess();
 
       progress.accept("verify: planning every unit against what was applied");
-      return new Verifier(terragrunt, options.verify(), listener).verify(options.liveDir(), units);
+      List<Unit> ordered =
+          UnitGraph.fromFindJson(terragrunt.findDependencyOrder(options.liveDir())).ordered(units);
+      return new Verifier(terragrunt, options.verify(), listener).verify(options.liveDir(), ordered);
     }
   }
 }

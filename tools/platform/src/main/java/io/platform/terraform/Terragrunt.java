@@ -55,6 +55,14 @@ public final class Terragrunt {
         "terragrunt render");
   }
 
+  /** {@code terragrunt find --json --dag --dependencies}: the units below dir in run order. */
+  public JsonNode findDependencyOrder(Path dir) {
+    return ToolJson.parse(
+        runner.run(
+            command(dir, List.of("find", "--json", "--dag", "--dependencies")).withTimeout(Duration.ofMinutes(5))),
+        "terragrunt find");
+  }
+
   /**
    * Plans the unit into {@code planFile}. The result is returned whatever the exit code: a
    * failed plan is a verdict for the caller, not an exception.

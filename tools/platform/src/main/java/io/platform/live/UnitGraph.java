@@ -1,0 +1,77 @@
+package io.platform.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The units of a tree in dependency order (dependencies first) with the units each one
+ * depends on, as {@code terragrunt find --json --dag --dependencies} reports them.
+ *
+ * @param order unit names, every unit after the units it depends on
+ * @param dependencies unit name to the names it depends on
+ */
+public record UnitGraph(List<String> order, Map<String, List<String>> dependencies) {
+
+  public UnitGraph {
+    order = List.copyOf(order);
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    dependencies.forEach((unit, deps) -> copy.put(unit, List.copyOf(deps)));
+    dependencies = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  public static UnitGraph fromFindJson(JsonNode found) {
+    List<String> order = new ArrayList<>();
+    Map<String, List<String>> dependencies = new LinkedHashMap<>();
+    for (JsonNode entry : found) {
+      if (!"unit".equals(entry.path("type").asText("unit"))) {
+        continue;
+      }
+      String unit = entry.path("path").asText();
+      order.add(unit);
+      List<String> deps = new ArrayList<>();
+      entry.path("dependencies").forEach(d -> deps.add(d.asText()));
+      dependencies.put(unit, deps);
+    }
+    return new UnitGraph(order, dependencies);
+  }
+
+  /** The given units sorted into dependency order; units the graph does not know go last. */
+  public List<Unit> ordered(List<Unit> units) {
+    List<Unit> sorted = new ArrayList<>(units);
+    sorted.sort(
+        Comparator.comparingInt(
+            (Unit u) -> order.indexOf(u.name()) < 0 ? Integer.MAX_VALUE : order.indexOf(u.name()))
+            .thenComparing(Unit::name));
+    return sorted;
+  }
+
+  /** A Mermaid flowchart: an arrow from each unit to each unit it depends on. */
+  public String mermaid() {
+    StringBuilder out = new StringBuilder("flowchart TD\n");
+    for (String unit : order) {
+      out.append("  ").append(id(unit)).append("[\"").append(unit).append("\"]\n");
+    }
+    dependencies.forEach(
+        (unit, deps) -> deps.forEach(dep -> out.append("  ").append(id(unit)).append(" --> ").append(id(dep)).append('\n')));
+    return out.toString();
+  }
+
+  /** Graphviz DOT, in the same direction as {@code terragrunt dag graph}. */
+  public String dot() {
+    StringBuilder out = new StringBuilder("digraph units {\n  rankdir=LR;\n");
+    for (String unit : order) {
+      out.append("  \"").append(unit).append("\";\n");
+    }
+    dependencies.forEach(
+        (unit, deps) -> deps.forEach(dep -> out.append("  \"").append(unit).append("\" -> \"").append(dep).append("\";\n")));
+    return out.append("}\n").toString();
+  }
+
+  private static String id(String unit) {
+    return "u_" + unit.replaceAll("[^A-Za-z0-9]", "_");
+  }
+}

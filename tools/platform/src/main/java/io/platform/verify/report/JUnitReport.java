@@ -1,0 +1,96 @@
+package io.platform.verify.report;
+
+import io.platform.verify.UnitResult;
+import io.platform.verify.Verdict;
+import io.platform.verify.VerifyReport;
+import java.io.StringWriter;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * The report for CI test views: one test case per unit. A unit that would change or drifted
+ * is a failure, a unit that could not be planned is an error.
+ */
+public final class JUnitReport {
+  private JUnitReport() {}
+
+  public static String write(VerifyReport report, boolean allowOutputOnly) {
+    long failures = report.results().stream().filter(r -> failed(r, allowOutputOnly)).count();
+    long errors = report.count(Verdict.ERROR);
+    StringWriter text = new StringWriter();
+    try {
+      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.writeCharacters("\n");
+      xml.writeStartElement("testsuites");
+      xml.writeAttribute("name", "platform verify");
+      counts(xml, report.results().size(), failures, errors, report.elapsed().toMillis());
+      xml.writeCharacters("\n  ");
+      xml.writeStartElement("testsuite");
+      xml.writeAttribute("name", report.root().toString());
+      counts(xml, report.results().size(), failures, errors, report.elapsed().toMillis());
+      xml.writeAttribute("skipped", "0");
+      for (UnitResult result : report.results()) {
+        xml.writeCharacters("\n    ");
+        testCase(xml, report, result, allowOutputOnly);
+      }
+      xml.writeCharacters("\n  ");
+      xml.writeEndElement();
+      xml.writeCharacters("\n");
+      xml.writeEndElement();
+      xml.writeCharacters("\n");
+      xml.writeEndDocument();
+      xml.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("cannot write the JUnit report", e);
+    }
+    return text.toString();
+  }
+
+  private static void testCase(XMLStreamWriter xml, VerifyReport report, UnitResult result, boolean allowOutputOnly)
+      throws XMLStreamException {
+    xml.writeStartElement("testcase");
+    xml.writeAttribute("classname", "verify." + report.root().getFileName());
+    xml.writeAttribute("name", result.unit().name());
+    xml.writeAttribute("time", seconds(result.elapsed().toMillis()));
+    String headline = ChangeLines.headline(result);
+    if (result.verdict() == Verdict.ERROR) {
+      xml.writeStartElement("error");
+      xml.writeAttribute("type", "error");
+      xml.writeAttribute("message", headline);
+      xml.writeCharacters(headline);
+      xml.writeEndElement();
+    } else if (failed(result, allowOutputOnly)) {
+      xml.writeStartElement("failure");
+      xml.writeAttribute("type", result.verdict().label());
+      xml.writeAttribute("message", headline);
+      xml.writeCharacters(String.join("\n", ChangeLines.details(result.summary())));
+      xml.writeEndElement();
+    } else {
+      xml.writeStartElement("system-out");
+      xml.writeCharacters(result.verdict().label() + ": " + headline);
+      xml.writeEndElement();
+    }
+    xml.writeEndElement();
+  }
+
+  private static boolean failed(UnitResult result, boolean allowOutputOnly) {
+    return result.verdict() == Verdict.CHANGES
+        || result.verdict() == Verdict.DRIFT_ONLY
+        || (result.verdict() == Verdict.OUTPUT_ONLY && !allowOutputOnly);
+  }
+
+  private static void counts(XMLStreamWriter xml, int tests, long failures, long errors, long millis)
+      throws XMLStreamException {
+    xml.writeAttribute("tests", String.valueOf(tests));
+    xml.writeAttribute("failures", String.valueOf(failures));
+    xml.writeAttribute("errors", String.valueOf(errors));
+    xml.writeAttribute("time", seconds(millis));
+  }
+
+  private static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+  }
+}
