@@ -26,6 +26,19 @@ class ErrorLinesTest {
   }
 
   @Test
+  void prefersTerraformsDiagnosticWhenTerragruntRelaysIt() {
+    String stderr =
+        """
+        03:48:13.619 ERROR  error occurred:
+        * Failed to execute "terraform plan" in ./.terragrunt-cache/x/y
+          │ Error: Error acquiring the state lock
+        03:48:13.700 STDERR terraform: │ Error: Error acquiring the state lock
+        """;
+
+    assertThat(ErrorLines.firstUseful(stderr, "")).isEqualTo("Error: Error acquiring the state lock");
+  }
+
+  @Test
   void fallsBackToTheLastLineOfTheFirstOutputThatHasOne() {
     assertThat(ErrorLines.firstUseful("", "first\nlast\n\n", "other")).isEqualTo("last");
     assertThat(ErrorLines.firstUseful(null, "")).isEmpty();
