@@ -20,4 +20,7 @@ mapfile -t shell_files < <(git ls-files -- 'scripts/*' '.ci/*' | while read -r f
 done)
 shellcheck --external-sources --source-path=SCRIPTDIR "${shell_files[@]}"
 
+log "actionlint (GitHub workflows)"
+actionlint .github/workflows/*.yml
+
 log "lint passed"

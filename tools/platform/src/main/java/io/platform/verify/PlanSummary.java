@@ -31,6 +31,11 @@ public record PlanSummary(
     deferredReads = List.copyOf(deferredReads);
   }
 
+  /** A plan with nothing to do. */
+  public static PlanSummary clean() {
+    return new PlanSummary(Verdict.CLEAN, Map.of(), List.of(), List.of(), List.of(), List.of());
+  }
+
   public int count(ChangeAction action) {
     return counts.get(action);
   }

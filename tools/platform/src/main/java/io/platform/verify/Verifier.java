@@ -91,20 +91,31 @@ public final class Verifier {
     long started = System.nanoTime();
     long deadline = started + options.unitTimeout().toNanos();
     try {
-      ExecResult init = init(unit, remaining(deadline));
-      if (!init.succeeded()) {
-        return UnitResult.error(unit, "init: " + failure(init), since(started));
+      if (!initialised(unit)) {
+        ExecResult init = init(unit, remaining(deadline));
+        if (!init.succeeded()) {
+          return UnitResult.error(unit, "init: " + failure(init), since(started));
+        }
       }
       Path planFile = plans.resolve(unit.name().replace('/', '_') + ".tfplan");
-      ExecResult plan =
-          terragrunt.plan(
-              unit.dir(), planFile, remaining(deadline),
-              List.of("-lock-timeout=" + options.lockTimeout().toSeconds() + "s"));
+      ExecResult plan = plan(unit, planFile, deadline);
+      if (!plan.succeeded() && needsInit(plan)) {
+        // The backend or the providers changed since the last init (e.g. a new lock mode).
+        ExecResult init = init(unit, remaining(deadline));
+        if (!init.succeeded()) {
+          return UnitResult.error(unit, "init: " + failure(init), since(started));
+        }
+        plan = plan(unit, planFile, deadline);
+      }
+      StreamedPlan streamed = StreamedPlan.parse(plan.stdout());
       if (!plan.succeeded()) {
-        return UnitResult.error(unit, "plan: " + failure(plan), since(started));
+        String error = streamed.firstError() != null ? streamed.firstError() : failure(plan);
+        return UnitResult.error(unit, "plan: " + error, since(started));
       }
       PlanSummary summary =
-          PlanClassifier.classify(terragrunt.showPlanJson(unit.dir(), planFile, remaining(deadline)));
+          streamed.quiet()
+              ? PlanSummary.clean()
+              : PlanClassifier.classify(terragrunt.showPlanJson(unit.dir(), planFile, remaining(deadline)));
       Files.deleteIfExists(planFile);
       return UnitResult.planned(unit, summary, since(started));
     } catch (ExecException e) {
@@ -112,6 +123,22 @@ public final class Verifier {
     } catch (IOException e) {
       return UnitResult.error(unit, "cannot remove plan file: " + e.getMessage(), since(started));
     }
+  }
+
+  private ExecResult plan(Unit unit, Path planFile, long deadline) {
+    return terragrunt.plan(
+        unit.dir(), planFile, remaining(deadline),
+        List.of("-json", "--tf-forward-stdout", "-lock-timeout=" + options.lockTimeout().toSeconds() + "s"));
+  }
+
+  /** A unit Terragrunt has already downloaded and initialised; its plan re-inits if needed. */
+  private static boolean initialised(Unit unit) {
+    return Files.isDirectory(unit.dir().resolve(".terragrunt-cache"));
+  }
+
+  private static boolean needsInit(ExecResult plan) {
+    String output = plan.stdout() + plan.stderr();
+    return output.contains("terraform init") || output.contains("Backend initialization required");
   }
 
   private ExecResult init(Unit unit, Duration timeout) {

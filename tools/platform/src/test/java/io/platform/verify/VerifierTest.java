@@ -45,22 +45,33 @@ class VerifierTest {
     CommandRunner runner =
         scripted(
             Map.of(
-                "vpc show", json("{\"resource_changes\": []}"),
+                // A quiet streamed plan is clean without rendering the plan file again.
+                "vpc show", failed("show must not run for a quiet plan"),
+                "eks plan",
+                json(
+                    "{\"type\": \"planned_change\", \"change\": {\"action\": \"create\"}}\n"
+                        + "{\"type\": \"change_summary\", \"changes\": {\"add\": 1}}"),
                 "eks show", json("{\"resource_changes\": [{\"address\": \"a.b\", \"change\": {\"actions\": [\"create\"]}}]}"),
                 "rds init", failed("Error: Failed to get existing workspaces: NoSuchBucket"),
-                "alb plan", failed("│ Error: Error acquiring the state lock\n│ Lock Info: ...")));
+                "alb plan", failed("│ Error: Error acquiring the state lock\n│ Lock Info: ..."),
+                "kms plan",
+                new ExecResult(
+                    Command.of("terragrunt"), 1,
+                    "{\"@level\": \"error\", \"type\": \"diagnostic\", \"diagnostic\": {\"summary\": \"Invalid reference\"}}",
+                    "", Duration.ZERO, false)));
     Terragrunt terragrunt = new Terragrunt(runner, TOOLCHAIN, Map.of());
     List<Unit> units =
-        List.of("vpc", "eks", "rds", "alb").stream().map(n -> new Unit(Path.of("/live", n), n)).toList();
+        List.of("vpc", "eks", "rds", "alb", "kms").stream().map(n -> new Unit(Path.of("/live", n), n)).toList();
 
     VerifyReport report =
         new Verifier(terragrunt, new Verifier.Options(2, Duration.ofMinutes(1), Duration.ZERO), VerifyListener.NONE)
             .verify(Path.of("/live"), units);
 
     assertThat(report.results()).extracting(UnitResult::verdict)
-        .containsExactly(Verdict.CLEAN, Verdict.CHANGES, Verdict.ERROR, Verdict.ERROR);
+        .containsExactly(Verdict.CLEAN, Verdict.CHANGES, Verdict.ERROR, Verdict.ERROR, Verdict.ERROR);
     assertThat(report.results().get(2).error()).isEqualTo("init: Error: Failed to get existing workspaces: NoSuchBucket");
     assertThat(report.results().get(3).error()).isEqualTo("plan: Error: Error acquiring the state lock");
+    assertThat(report.results().get(4).error()).isEqualTo("plan: Error: Invalid reference");
     assertThat(report.exitCode(false)).isEqualTo(VerifyReport.EXIT_ERROR);
   }
 }

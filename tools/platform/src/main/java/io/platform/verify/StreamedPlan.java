@@ -1,0 +1,70 @@
+package io.platform.verify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Set;
+
+/**
+ * What {@code terraform plan -json} streamed while planning. When it reports nothing at all —
+ * no planned change, no drift, no output change — the unit is clean and the plan file need
+ * not be rendered again with {@code terraform show -json}. Anything else is decided from the
+ * full plan JSON, which alone tells relevant drift from noise.
+ *
+ * @param quiet nothing to report: the unit is clean
+ * @param firstError the first error diagnostic, as "Error: summary", or null
+ */
+public record StreamedPlan(boolean quiet, String firstError) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> NOTHING_TO_DO = Set.of("noop", "read");
+
+  public static StreamedPlan parse(String stdout) {
+    boolean quiet = true;
+    String firstError = null;
+    for (String line : stdout.split("\\R")) {
+      JsonNode message = message(line);
+      if (message == null) {
+        continue;
+      }
+      switch (message.path("type").asText()) {
+        case "resource_drift" -> quiet = false;
+        case "planned_change" ->
+            quiet &= NOTHING_TO_DO.contains(message.path("change").path("action").asText());
+        case "change_summary" -> {
+          JsonNode changes = message.path("changes");
+          quiet &=
+              changes.path("add").asInt() + changes.path("change").asInt() + changes.path("remove").asInt()
+                      + changes.path("import").asInt()
+                  == 0;
+        }
+        case "outputs" -> {
+          for (var output : message.path("outputs").properties()) {
+            quiet &= "noop".equals(output.getValue().path("action").asText("noop"));
+          }
+        }
+        case "diagnostic" -> {
+          if (firstError == null && "error".equals(message.path("@level").asText())) {
+            firstError = "Error: " + message.path("diagnostic").path("summary").asText(message.path("@message").asText());
+          }
+        }
+        default -> {
+          // Progress messages (refresh, apply_start of data sources, version) carry no verdict.
+        }
+      }
+    }
+    return new StreamedPlan(quiet, firstError);
+  }
+
+  private static JsonNode message(String line) {
+    int start = line.indexOf('{');
+    if (start < 0) {
+      return null;
+    }
+    try {
+      JsonNode node = JSON.readTree(line.substring(start));
+      return node.has("type") ? node : null;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+}
