@@ -67,41 +67,44 @@ go_build() {
   mv "${output}.tmp" "${output}"
 }
 
+# ensure_binary NAME VERSION CACHED: a NAME on PATH at VERSION, else the cached CACHED, else
+# install_NAME VERSION CACHED; then NAME_version_of must report VERSION for what was linked.
+ensure_binary() {
+  local name="$1" version="$2" cached="$3" found
+  found="$(PATH="${PATH//${PLATFORM_BIN_DIR}:/}" command -v "${name}" || true)"
+  if [[ -n "${found}" && "$("${name}_version_of" "${found}")" == "${version}" ]]; then
+    link_tool "${name}" "${found}"
+  else
+    if [[ ! -x "${cached}" ]]; then
+      mkdir -p "$(dirname "${cached}")"
+      "install_${name}" "${version}" "${cached}"
+    fi
+    link_tool "${name}" "${cached}"
+  fi
+  [[ "$("${name}_version_of" "${PLATFORM_BIN_DIR}/${name}")" == "${version}" ]] ||
+    die "${name} in ${PLATFORM_BIN_DIR} is not ${version}"
+}
+
 # --- Terraform -------------------------------------------------------------------------
 terraform_version_of() {
   TF_CLI_CONFIG_FILE=/dev/null "$1" version 2>/dev/null | sed -n '1s/^Terraform v//p'
 }
 
-ensure_terraform() {
-  local version dir bin found zip expected
-  version="$(require_pin terraform.version)"
-  dir="${PLATFORM_CACHE_DIR}/terraform/${version}"
-  bin="${dir}/terraform"
-  found="$(PATH="${PATH//${PLATFORM_BIN_DIR}:/}" command -v terraform || true)"
-  if [[ -n "${found}" && "$(terraform_version_of "${found}")" == "${version}" ]]; then
-    link_tool terraform "${found}"
-  elif [[ -x "${bin}" ]]; then
-    link_tool terraform "${bin}"
+install_terraform() {
+  local version="$1" bin="$2" expected
+  local name="terraform_${version}_${PLATFORM}.zip" zip="${bin}.zip"
+  local base="https://releases.hashicorp.com/terraform/${version}"
+  if fetch "${base}/${name}" "${zip}" &&
+    expected="$(expected_sha256 "$(pin "terraform.sha256.${PLATFORM}")" \
+      "${base}/terraform_${version}_SHA256SUMS" "${name}")" && [[ -n "${expected}" ]]; then
+    verify_sha256 "${zip}" "${expected}"
+    unzip -o -q "${zip}" terraform -d "$(dirname "${bin}")"
+    rm -f "${zip}"
   else
-    mkdir -p "${dir}"
-    zip="${dir}/terraform.zip"
-    local name="terraform_${version}_${PLATFORM}.zip"
-    local base="https://releases.hashicorp.com/terraform/${version}"
-    if fetch "${base}/${name}" "${zip}" &&
-      expected="$(expected_sha256 "$(pin "terraform.sha256.${PLATFORM}")" \
-        "${base}/terraform_${version}_SHA256SUMS" "${name}")" && [[ -n "${expected}" ]]; then
-      verify_sha256 "${zip}" "${expected}"
-      (cd "${dir}" && unzip -o -q terraform.zip terraform)
-      rm -f "${zip}"
-    else
-      rm -f "${zip}"
-      log "Terraform release download unavailable; falling back to the Go module proxy"
-      go_build github.com/hashicorp/terraform "v${version}" . "${bin}"
-    fi
-    link_tool terraform "${bin}"
+    rm -f "${zip}"
+    log "Terraform release download unavailable; falling back to the Go module proxy"
+    go_build github.com/hashicorp/terraform "v${version}" . "${bin}"
   fi
-  [[ "$(terraform_version_of "${PLATFORM_BIN_DIR}/terraform")" == "${version}" ]] ||
-    die "terraform in ${PLATFORM_BIN_DIR} is not ${version}"
 }
 
 # --- Terragrunt ------------------------------------------------------------------------
@@ -109,36 +112,22 @@ terragrunt_version_of() {
   "$1" --version 2>/dev/null | sed -n 's/^terragrunt version v\{0,1\}//p' | head -n 1
 }
 
-ensure_terragrunt() {
-  local version dir bin found expected
-  version="$(require_pin terragrunt.version)"
-  dir="${PLATFORM_CACHE_DIR}/terragrunt/v${version}"
-  bin="${dir}/terragrunt"
-  found="$(PATH="${PATH//${PLATFORM_BIN_DIR}:/}" command -v terragrunt || true)"
-  if [[ -n "${found}" && "$(terragrunt_version_of "${found}")" == "${version}" ]]; then
-    link_tool terragrunt "${found}"
-  elif [[ -x "${bin}" ]]; then
-    link_tool terragrunt "${bin}"
+install_terragrunt() {
+  local version="$1" bin="$2" expected
+  local name="terragrunt_${PLATFORM}"
+  local base="https://github.com/gruntwork-io/terragrunt/releases/download/v${version}"
+  if fetch "${base}/${name}" "${bin}.tmp" &&
+    expected="$(expected_sha256 "$(pin "terragrunt.sha256.${PLATFORM}")" \
+      "${base}/SHA256SUMS" "${name}")" && [[ -n "${expected}" ]]; then
+    verify_sha256 "${bin}.tmp" "${expected}"
+    chmod +x "${bin}.tmp"
+    mv "${bin}.tmp" "${bin}"
   else
-    mkdir -p "${dir}"
-    local name="terragrunt_${PLATFORM}"
-    local base="https://github.com/gruntwork-io/terragrunt/releases/download/v${version}"
-    if fetch "${base}/${name}" "${bin}.tmp" &&
-      expected="$(expected_sha256 "$(pin "terragrunt.sha256.${PLATFORM}")" \
-        "${base}/SHA256SUMS" "${name}")" && [[ -n "${expected}" ]]; then
-      verify_sha256 "${bin}.tmp" "${expected}"
-      chmod +x "${bin}.tmp"
-      mv "${bin}.tmp" "${bin}"
-    else
-      rm -f "${bin}.tmp"
-      log "Terragrunt release download unavailable; building it (several minutes, cached after)"
-      go_build github.com/gruntwork-io/terragrunt "v${version}" . "${bin}" \
-        "-s -w -X github.com/gruntwork-io/terragrunt/internal/version.Version=v${version}"
-    fi
-    link_tool terragrunt "${bin}"
+    rm -f "${bin}.tmp"
+    log "Terragrunt release download unavailable; building it (several minutes, cached after)"
+    go_build github.com/gruntwork-io/terragrunt "v${version}" . "${bin}" \
+      "-s -w -X github.com/gruntwork-io/terragrunt/internal/version.Version=v${version}"
   fi
-  [[ "$(terragrunt_version_of "${PLATFORM_BIN_DIR}/terragrunt")" == "${version}" ]] ||
-    die "terragrunt in ${PLATFORM_BIN_DIR} is not ${version}"
 }
 
 # --- Python tools (moto, checkov, shellcheck) -------------------------------------------
@@ -289,8 +278,11 @@ EOF
 
 main() {
   log "toolchain cache: ${PLATFORM_CACHE_DIR}"
-  ensure_terraform
-  ensure_terragrunt
+  local terraform terragrunt
+  terraform="$(require_pin terraform.version)"
+  terragrunt="$(require_pin terragrunt.version)"
+  ensure_binary terraform "${terraform}" "${PLATFORM_CACHE_DIR}/terraform/${terraform}/terraform"
+  ensure_binary terragrunt "${terragrunt}" "${PLATFORM_CACHE_DIR}/terragrunt/v${terragrunt}/terragrunt"
   ensure_moto
   write_cli_config "$(ensure_aws_provider)"
   if [[ "${WITH_LINT_TOOLS}" == true ]]; then
