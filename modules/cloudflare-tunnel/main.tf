@@ -26,6 +26,8 @@ resource "cloudflare_zero_trust_tunnel_cloudflared" "this" {
 resource "cloudflare_zero_trust_tunnel_cloudflared_config" "this" {
   account_id = var.account_id
   tunnel_id  = cloudflare_zero_trust_tunnel_cloudflared.this.id
+  # What the API reports for a remotely managed tunnel; some 5.x releases default to "local".
+  source = "cloudflare"
 
   config = {
     ingress = concat(
