@@ -4,10 +4,6 @@ locals {
 
   origin_service = "${var.origin_protocol}://${var.alb_dns_name}"
 
-  # Sorted so that the order of the ingress rules, which cloudflared matches top-down, does not
-  # depend on map iteration.
-  application_keys = sort(keys(var.applications))
-
   virtual_network_id = var.create_virtual_network ? cloudflare_zero_trust_tunnel_cloudflared_virtual_network.this[0].id : var.virtual_network_id
 }
 
@@ -32,15 +28,15 @@ resource "cloudflare_zero_trust_tunnel_cloudflared_config" "this" {
   config = {
     ingress = concat(
       [
-        for key in local.application_keys : {
-          hostname = var.applications[key].hostname
+        for key, app in var.applications : {
+          hostname = app.hostname
           service  = local.origin_service
           origin_request = {
             # The ALB and the workloads behind it route on the public hostname, not on the
             # ALB's own DNS name.
-            http_host_header = coalesce(var.applications[key].http_host_header, var.applications[key].hostname)
+            http_host_header = coalesce(app.http_host_header, app.hostname)
             # TLS to the ALB is verified against the public hostname its certificate carries.
-            origin_server_name = var.origin_protocol == "https" ? coalesce(var.applications[key].origin_server_name, var.applications[key].hostname) : null
+            origin_server_name = var.origin_protocol == "https" ? coalesce(app.origin_server_name, app.hostname) : null
             no_tls_verify      = false
             # Defence in depth: cloudflared checks the Access token of this hostname's
             # application too, so a request that bypassed Access never reaches the ALB.
