@@ -108,7 +108,7 @@ variable "applications" {
 }
 
 variable "identity_provider" {
-  description = "The Cloudflare Access identity provider users sign in with: its ID (a UUID, from Zero Trust > Settings > Authentication) and type (azure_ad, okta, gsuite or saml). saml_group_attribute names the SAML attribute holding group membership."
+  description = "The Cloudflare Access identity provider users sign in with: its ID (a UUID, as the Zero Trust dashboard and API show it) and type (azure_ad, okta, gsuite or saml). saml_group_attribute names the SAML attribute holding group membership."
   type = object({
     id                   = string
     type                 = string
