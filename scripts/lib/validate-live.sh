@@ -20,6 +20,13 @@ find "${work}" \( -name .terragrunt-cache -o -name .terraform \) -type d -prune 
 export PLATFORM_STAGING_ACCOUNT_ID=111111111111 PLATFORM_PROD_ACCOUNT_ID=222222222222
 export PLATFORM_EMULATOR_ENDPOINT=http://127.0.0.1:9
 export AWS_ACCESS_KEY_ID=validate AWS_SECRET_ACCESS_KEY=validate
+for env in STAGING PROD; do
+  export "PLATFORM_${env}_CLOUDFLARE_ACCOUNT_ID=0123456789abcdef0123456789abcdef"
+  export "PLATFORM_${env}_CLOUDFLARE_ZONE_ID=fedcba9876543210fedcba9876543210"
+  export "PLATFORM_${env}_CLOUDFLARE_ZONE_NAME=example.com"
+  export "PLATFORM_${env}_CLOUDFLARE_IDP_ID=00000000-0000-4000-8000-000000000000"
+  export "PLATFORM_${env}_CLOUDFLARE_TEAM_NAME=example"
+done
 export TF_CLI_ARGS_init=-backend=false TG_NON_INTERACTIVE=true TG_NO_COLOR=true
 
 # provider_installable SOURCE CONSTRAINT: can `terraform init` get this provider here?
