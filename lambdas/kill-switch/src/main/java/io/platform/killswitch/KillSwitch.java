@@ -27,11 +27,10 @@ import software.amazon.awssdk.core.exception.SdkException;
  * revoke, publish one notice, and fail loudly when anything did not work.
  */
 public final class KillSwitch {
-  static final String ALARM_STATE = "ALARM";
-
   private final KillSwitchConfig config;
   private final ObjectMapper json;
   private final AlarmEvents events;
+  private final AlarmTrigger trigger;
   private final SecretReader secrets;
   private final Revocation revocation;
   private final NoticePublisher notices;
@@ -40,6 +39,7 @@ public final class KillSwitch {
     this.config = config;
     this.json = json;
     this.events = new AlarmEvents(json);
+    this.trigger = new AlarmTrigger(config.allowlist());
     this.secrets = new SecretReader(aws.secretsManager(), json);
     this.revocation = new Revocation(config, aws.iam(), aws.athena(), json, clock);
     this.notices = new NoticePublisher(aws.sns(), config.snsTopicArn());
@@ -60,7 +60,7 @@ public final class KillSwitch {
       log.error("event-malformed", f -> f.put("reason", e.getMessage()));
       throw e;
     }
-    Optional<String> ignored = ignoreReason(event);
+    Optional<String> ignored = trigger.ignoreReason(event);
     if (ignored.isPresent()) {
       log.info("event-ignored", f -> f.put("alarm", alarmName(event)).put("reason", ignored.get()));
       return json.createObjectNode().put("outcome", Outcome.IGNORED.name()).put("reason", ignored.get());
@@ -83,21 +83,6 @@ public final class KillSwitch {
       throw new KillSwitchFailure("kill switch for alarm " + event.alarmName() + " failed: " + report.failures());
     }
     return result(report).put("notice_message_id", messageId);
-  }
-
-  /** Why the event is not one to act on; empty when it is. */
-  Optional<String> ignoreReason(AlarmStateChangeEvent event) {
-    if (!event.isAlarmStateChange()) {
-      return Optional.of("not a CloudWatch alarm state change (detail-type '" + event.detailType()
-          + "', source '" + event.source() + "')");
-    }
-    if (!config.allowlist().allows(event.alarmName())) {
-      return Optional.of("alarm " + event.alarmName() + " is not in the allowlist (" + config.allowlist().describe() + ")");
-    }
-    if (!ALARM_STATE.equals(event.stateValue())) {
-      return Optional.of("alarm " + event.alarmName() + " moved to " + event.stateValue() + ", not " + ALARM_STATE);
-    }
-    return Optional.empty();
   }
 
   private Report revoke(AlarmStateChangeEvent event, JsonLog log) {

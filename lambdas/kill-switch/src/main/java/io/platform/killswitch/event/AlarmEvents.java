@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /** Reads the Lambda input into an {@link AlarmStateChangeEvent}, or says why it cannot. */
 public final class AlarmEvents {
@@ -28,7 +29,11 @@ public final class AlarmEvents {
   public AlarmStateChangeEvent parse(InputStream input) {
     AlarmStateChangeEvent event;
     try {
-      event = reader.readValue(input);
+      byte[] bytes = input.readAllBytes();
+      if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+        throw new MalformedEventException("the event is empty");
+      }
+      event = reader.readValue(bytes);
     } catch (JsonProcessingException e) {
       // The parser's own message quotes the input; the location is enough to find the fault.
       throw new MalformedEventException("the event is not a JSON object of the expected shape" + where(e));
@@ -36,7 +41,7 @@ public final class AlarmEvents {
       throw new UncheckedIOException("cannot read the event", e);
     }
     if (event == null) {
-      throw new MalformedEventException("the event is empty");
+      throw new MalformedEventException("the event is null");
     }
     if (event.detailType() == null || event.source() == null) {
       throw new MalformedEventException("the event has no detail-type or source");

@@ -35,7 +35,11 @@ public final class SecretReader {
    * @throws SecretException when the secret is missing or unusable
    */
   public ServiceUser read(String secretId) {
-    String value = fetch(secretId);
+    return parse(secretId, fetch(secretId));
+  }
+
+  /** Checks a secret's value; package-private for the tests. */
+  ServiceUser parse(String secretId, String value) {
     JsonNode document;
     try {
       document = json.readTree(value);
