@@ -30,7 +30,7 @@ public final class KillSwitchHandler implements RequestStreamHandler {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Map<String, String> VARIABLES = System.getenv();
     static final KillSwitchConfig CONFIG = KillSwitchConfig.fromEnvironment(VARIABLES);
-    static final AwsClients AWS = AwsClients.fromEnvironment(VARIABLES);
+    static final AwsClients AWS = AwsClients.fromEnvironment(VARIABLES, CONFIG.stopQueries());
   }
 
   /** The constructor Lambda calls. */

@@ -45,9 +45,9 @@ public final class AwsClients implements AutoCloseable {
   private final IamClient iam;
   private final SecretsManagerClient secretsManager;
   private final SnsClient sns;
-  private final AthenaClient athena;
+  private final Optional<AthenaClient> athena;
 
-  private AwsClients(Region region, Optional<URI> endpoint, AwsCredentialsProvider credentials) {
+  private AwsClients(Region region, Optional<URI> endpoint, AwsCredentialsProvider credentials, boolean withAthena) {
     this.http =
         UrlConnectionHttpClient.builder()
             .connectionTimeout(CONNECT_TIMEOUT)
@@ -63,22 +63,25 @@ public final class AwsClients implements AutoCloseable {
     this.iam = configure.client(IamClient.builder());
     this.secretsManager = configure.client(SecretsManagerClient.builder());
     this.sns = configure.client(SnsClient.builder());
-    this.athena = configure.client(AthenaClient.builder());
+    this.athena = withAthena ? Optional.of(configure.client(AthenaClient.builder())) : Optional.empty();
   }
 
   /**
    * Builds the clients from the function's environment: the region from {@code AWS_REGION},
    * an endpoint override from {@code AWS_ENDPOINT_URL} when set (the emulator), and the
    * credentials Lambda puts into the environment; without those, the SDK's default chain.
+   *
+   * @param withAthena whether to build the Athena client too (only when queries are stopped: each
+   *     client costs cold-start time)
    */
-  public static AwsClients fromEnvironment(Map<String, String> env) {
+  public static AwsClients fromEnvironment(Map<String, String> env, boolean withAthena) {
     String region = env.get(REGION);
     if (region == null || region.isBlank()) {
       throw new ConfigurationException(REGION + " is not set");
     }
     Optional<URI> endpoint =
         Optional.ofNullable(env.get(ENDPOINT_URL)).filter(u -> !u.isBlank()).map(URI::create);
-    return new AwsClients(Region.of(region.trim()), endpoint, credentials(env));
+    return new AwsClients(Region.of(region.trim()), endpoint, credentials(env), withAthena);
   }
 
   private static AwsCredentialsProvider credentials(Map<String, String> env) {
@@ -107,7 +110,8 @@ public final class AwsClients implements AutoCloseable {
     return sns;
   }
 
-  public AthenaClient athena() {
+  /** Present when built with Athena. */
+  public Optional<AthenaClient> athena() {
     return athena;
   }
 
@@ -116,7 +120,7 @@ public final class AwsClients implements AutoCloseable {
     iam.close();
     secretsManager.close();
     sns.close();
-    athena.close();
+    athena.ifPresent(AthenaClient::close);
     http.close();
   }
 

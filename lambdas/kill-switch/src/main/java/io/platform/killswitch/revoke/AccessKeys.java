@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+import software.amazon.awssdk.services.iam.model.ListAccessKeysResponse;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.StatusType;
 
@@ -35,9 +36,13 @@ final class AccessKeys {
   List<AccessKeyMetadata> inspect(ServiceUser user, String secretId) {
     List<AccessKeyMetadata> keys = new ArrayList<>();
     try {
-      iam.listAccessKeysPaginator(b -> b.userName(user.username()))
-          .accessKeyMetadata()
-          .forEach(keys::add);
+      String marker = null;
+      do {
+        String page = marker;
+        ListAccessKeysResponse listed = iam.listAccessKeys(b -> b.userName(user.username()).marker(page));
+        keys.addAll(listed.accessKeyMetadata());
+        marker = Boolean.TRUE.equals(listed.isTruncated()) ? listed.marker() : null;
+      } while (marker != null);
     } catch (NoSuchEntityException e) {
       throw new SecretException(
           "secret " + secretId + " names IAM user " + user.username() + ", which does not exist", e);

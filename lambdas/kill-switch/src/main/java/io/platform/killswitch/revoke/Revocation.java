@@ -7,6 +7,7 @@ import io.platform.killswitch.secret.ServiceUser;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.athena.AthenaClient;
@@ -24,13 +25,19 @@ public final class Revocation {
   private final KillSwitchConfig config;
   private final AccessKeys accessKeys;
   private final DenyPolicy denyPolicy;
-  private final RunningQueries runningQueries;
+  private final Optional<RunningQueries> runningQueries;
 
-  public Revocation(KillSwitchConfig config, IamClient iam, AthenaClient athena, ObjectMapper json, Clock clock) {
+  /**
+   * @param athena needed when the configuration names a workgroup whose queries to stop
+   */
+  public Revocation(KillSwitchConfig config, IamClient iam, Optional<AthenaClient> athena, ObjectMapper json, Clock clock) {
+    if (config.stopQueries() && athena.isEmpty()) {
+      throw new IllegalArgumentException("stopping queries needs an Athena client");
+    }
     this.config = config;
     this.accessKeys = new AccessKeys(iam, config.scope(), config.dryRun());
     this.denyPolicy = new DenyPolicy(iam, json, config.dryRun());
-    this.runningQueries = new RunningQueries(athena, clock, config.dryRun());
+    this.runningQueries = athena.map(a -> new RunningQueries(a, clock, config.dryRun()));
   }
 
   /**
@@ -57,7 +64,7 @@ public final class Revocation {
       record.accept(new StepResult(DenyPolicy.ACTION, user.username(), StepOutcome.SKIPPED, "ATTACH_DENY_POLICY=false"));
     }
     config.athenaWorkgroup().ifPresentOrElse(
-        workgroup -> runningQueries.stop(workgroup, record),
+        workgroup -> runningQueries.orElseThrow().stop(workgroup, record),
         () -> record.accept(new StepResult(RunningQueries.SCAN_ACTION, "-", StepOutcome.SKIPPED, "STOP_QUERIES=false")));
     return List.copyOf(results);
   }

@@ -66,8 +66,9 @@ class KillSwitchHandlerIT {
     env.putAll(overrides);
     CapturingContext context = new CapturingContext();
     ByteArrayOutputStream output = new ByteArrayOutputStream();
-    try (AwsClients clients = AwsClients.fromEnvironment(env)) {
-      KillSwitchHandler handler = new KillSwitchHandler(KillSwitchConfig.fromEnvironment(env), clients, JSON);
+    KillSwitchConfig config = KillSwitchConfig.fromEnvironment(env);
+    try (AwsClients clients = AwsClients.fromEnvironment(env, config.stopQueries())) {
+      KillSwitchHandler handler = new KillSwitchHandler(config, clients, JSON);
       Throwable thrown = catchThrowable(() -> handler.handleRequest(Fixtures.event(fixture), output, context));
       JsonNode result = thrown == null ? JSON.readTree(output.toByteArray()) : null;
       Invocation invocation = new Invocation(result, thrown, context.lines());
