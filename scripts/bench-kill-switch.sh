@@ -34,15 +34,8 @@ if [[ ! -x "${python}" ]] || ! "${python}" -c 'import boto3' 2>/dev/null; then
 fi
 
 work="$(mktemp -d)"
-state="${work}/emulator.json"
-cleanup() {
-  "${REPO_ROOT}/scripts/platform" emulator stop --state-file "${state}" >/dev/null 2>&1 || true
-  rm -rf "${work}"
-}
-trap cleanup EXIT
-
 log "starting the emulator"
-eval "$("${REPO_ROOT}/scripts/platform" emulator start --state-file "${state}" 2>/dev/null)"
+start_emulator "${work}"
 
 log "warm: ${warm_runs} in-process invocations after ${warm_up} warm-up runs"
 warm_rows="$(java -cp "${shaded}:${classes}" io.platform.killswitch.bench.WarmLatency "${warm_runs}" "${warm_up}")"

@@ -1,7 +1,5 @@
 package io.platform.killswitch.local;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import io.platform.killswitch.KillSwitchHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 
 /**
  * Runs the packaged handler once outside Lambda, configured by the same environment
@@ -32,7 +29,7 @@ public final class LocalInvocation {
   static int run(String eventFile, PrintStream out, PrintStream err) throws IOException {
     ByteArrayOutputStream result = new ByteArrayOutputStream();
     try (InputStream event = "-".equals(eventFile) ? System.in : Files.newInputStream(Path.of(eventFile))) {
-      new KillSwitchHandler().handleRequest(event, result, new LocalContext(err));
+      new KillSwitchHandler().handleRequest(event, result, new LocalContext(err::print));
     } catch (RuntimeException | ExceptionInInitializerError e) {
       Throwable cause = e instanceof ExceptionInInitializerError init && init.getCause() != null ? init.getCause() : e;
       err.println("error: " + cause.getMessage());
@@ -40,77 +37,5 @@ public final class LocalInvocation {
     }
     out.println(result.toString(StandardCharsets.UTF_8));
     return 0;
-  }
-
-  /** What the handler reads from its Lambda context: a request id and a logger. */
-  private record LocalContext(PrintStream err, String requestId) implements Context {
-    LocalContext(PrintStream err) {
-      this(err, UUID.randomUUID().toString());
-    }
-
-    @Override
-    public String getAwsRequestId() {
-      return requestId;
-    }
-
-    @Override
-    public LambdaLogger getLogger() {
-      return new LambdaLogger() {
-        @Override
-        public void log(String message) {
-          err.print(message);
-        }
-
-        @Override
-        public void log(byte[] message) {
-          err.print(new String(message, StandardCharsets.UTF_8));
-        }
-      };
-    }
-
-    @Override
-    public String getLogGroupName() {
-      return null;
-    }
-
-    @Override
-    public String getLogStreamName() {
-      return null;
-    }
-
-    @Override
-    public String getFunctionName() {
-      return "kill-switch (local)";
-    }
-
-    @Override
-    public String getFunctionVersion() {
-      return "$LATEST";
-    }
-
-    @Override
-    public String getInvokedFunctionArn() {
-      return null;
-    }
-
-    @Override
-    public com.amazonaws.services.lambda.runtime.CognitoIdentity getIdentity() {
-      return null;
-    }
-
-    @Override
-    public com.amazonaws.services.lambda.runtime.ClientContext getClientContext() {
-      return null;
-    }
-
-    @Override
-    public int getRemainingTimeInMillis() {
-      return Integer.MAX_VALUE;
-    }
-
-    @Override
-    public int getMemoryLimitInMB() {
-      return 0;
-    }
   }
 }

@@ -1,14 +1,11 @@
 package io.platform.killswitch.bench;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.platform.killswitch.Fixtures;
 import io.platform.killswitch.KillSwitchHandler;
 import io.platform.killswitch.aws.AwsClients;
 import io.platform.killswitch.config.KillSwitchConfig;
+import io.platform.killswitch.local.LocalContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,15 +54,20 @@ public final class WarmLatency {
         if (i > -warmup) {
           iam.deleteUserPolicy(b -> b.userName(USER).policyName("platform-kill-switch-deny"));
         }
-        TimingContext context = new TimingContext();
+        long[] keyInactiveAt = {0};
+        LocalContext context = new LocalContext(line -> {
+          if (keyInactiveAt[0] == 0 && line.contains("\"action\":\"deactivate-key\"") && line.contains("\"outcome\":\"done\"")) {
+            keyInactiveAt[0] = System.nanoTime();
+          }
+        });
         long start = System.nanoTime();
         handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), context);
         long end = System.nanoTime();
-        if (context.keyInactiveAt == 0) {
+        if (keyInactiveAt[0] == 0) {
           throw new IllegalStateException("run " + i + ": the key was not deactivated");
         }
         if (i >= 0) {
-          toInactive[i] = context.keyInactiveAt - start;
+          toInactive[i] = keyInactiveAt[0] - start;
           toEnd[i] = end - start;
         }
       }
@@ -85,77 +87,5 @@ public final class WarmLatency {
   private static double percentile(long[] sorted, int p) {
     int rank = (int) Math.ceil(p / 100.0 * sorted.length);
     return sorted[Math.max(0, rank - 1)] / 1e6;
-  }
-
-  /** Notes when the handler logs that its key-deactivation step is done. */
-  private static final class TimingContext implements Context {
-    long keyInactiveAt;
-
-    @Override
-    public LambdaLogger getLogger() {
-      return new LambdaLogger() {
-        @Override
-        public void log(String line) {
-          if (keyInactiveAt == 0 && line.contains("\"action\":\"deactivate-key\"") && line.contains("\"outcome\":\"done\"")) {
-            keyInactiveAt = System.nanoTime();
-          }
-        }
-
-        @Override
-        public void log(byte[] line) {
-          log(new String(line, StandardCharsets.UTF_8));
-        }
-      };
-    }
-
-    @Override
-    public String getAwsRequestId() {
-      return "bench";
-    }
-
-    @Override
-    public String getLogGroupName() {
-      return null;
-    }
-
-    @Override
-    public String getLogStreamName() {
-      return null;
-    }
-
-    @Override
-    public String getFunctionName() {
-      return "kill-switch-bench";
-    }
-
-    @Override
-    public String getFunctionVersion() {
-      return "$LATEST";
-    }
-
-    @Override
-    public String getInvokedFunctionArn() {
-      return null;
-    }
-
-    @Override
-    public CognitoIdentity getIdentity() {
-      return null;
-    }
-
-    @Override
-    public ClientContext getClientContext() {
-      return null;
-    }
-
-    @Override
-    public int getRemainingTimeInMillis() {
-      return 30_000;
-    }
-
-    @Override
-    public int getMemoryLimitInMB() {
-      return 512;
-    }
   }
 }

@@ -5,22 +5,19 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.platform.emulator.AwsEndpoint;
 import io.platform.killswitch.Fixtures;
 import io.platform.killswitch.KillSwitchFailure;
 import io.platform.killswitch.KillSwitchHandler;
 import io.platform.killswitch.aws.AwsClients;
 import io.platform.killswitch.config.KillSwitchConfig;
 import io.platform.killswitch.event.MalformedEventException;
+import io.platform.killswitch.local.LocalContext;
 import io.platform.terratest.ResetEmulator;
-import io.platform.terratest.WithEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,24 +27,10 @@ import software.amazon.awssdk.services.iam.model.StatusType;
  * The handler in-process against moto's IAM, Secrets Manager, SNS, SQS and Athena, fed the
  * event fixtures; every assertion reads the result back from the emulator.
  */
-@WithEmulator
 @ResetEmulator
-class KillSwitchHandlerIT {
+class KillSwitchHandlerIT extends EmulatedAccount {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private AwsEndpoint aws;
-  private ServiceAccount account;
-
-  @BeforeEach
-  void createTheServiceAccount(AwsEndpoint endpoint) {
-    aws = endpoint;
-    account = ServiceAccount.create(endpoint);
-  }
-
-  @AfterEach
-  void closeClients() {
-    account.close();
-  }
 
   /** One run of the handler: its result, or what it threw, and its log lines. */
   record Invocation(JsonNode result, Throwable thrown, List<String> log) {
@@ -64,14 +47,15 @@ class KillSwitchHandlerIT {
   private Invocation invoke(String fixture, Map<String, String> overrides) {
     Map<String, String> env = new java.util.HashMap<>(account.environment());
     env.putAll(overrides);
-    CapturingContext context = new CapturingContext();
+    List<String> lines = new java.util.ArrayList<>();
+    LocalContext context = new LocalContext(lines::add);
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     KillSwitchConfig config = KillSwitchConfig.fromEnvironment(env);
     try (AwsClients clients = AwsClients.fromEnvironment(env, config.stopQueries())) {
       KillSwitchHandler handler = new KillSwitchHandler(config, clients, JSON);
       Throwable thrown = catchThrowable(() -> handler.handleRequest(Fixtures.event(fixture), output, context));
       JsonNode result = thrown == null ? JSON.readTree(output.toByteArray()) : null;
-      Invocation invocation = new Invocation(result, thrown, context.lines());
+      Invocation invocation = new Invocation(result, thrown, lines);
       assertNoSecretLeaked(invocation);
       return invocation;
     } catch (IOException e) {

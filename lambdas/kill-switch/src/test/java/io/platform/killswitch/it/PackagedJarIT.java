@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.platform.emulator.AwsEndpoint;
 import io.platform.terratest.ResetEmulator;
-import io.platform.terratest.WithEmulator;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -18,8 +16,6 @@ import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.iam.model.StatusType;
@@ -29,27 +25,13 @@ import software.amazon.awssdk.services.iam.model.StatusType;
  * else on its class path, configured only through environment variables the way Lambda
  * configures it: shading and shrinking must leave every path the function takes working.
  */
-@WithEmulator
 @ResetEmulator
-class PackagedJarIT {
+class PackagedJarIT extends EmulatedAccount {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long MAX_BYTES = 8L * 1024 * 1024;
 
   private final Path jar = Path.of(System.getProperty("kill-switch.jar", "target/kill-switch.jar"));
-  private AwsEndpoint aws;
-  private ServiceAccount account;
   @TempDir Path temp;
-
-  @BeforeEach
-  void createTheServiceAccount(AwsEndpoint endpoint) {
-    aws = endpoint;
-    account = ServiceAccount.create(endpoint);
-  }
-
-  @AfterEach
-  void closeClients() {
-    account.close();
-  }
 
   record Run(int exitCode, String stdout, String stderr) {
     JsonNode result() {

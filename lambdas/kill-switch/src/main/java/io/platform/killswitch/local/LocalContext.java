@@ -1,21 +1,24 @@
-package io.platform.killswitch.it;
+package io.platform.killswitch.local;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
-/** A Lambda context whose logger keeps every line, for assertions on the log. */
-final class CapturingContext implements Context {
+/**
+ * The Lambda context for running the handler outside Lambda: a fresh request id, and a logger
+ * that hands each line to a sink (stderr, a test's list, a benchmark's clock). The handler
+ * reads nothing else from its context.
+ */
+public final class LocalContext implements Context {
   private final String requestId = UUID.randomUUID().toString();
-  private final List<String> lines = new ArrayList<>();
+  private final Consumer<String> sink;
 
-  List<String> lines() {
-    return lines;
+  public LocalContext(Consumer<String> sink) {
+    this.sink = sink;
   }
 
   @Override
@@ -28,29 +31,29 @@ final class CapturingContext implements Context {
     return new LambdaLogger() {
       @Override
       public void log(String message) {
-        lines.add(message);
+        sink.accept(message);
       }
 
       @Override
       public void log(byte[] message) {
-        log(new String(message, StandardCharsets.UTF_8));
+        sink.accept(new String(message, StandardCharsets.UTF_8));
       }
     };
   }
 
   @Override
   public String getLogGroupName() {
-    return "/aws/lambda/platform-kill-switch";
+    return null;
   }
 
   @Override
   public String getLogStreamName() {
-    return "2026/01/05/[$LATEST]0123456789abcdef";
+    return null;
   }
 
   @Override
   public String getFunctionName() {
-    return "platform-kill-switch";
+    return "kill-switch (local)";
   }
 
   @Override
@@ -60,7 +63,7 @@ final class CapturingContext implements Context {
 
   @Override
   public String getInvokedFunctionArn() {
-    return "arn:aws:lambda:us-east-1:123456789012:function:platform-kill-switch";
+    return null;
   }
 
   @Override
@@ -75,11 +78,11 @@ final class CapturingContext implements Context {
 
   @Override
   public int getRemainingTimeInMillis() {
-    return 30_000;
+    return Integer.MAX_VALUE;
   }
 
   @Override
   public int getMemoryLimitInMB() {
-    return 512;
+    return 0;
   }
 }
