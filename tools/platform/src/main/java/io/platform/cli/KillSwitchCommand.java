@@ -28,12 +28,19 @@ final class KillSwitchCommand {
       name = "restore",
       mixinStandardHelpOptions = true,
       description = {
-        "Reads the kill switch's secret, shows what it will do, asks for confirmation, then",
-        "reactivates the user's access key (or, with --rotate, creates a new one and writes its id",
-        "into the secret) and removes the deny policy platform-kill-switch-deny.",
-        "A new secret access key is never printed: it goes into the secret when the secret stores",
-        "one, and into --secret-key-file (mode 0600) when given.",
-        "Honours AWS_ENDPOINT_URL, AWS_REGION and the usual AWS credentials."
+        "Reads the kill switch's secret, shows what it will do and asks for",
+        "confirmation; then reactivates the user's access key (with --rotate: creates",
+        "a new one and writes its id into the secret) and removes the deny policy",
+        "platform-kill-switch-deny. A new secret access key is never printed: it goes",
+        "into the secret when the secret stores one, and into --secret-key-file",
+        "(mode 0600) when given. Honours AWS_ENDPOINT_URL, AWS_REGION and the usual",
+        "AWS credentials."
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:access restored, or nothing to restore",
+        "1:error, or not confirmed (nothing changed)",
+        "64:invalid command line",
       })
   static final class Restore extends PlatformSubcommand {
     @Option(names = "--secret-id", required = true, description = "ARN or name of the kill switch's secret.")
