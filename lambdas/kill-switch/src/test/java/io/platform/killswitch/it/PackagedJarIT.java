@@ -67,7 +67,9 @@ class PackagedJarIT extends EmulatedAccount {
   void theJarRevokesEverythingStopsQueriesAndNotifiesAndIsANoOpTheSecondTime() throws Exception {
     try (QueryStates states = QueryStates.oneStepPerRead(aws)) {
       String running = account.startQuery("SELECT * FROM big_table");
-      Map<String, String> env = Map.of("STOP_QUERIES", "true", "REVOKE_SCOPE", "all-keys");
+      // Lambda hands its role's session credentials in the environment, token included.
+      Map<String, String> env = Map.of("STOP_QUERIES", "true", "REVOKE_SCOPE", "all-keys",
+          "AWS_SESSION_TOKEN", "FwoGZXIvYXdzEXAMPLESESSIONTOKEN");
 
       Run first = runJar("alarm.json", env);
 
