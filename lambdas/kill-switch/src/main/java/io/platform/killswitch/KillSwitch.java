@@ -90,19 +90,22 @@ public final class KillSwitch {
     try {
       user = secrets.read(config.secretId());
     } catch (SecretException | SdkException e) {
-      log.error("secret-unusable", f -> f.put("secret_id", config.secretId()).put("reason", e.getMessage()));
-      return new Report(event, config.secretId(), Optional.empty(), List.of(), Optional.of(e.getMessage()), config.dryRun());
+      return unusableSecret(event, Optional.empty(), e, log);
     }
     log.info("secret-read", f -> f.put("secret_id", config.secretId()).put("user", user.username())
         .put("access_key_id", user.accessKeyId()));
     try {
-      List<StepResult> steps = revocation.revoke(user, step -> log.info("step", f -> f.put("action", step.action())
-          .put("target", step.target()).put("outcome", step.outcome().label()).put("detail", step.detail())));
+      List<StepResult> steps = revocation.revoke(user, step -> log.info("step", f -> put(f, step)));
       return new Report(event, config.secretId(), Optional.of(user), steps, Optional.empty(), config.dryRun());
     } catch (SecretException e) {
-      log.error("secret-unusable", f -> f.put("secret_id", config.secretId()).put("reason", e.getMessage()));
-      return new Report(event, config.secretId(), Optional.of(user), List.of(), Optional.of(e.getMessage()), config.dryRun());
+      return unusableSecret(event, Optional.of(user), e, log);
     }
+  }
+
+  /** The revocation could not start: nothing was written. */
+  private Report unusableSecret(AlarmStateChangeEvent event, Optional<ServiceUser> user, RuntimeException e, JsonLog log) {
+    log.error("secret-unusable", f -> f.put("secret_id", config.secretId()).put("reason", e.getMessage()));
+    return new Report(event, config.secretId(), user, List.of(), Optional.of(e.getMessage()), config.dryRun());
   }
 
   private ObjectNode result(Report report) {
@@ -112,11 +115,14 @@ public final class KillSwitch {
         .put("dry_run", report.dryRun());
     report.user().ifPresent(u -> result.put("user", u.username()).put("access_key_id", u.accessKeyId()));
     ArrayNode steps = result.putArray("steps");
-    for (StepResult step : report.steps()) {
-      steps.addObject().put("action", step.action()).put("target", step.target())
-          .put("outcome", step.outcome().label()).put("detail", step.detail());
-    }
+    report.steps().forEach(step -> put(steps.addObject(), step));
     return result;
+  }
+
+  /** A step as the log line and the result both show it. */
+  private static void put(ObjectNode node, StepResult step) {
+    node.put("action", step.action()).put("target", step.target())
+        .put("outcome", step.outcome().label()).put("detail", step.detail());
   }
 
   private static String alarmName(AlarmStateChangeEvent event) {

@@ -6,6 +6,7 @@ import io.platform.killswitch.Report;
 import io.platform.killswitch.event.AlarmStateChangeEvent;
 import io.platform.killswitch.revoke.StepResult;
 import io.platform.killswitch.secret.ServiceUser;
+import java.util.Optional;
 
 /**
  * The message sent to the kill switch's SNS topic, once per acted-on invocation: plain text,
@@ -62,13 +63,13 @@ public record Notice(String subject, String message) {
   }
 
   /** CloudWatch's reasonData carries the datapoints that crossed the threshold. */
-  private static java.util.Optional<String> datapoints(JsonNode reasonData) {
+  private static Optional<String> datapoints(JsonNode reasonData) {
     if (reasonData == null || !reasonData.isObject() || !reasonData.has("recentDatapoints")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String points = reasonData.get("recentDatapoints").toString();
     JsonNode threshold = reasonData.get("threshold");
-    return java.util.Optional.of(threshold == null ? points : points + " against threshold " + threshold.asText());
+    return Optional.of(threshold == null ? points : points + " against threshold " + threshold.asText());
   }
 
   private static void line(StringBuilder text, String label, String value) {

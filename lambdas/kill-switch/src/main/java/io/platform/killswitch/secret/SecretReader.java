@@ -69,8 +69,8 @@ public final class SecretReader {
     } catch (ResourceNotFoundException e) {
       throw new SecretException("secret " + secretId + " does not exist", e);
     } catch (SecretsManagerException e) {
-      throw new SecretException(
-          "cannot read secret " + secretId + ": " + e.awsErrorDetails().errorCode(), e);
+      String code = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode();
+      throw new SecretException("cannot read secret " + secretId + ": " + code, e);
     }
     if (response.secretString() == null) {
       throw new SecretException("secret " + secretId + " has no string value (binary secrets are not supported)");
