@@ -256,7 +256,8 @@ class KillSwitchHandlerIT extends EmulatedAccount {
 
   @Test
   void stopsTheWorkgroupsRunningQueriesAndLeavesFinishedOnesAlone() {
-    try (QueryStates states = QueryStates.oneStepPerRead(aws)) {
+    QueryStates states = QueryStates.oneStepPerRead(aws);
+    try {
       String finished = account.startQuery("SELECT 1");
       account.queryState(finished);
       assertThat(account.queryState(finished)).isEqualTo("SUCCEEDED");
@@ -275,6 +276,8 @@ class KillSwitchHandlerIT extends EmulatedAccount {
       Invocation again = invoke("alarm.json", Map.of("STOP_QUERIES", "true"));
       assertThat(again.steps("stop-queries")).singleElement()
           .satisfies(s -> assertThat(s.path("detail").asText()).isEqualTo("no queued or running queries"));
+    } finally {
+      states.close();
     }
   }
 

@@ -65,7 +65,8 @@ class PackagedJarIT extends EmulatedAccount {
 
   @Test
   void theJarRevokesEverythingStopsQueriesAndNotifiesAndIsANoOpTheSecondTime() throws Exception {
-    try (QueryStates states = QueryStates.oneStepPerRead(aws)) {
+    QueryStates states = QueryStates.oneStepPerRead(aws);
+    try {
       String running = account.startQuery("SELECT * FROM big_table");
       // Lambda hands its role's session credentials in the environment, token included.
       Map<String, String> env = Map.of("STOP_QUERIES", "true", "REVOKE_SCOPE", "all-keys",
@@ -85,6 +86,8 @@ class PackagedJarIT extends EmulatedAccount {
       Run second = runJar("alarm.json", env);
 
       assertThat(second.result().path("outcome").asText()).isEqualTo("NO_OP");
+    } finally {
+      states.close();
     }
   }
 
