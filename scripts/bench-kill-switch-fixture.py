@@ -1,8 +1,10 @@
 """Service account for scripts/bench-kill-switch.sh, in the emulator named by AWS_ENDPOINT_URL.
 
-  setup  create the user with one key, the secret and the notice topic; print shell exports
-  reset  set the key Active again and remove the deny policy, between measured runs
-  check  exit 1 unless the key is Inactive (each measured run must really revoke)
+  setup  create the user with one key, the secret, and the notice topic with a queue subscribed
+         to it; print shell exports
+  reset  set the key Active again, remove the deny policy and drain the queue, between runs
+  check  exit 1 unless the key is Inactive and a notice arrived (each measured run must really
+         revoke and notify)
 """
 import json
 import sys
@@ -12,8 +14,10 @@ import boto3
 USER = "svc-bench-cold"
 SECRET = "bench/kill-switch-cold"
 DENY_POLICY = "platform-kill-switch-deny"
+QUEUE = "bench-kill-switch-cold-notices"
 
 iam = boto3.client("iam")
+sqs = boto3.client("sqs")
 
 
 def key_id():
@@ -26,20 +30,40 @@ def setup():
     secret = boto3.client("secretsmanager").create_secret(
         Name=SECRET, SecretString=json.dumps({"username": USER, "access_key_id": key})
     )["ARN"]
-    topic = boto3.client("sns").create_topic(Name="bench-kill-switch-cold")["TopicArn"]
+    sns = boto3.client("sns")
+    topic = sns.create_topic(Name="bench-kill-switch-cold")["TopicArn"]
+    queue = sqs.create_queue(QueueName=QUEUE)["QueueUrl"]
+    queue_arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=queue_arn)
     print(f"export SECRET_ID='{secret}' SNS_TOPIC_ARN='{topic}'")
+
+
+def notices():
+    """Receives and deletes what the queue holds; returns how many messages that was."""
+    queue = sqs.get_queue_url(QueueName=QUEUE)["QueueUrl"]
+    count = 0
+    while True:
+        messages = sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10).get("Messages", [])
+        if not messages:
+            return count
+        for message in messages:
+            sqs.delete_message(QueueUrl=queue, ReceiptHandle=message["ReceiptHandle"])
+        count += len(messages)
 
 
 def reset():
     iam.update_access_key(UserName=USER, AccessKeyId=key_id()["AccessKeyId"], Status="Active")
     if DENY_POLICY in iam.list_user_policies(UserName=USER)["PolicyNames"]:
         iam.delete_user_policy(UserName=USER, PolicyName=DENY_POLICY)
+    notices()
 
 
 def check():
     status = key_id()["Status"]
     if status != "Inactive":
         sys.exit(f"the key is {status}, not Inactive")
+    if notices() != 1:
+        sys.exit("not exactly one notice was published")
 
 
 if __name__ == "__main__":

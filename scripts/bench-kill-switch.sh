@@ -76,7 +76,7 @@ for ((round = 1; round <= cold_runs; round++)); do
     # shellcheck disable=SC2086 # each command is a word list on purpose
     ${commands[i]} >"${work}/out" 2>"${work}/err" || die "${labels[i]} failed: $(tail -n 3 "${work}/err")"
     end="${EPOCHREALTIME}"
-    fixture check || die "${labels[i]} left the key active"
+    fixture check || die "${labels[i]} did not leave the key Inactive with one notice published"
     awk -v s="${start}" -v e="${end}" 'BEGIN { printf "%.0f\n", (e - s) * 1000 }' >>"${work}/cold-${i}"
   done
 done
