@@ -14,6 +14,7 @@ import io.platform.killswitch.notice.NoticePublisher;
 import io.platform.killswitch.revoke.Revocation;
 import io.platform.killswitch.revoke.StepResult;
 import io.platform.killswitch.secret.SecretException;
+import io.platform.killswitch.secret.SecretPrefetch;
 import io.platform.killswitch.secret.SecretReader;
 import io.platform.killswitch.secret.ServiceUser;
 import java.io.InputStream;
@@ -36,11 +37,20 @@ public final class KillSwitch {
   private final NoticePublisher notices;
 
   public KillSwitch(KillSwitchConfig config, AwsClients aws, ObjectMapper json, Clock clock) {
+    this(config, aws, json, clock, Optional.empty());
+  }
+
+  /**
+   * @param prefetch the read of the secret started during init, for the first invocation
+   */
+  public KillSwitch(
+      KillSwitchConfig config, AwsClients aws, ObjectMapper json, Clock clock, Optional<SecretPrefetch> prefetch) {
     this.config = config;
     this.json = json;
+    // Jackson first: it sets up the event model while the SDK clients are still being built.
     this.events = new AlarmEvents(json);
     this.trigger = new AlarmTrigger(config.allowlist());
-    this.secrets = new SecretReader(aws.secretsManager(), json);
+    this.secrets = new SecretReader(aws.secretsManager(), json, prefetch);
     this.revocation = new Revocation(config, aws.iam(), aws.athena(), json, clock);
     this.notices = new NoticePublisher(aws.sns(), config.snsTopicArn());
   }

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.platform.killswitch.aws.AwsClients;
 import io.platform.killswitch.config.KillSwitchConfig;
 import io.platform.killswitch.log.JsonLog;
+import io.platform.killswitch.secret.SecretPrefetch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Lambda entry point ({@code io.platform.killswitch.KillSwitchHandler::handleRequest}):
@@ -23,19 +25,23 @@ public final class KillSwitchHandler implements RequestStreamHandler {
   private final KillSwitch killSwitch;
 
   /**
-   * Built once per execution environment, during Lambda's init phase: configuration from the
-   * environment, and the SDK clients, so that no invocation pays for them.
+   * Built once per execution environment, during Lambda's init phase, so that no invocation pays
+   * for it: configuration from the environment, the SDK clients, and Jackson. In that order: the
+   * clients are built on threads of their own (and the secret's first read starts as soon as its
+   * client is there) while this thread sets up Jackson.
    */
   private static final class Environment {
-    static final ObjectMapper JSON = new ObjectMapper();
     static final Map<String, String> VARIABLES = System.getenv();
     static final KillSwitchConfig CONFIG = KillSwitchConfig.fromEnvironment(VARIABLES);
     static final AwsClients AWS = AwsClients.fromEnvironment(VARIABLES, CONFIG.stopQueries());
+    static final Optional<SecretPrefetch> SECRET = SecretPrefetch.startIfOnDemand(VARIABLES, AWS, CONFIG.secretId());
+    static final ObjectMapper JSON = new ObjectMapper();
   }
 
   /** The constructor Lambda calls. */
   public KillSwitchHandler() {
-    this(Environment.CONFIG, Environment.AWS, Environment.JSON);
+    this.json = Environment.JSON;
+    this.killSwitch = new KillSwitch(Environment.CONFIG, Environment.AWS, json, Clock.systemUTC(), Environment.SECRET);
   }
 
   /** For running the handler in-process, e.g. against the emulator. */

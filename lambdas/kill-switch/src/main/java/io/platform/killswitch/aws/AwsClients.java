@@ -1,10 +1,12 @@
 package io.platform.killswitch.aws;
 
 import io.platform.killswitch.config.ConfigurationException;
+import io.platform.killswitch.startup.Background;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -28,6 +30,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * lightweight HTTP client. Throttling, 5xx answers and timed-out attempts are retried by the
  * SDK's standard strategy (exponential backoff with jitter); what still fails after that is a
  * failure of the step that made the call.
+ *
+ * <p>The clients are built concurrently, each on a thread of its own, and so is the HTTP client's
+ * TLS set-up: a cold start spends most of its CPU there, and the caller gets on with its own
+ * initialisation meanwhile. Each accessor waits for its client.
  */
 public final class AwsClients implements AutoCloseable {
   public static final String REGION = "AWS_REGION";
@@ -42,17 +48,17 @@ public final class AwsClients implements AutoCloseable {
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(25);
 
   private final SdkHttpClient http;
-  private final IamClient iam;
-  private final SecretsManagerClient secretsManager;
-  private final SnsClient sns;
-  private final Optional<AthenaClient> athena;
+  private final CompletableFuture<IamClient> iam;
+  private final CompletableFuture<SecretsManagerClient> secretsManager;
+  private final CompletableFuture<SnsClient> sns;
+  private final Optional<CompletableFuture<AthenaClient>> athena;
 
   private AwsClients(Region region, Optional<URI> endpoint, AwsCredentialsProvider credentials, boolean withAthena) {
-    this.http =
+    this.http = new DeferredHttpClient(Background.start("tls", () ->
         UrlConnectionHttpClient.builder()
             .connectionTimeout(CONNECT_TIMEOUT)
             .socketTimeout(SOCKET_TIMEOUT)
-            .build();
+            .build()));
     ClientOverrideConfiguration overrides =
         ClientOverrideConfiguration.builder()
             .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
@@ -60,16 +66,20 @@ public final class AwsClients implements AutoCloseable {
             .apiCallTimeout(CALL_TIMEOUT)
             .build();
     Configurer configure = new Configurer(region, endpoint, credentials, http, overrides);
-    this.iam = configure.client(IamClient.builder());
-    this.secretsManager = configure.client(SecretsManagerClient.builder());
-    this.sns = configure.client(SnsClient.builder());
-    this.athena = withAthena ? Optional.of(configure.client(AthenaClient.builder())) : Optional.empty();
+    // Secrets Manager first: the first invocation's read of the secret waits for it.
+    this.secretsManager = Background.start("secretsmanager", () -> configure.client(SecretsManagerClient.builder()));
+    this.iam = Background.start("iam", () -> configure.client(IamClient.builder()));
+    this.sns = Background.start("sns", () -> configure.client(SnsClient.builder()));
+    this.athena = withAthena
+        ? Optional.of(Background.start("athena", () -> configure.client(AthenaClient.builder())))
+        : Optional.empty();
   }
 
   /**
-   * Builds the clients from the function's environment: the region from {@code AWS_REGION},
-   * an endpoint override from {@code AWS_ENDPOINT_URL} when set (the emulator), and the
-   * credentials Lambda puts into the environment; without those, the SDK's default chain.
+   * Starts building the clients from the function's environment and returns at once: the
+   * region from {@code AWS_REGION}, an endpoint override from {@code AWS_ENDPOINT_URL} when set
+   * (the emulator), and the credentials Lambda puts into the environment; without those, the
+   * SDK's default chain.
    *
    * @param withAthena whether to build the Athena client too (only when queries are stopped: each
    *     client costs cold-start time)
@@ -99,28 +109,28 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public IamClient iam() {
-    return iam;
+    return Background.join(iam);
   }
 
   public SecretsManagerClient secretsManager() {
-    return secretsManager;
+    return Background.join(secretsManager);
   }
 
   public SnsClient sns() {
-    return sns;
+    return Background.join(sns);
   }
 
   /** Present when built with Athena. */
   public Optional<AthenaClient> athena() {
-    return athena;
+    return athena.map(Background::join);
   }
 
   @Override
   public void close() {
-    iam.close();
-    secretsManager.close();
-    sns.close();
-    athena.ifPresent(AthenaClient::close);
+    iam().close();
+    secretsManager().close();
+    sns().close();
+    athena().ifPresent(AthenaClient::close);
     http.close();
   }
 

@@ -3,6 +3,7 @@ package io.platform.killswitch.secret;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
@@ -25,10 +26,19 @@ public final class SecretReader {
 
   private final SecretsManagerClient secrets;
   private final ObjectMapper json;
+  private final Optional<SecretPrefetch> prefetch;
 
   public SecretReader(SecretsManagerClient secrets, ObjectMapper json) {
+    this(secrets, json, Optional.empty());
+  }
+
+  /**
+   * @param prefetch the read started during init, which the first {@link #read} uses when it can
+   */
+  public SecretReader(SecretsManagerClient secrets, ObjectMapper json, Optional<SecretPrefetch> prefetch) {
     this.secrets = secrets;
     this.json = json;
+    this.prefetch = prefetch;
   }
 
   /**
@@ -65,7 +75,8 @@ public final class SecretReader {
   private String fetch(String secretId) {
     GetSecretValueResponse response;
     try {
-      response = secrets.getSecretValue(b -> b.secretId(secretId));
+      response = prefetch.flatMap(p -> p.take(secretId))
+          .orElseGet(() -> secrets.getSecretValue(b -> b.secretId(secretId)));
     } catch (ResourceNotFoundException e) {
       throw new SecretException("secret " + secretId + " does not exist", e);
     } catch (SecretsManagerException e) {

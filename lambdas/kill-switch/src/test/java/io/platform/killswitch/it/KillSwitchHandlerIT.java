@@ -6,18 +6,23 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.platform.killswitch.Fixtures;
+import io.platform.killswitch.KillSwitch;
 import io.platform.killswitch.KillSwitchFailure;
 import io.platform.killswitch.KillSwitchHandler;
 import io.platform.killswitch.aws.AwsClients;
 import io.platform.killswitch.config.KillSwitchConfig;
 import io.platform.killswitch.event.MalformedEventException;
 import io.platform.killswitch.local.LocalContext;
+import io.platform.killswitch.log.JsonLog;
+import io.platform.killswitch.secret.SecretPrefetch;
 import io.platform.terratest.ResetEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -278,6 +283,29 @@ class KillSwitchHandlerIT extends EmulatedAccount {
           .satisfies(s -> assertThat(s.path("detail").asText()).isEqualTo("no queued or running queries"));
     } finally {
       states.close();
+    }
+  }
+
+  @Test
+  void aSecretReadDuringInitServesOnlyTheFirstInvocationSoARotatedKeyIsRevokedNextTime() {
+    Map<String, String> env = account.environment();
+    KillSwitchConfig config = KillSwitchConfig.fromEnvironment(env);
+    List<String> lines = new java.util.ArrayList<>();
+    JsonLog log = new JsonLog(JSON, lines::add, "prefetch");
+    try (AwsClients clients = AwsClients.fromEnvironment(env, false)) {
+      Optional<SecretPrefetch> prefetch = SecretPrefetch.startIfOnDemand(env, clients, config.secretId());
+      KillSwitch killSwitch = new KillSwitch(config, clients, JSON, Clock.systemUTC(), prefetch);
+
+      JsonNode first = killSwitch.handle(Fixtures.event("alarm.json"), log);
+      // The operator restores access with a new key, written into the secret; the same
+      // environment then gets the next alarm.
+      account.putSecret(account.secretValue(ServiceAccount.USER, account.otherKeyId()));
+      JsonNode second = killSwitch.handle(Fixtures.event("alarm.json"), log);
+
+      assertThat(prefetch).isPresent();
+      assertThat(first.path("access_key_id").asText()).isEqualTo(account.configuredKeyId());
+      assertThat(second.path("access_key_id").asText()).isEqualTo(account.otherKeyId());
+      assertThat(account.keyStatus(account.otherKeyId())).isEqualTo(StatusType.INACTIVE);
     }
   }
 
