@@ -2,13 +2,17 @@
 # Benchmark of the kill-switch Lambda against moto, all in one run on this machine:
 #   warm: the handler in-process, event -> key Inactive and event -> end, p50/p90/p99
 #   cold: a fresh process running the handler once, wall time from exec to exit, for the
-#         packaged jar (JVM options as listed) and for the Python boto3 reference handler
+#         deployment package (extracted as Lambda does, or the jar for the archive rows; JVM
+#         options as listed) and for the Python boto3 reference handler
 #         (scripts/bench-kill-switch-reference.py), interleaved round by round
 # Prints Markdown for docs/benchmarks.md.
 #
 # Usage: scripts/bench-kill-switch.sh   (after: mvn -B -q -DskipTests package -pl lambdas/kill-switch -am)
-# Environment: WARM_RUNS (200), WARM_UP (20), COLD_RUNS (10), JDK25_HOME (optional: a JDK 24+
-# for the AOT-cache rows; default /usr/lib/jvm/temurin-25-jdk-amd64 when present).
+# Environment: WARM_RUNS (200), WARM_UP (20), COLD_RUNS (15),
+#   JDK21_HOME   a JDK 21, the function's runtime (optional: without it, no Java 21 rows),
+#   JDK25_HOME   a JDK 24+ for the AOT-cache row (default /usr/lib/jvm/temurin-25-jdk-amd64 when present),
+#   BASELINE_JAR another build of kill-switch.jar, e.g. of the previous commit, measured
+#                alongside as "before" (optional).
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -16,14 +20,19 @@ load_toolchain_env
 
 warm_runs="${WARM_RUNS:-200}"
 warm_up="${WARM_UP:-20}"
-cold_runs="${COLD_RUNS:-10}"
+cold_runs="${COLD_RUNS:-15}"
+jdk21="${JDK21_HOME:-}"
 jdk25="${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+baseline="${BASELINE_JAR:-}"
+# The JAVA_TOOL_OPTIONS that lambdas/kill-switch/README.md recommends for the function.
+lambda_options="-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
 lambda="${REPO_ROOT}/lambdas/kill-switch"
 jar="${lambda}/target/kill-switch.jar"
 shaded="${lambda}/target/kill-switch-shaded.jar"
 classes="${lambda}/target/test-classes"
 event="${lambda}/src/test/resources/events/alarm.json"
+command -v unzip >/dev/null || die "unzip is missing"
 for built in "${jar}" "${shaded}" "${classes}"; do
   [[ -e "${built}" ]] || die "${built} is missing; run: mvn -B -q -DskipTests package -pl lambdas/kill-switch -am"
 done
@@ -45,27 +54,46 @@ eval "$(fixture setup)"
 export ALARM_NAMES=platform-athena-processed-bytes-spike
 export SECRET_ID SNS_TOPIC_ARN
 
-# Variants: a label, then the command. The archives are made by one training run each.
+# Variants: a label, then the command. The archives are made by one training run each. On
+# Lambda the deployment package is extracted into /var/task and run from there: the rows marked
+# "extracted" do the same; archives and caches need the jar itself.
 labels=()
 commands=()
 variant() { labels+=("$1"); shift; commands+=("$*"); }
+extract() { mkdir -p "$2" && unzip -q "$1" -d "$2"; }
+main_class=io.platform.killswitch.local.LocalInvocation
+extract "${jar}" "${work}/task"
+if [[ -n "${baseline}" ]]; then
+  [[ -f "${baseline}" ]] || die "BASELINE_JAR ${baseline} does not exist"
+  extract "${baseline}" "${work}/baseline"
+fi
 variant "Python 3.11 + boto3 (reference)" "${python} ${REPO_ROOT}/scripts/bench-kill-switch-reference.py ${event}"
-variant "Java 17, default JVM" "java -jar ${jar} ${event}"
-variant "Java 17, -XX:TieredStopAtLevel=1" "java -XX:TieredStopAtLevel=1 -jar ${jar} ${event}"
-java -XX:ArchiveClassesAtExit="${work}/kill-switch.jsa" -jar "${jar}" "${event}" >/dev/null 2>&1
+if [[ -x "${jdk21}/bin/java" ]]; then
+  java21="${jdk21}/bin/java"
+  if [[ -n "${baseline}" ]]; then
+    variant "Java 21, recommended JAVA_TOOL_OPTIONS, extracted, before" "${java21} ${lambda_options} -cp ${work}/baseline ${main_class} ${event}"
+  fi
+  variant "Java 21, recommended JAVA_TOOL_OPTIONS, extracted" "${java21} ${lambda_options} -cp ${work}/task ${main_class} ${event}"
+  variant "Java 21, the same with -Xshare:off" "${java21} ${lambda_options} -Xshare:off -cp ${work}/task ${main_class} ${event}"
+  "${java21}" -XX:ArchiveClassesAtExit="${work}/kill-switch-21.jsa" -jar "${jar}" "${event}" >/dev/null 2>&1
+  fixture reset
+  variant "Java 21, AppCDS archive + recommended JAVA_TOOL_OPTIONS (jar)" \
+    "${java21} -XX:SharedArchiveFile=${work}/kill-switch-21.jsa ${lambda_options} -jar ${jar} ${event}"
+fi
+variant "Java 17, default JVM (jar)" "java -jar ${jar} ${event}"
+if [[ -n "${baseline}" ]]; then
+  variant "Java 17, recommended JAVA_TOOL_OPTIONS, extracted, before" "java ${lambda_options} -cp ${work}/baseline ${main_class} ${event}"
+fi
+variant "Java 17, recommended JAVA_TOOL_OPTIONS, extracted" "java ${lambda_options} -cp ${work}/task ${main_class} ${event}"
+java -XX:ArchiveClassesAtExit="${work}/kill-switch-17.jsa" -jar "${jar}" "${event}" >/dev/null 2>&1
 fixture reset
-variant "Java 17, AppCDS archive" "java -XX:SharedArchiveFile=${work}/kill-switch.jsa -jar ${jar} ${event}"
-variant "Java 17, AppCDS + TieredStopAtLevel=1" \
-  "java -XX:SharedArchiveFile=${work}/kill-switch.jsa -XX:TieredStopAtLevel=1 -jar ${jar} ${event}"
-# Lambda's JVM picks the serial collector by itself on a small function; this machine would not.
-variant "Java 17, AppCDS + TieredStopAtLevel=1 + SerialGC" \
-  "java -XX:SharedArchiveFile=${work}/kill-switch.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar ${jar} ${event}"
+variant "Java 17, AppCDS archive + recommended JAVA_TOOL_OPTIONS (jar)" \
+  "java -XX:SharedArchiveFile=${work}/kill-switch-17.jsa ${lambda_options} -jar ${jar} ${event}"
 if [[ -x "${jdk25}/bin/java" ]]; then
   "${jdk25}/bin/java" -XX:AOTCacheOutput="${work}/kill-switch.aot" -jar "${jar}" "${event}" >/dev/null 2>&1
   fixture reset
-  variant "Java 25, default JVM" "${jdk25}/bin/java -jar ${jar} ${event}"
-  variant "Java 25, AOT cache + TieredStopAtLevel=1 + SerialGC" \
-    "${jdk25}/bin/java -XX:AOTCache=${work}/kill-switch.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar ${jar} ${event}"
+  variant "Java 25, AOT cache + recommended JAVA_TOOL_OPTIONS (jar)" \
+    "${jdk25}/bin/java -XX:AOTCache=${work}/kill-switch.aot ${lambda_options} -jar ${jar} ${event}"
 fi
 
 log "cold: ${cold_runs} rounds of ${#labels[@]} variants, interleaved"
@@ -79,6 +107,8 @@ for ((round = 1; round <= cold_runs; round++)); do
     fixture check || die "${labels[i]} did not leave the key Inactive with one notice published"
     awk -v s="${start}" -v e="${end}" 'BEGIN { printf "%.0f\n", (e - s) * 1000 }' >>"${work}/cold-${i}"
   done
+  # Other work on the machine moves every number: record how busy it was, round by round.
+  cut -d' ' -f1 /proc/loadavg >>"${work}/load"
 done
 
 stats() { sort -n "$1" | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); p = int(NR * 0.9 + 0.999); printf "%d ms | %d ms | %d ms", v[1], v[m], v[p] }'; }
@@ -91,7 +121,8 @@ Warm, in-process against moto (Java 17):
 | --- | ---: | ---: | ---: | ---: |
 ${warm_rows}
 
-Cold, a fresh process running the handler once (${cold_runs} runs each, wall time from exec to exit):
+Cold, a fresh process running the handler once (${cold_runs} runs each, wall time from exec to exit;
+1-minute load average between $(sort -n "${work}/load" | head -n 1) and $(sort -n "${work}/load" | tail -n 1) on $(nproc) cores; JAVA_TOOL_OPTIONS: \`${lambda_options}\`):
 
 | runtime | min | median | p90 |
 | --- | ---: | ---: | ---: |
