@@ -13,7 +13,10 @@ import software.amazon.awssdk.http.SdkHttpClient;
  * they are built meanwhile.
  */
 final class DeferredHttpClient implements SdkHttpClient {
-  /** What {@code UrlConnectionHttpClient} calls itself; the SDK asks for it, for the user agent, while a client is built. */
+  /**
+   * What {@code UrlConnectionHttpClient} calls itself: the SDK asks for it (for the user agent)
+   * while it builds a client, before the real one may be there.
+   */
   static final String NAME = "UrlConnection";
 
   private final CompletableFuture<SdkHttpClient> client;
