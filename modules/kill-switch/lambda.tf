@@ -107,6 +107,7 @@ resource "aws_iam_role_policy" "this" {
 ################################################################################
 
 resource "aws_cloudwatch_log_group" "this" {
+  # checkov:skip=CKV_AWS_338: retention is an input, 365 days by default; throwaway environments keep a week
   name              = "/aws/lambda/${var.name}"
   retention_in_days = var.log_retention_in_days
   kms_key_id        = local.kms_key_arn

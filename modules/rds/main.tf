@@ -180,6 +180,9 @@ resource "aws_iam_role_policy_attachment" "monitoring" {
 ################################################################################
 
 resource "aws_db_instance" "this" {
+  # checkov:skip=CKV_AWS_157: multi_az is an input (on in prod); the example and live/local run one zone
+  # checkov:skip=CKV_AWS_293: deletion_protection is an input, on by default (staging, prod); only throwaway environments turn it off
+  # checkov:skip=CKV_AWS_118: Enhanced Monitoring is an input (monitoring_interval, on in staging and prod); off by default because it costs CloudWatch Logs ingestion
   identifier     = var.identifier
   engine         = "postgres"
   engine_version = var.engine_version
