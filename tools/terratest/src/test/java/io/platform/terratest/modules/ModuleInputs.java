@@ -17,9 +17,9 @@ final class ModuleInputs {
 
   /**
    * Writes a root module that calls {@code modules/<module>} with {@code arguments} (HCL
-   * attribute lines), plans it, and returns Terraform's error output as plain text: the
-   * diagnostic box drawn around it removed and every run of white space (Terraform indents
-   * with no-break spaces) folded into one space. Fails the test if the plan succeeds.
+   * attribute lines), plans it, and returns Terraform's error output as plain text: colour
+   * codes and the box drawn around the diagnostic removed, line breaks folded into spaces.
+   * Fails the test if the plan succeeds.
    */
   static String refusal(Path temp, AwsEndpoint aws, String module, String arguments) {
     Repo.copy(temp, "modules");
@@ -33,7 +33,10 @@ final class ModuleInputs {
     StringBuilder stderr = new StringBuilder();
     assertThatThrownBy(terraform::plan)
         .isInstanceOfSatisfying(ExecException.class, e -> stderr.append(e.result().stderr()));
-    return stderr.toString().replaceAll("[\u2502\u2577\u2575]", " ").replaceAll("(?U)\\s+", " ");
+    return stderr.toString()
+        .replaceAll("\u001B\\[[0-9;]*m", "")
+        .replaceAll("[\u2502\u2577\u2575]", " ")
+        .replaceAll("\\s+", " ");
   }
 
   private static void write(Path file, String text) {
