@@ -8,6 +8,18 @@ locals {
 
 terraform {
   source = "${local.repo_root}/modules//kill-switch"
+
+  # The jar is copied next to the configuration and passed by its bare name, because Terraform
+  # keeps the path in state: an absolute path would plan as a change in every other checkout
+  # (a CI runner, another laptop). Rebuilds are byte-identical, so the code hash holds too.
+  before_hook "kill_switch_jar" {
+    commands = ["plan", "apply", "destroy", "refresh", "import"]
+    execute = ["sh", "-c", <<-EOT
+      test -f "$1" || { echo "$1 is missing: run 'mvn -B -DskipTests package' first" >&2; exit 1; }
+      cp "$1" kill-switch.jar
+    EOT
+    , "sh", "${local.repo_root}/lambdas/kill-switch/target/kill-switch.jar"]
+  }
 }
 
 dependency "athena" {
@@ -31,7 +43,7 @@ inputs = {
   # The OpenMetadata service user that queries the workgroup with a long-term key.
   user_arn = "arn:aws:iam::${local.env.account_id}:user/${local.env.name_prefix}-openmetadata"
 
-  jar_path     = "${local.repo_root}/lambdas/kill-switch/target/kill-switch.jar"
+  jar_path     = "kill-switch.jar"
   architecture = "arm64"
 
   revoke_scope       = "configured-key"

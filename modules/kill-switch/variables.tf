@@ -145,7 +145,7 @@ variable "failed_queries_alarm" {
 ################################################################################
 
 variable "jar_path" {
-  description = "Path of the function's jar (lambdas/kill-switch/target/kill-switch.jar after mvn package). Its SHA-256 decides when the code is redeployed."
+  description = "Path of the function's jar (lambdas/kill-switch/target/kill-switch.jar after mvn package), absolute or relative to the working directory. Terraform keeps it in state, so pass a path that is the same in every checkout (the live units copy the jar next to the configuration). Its SHA-256 decides when the code is redeployed."
   type        = string
 
   validation {
