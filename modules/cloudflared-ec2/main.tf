@@ -8,10 +8,13 @@ locals {
   # The connector runs as this nologin system user, never as root.
   service_user = "cloudflared"
 
+  # How long the first boot waits for the cloudflare-tunnel unit to write the token.
+  token_wait_seconds = 1800
+
   user_data = templatefile("${path.module}/templates/user-data.sh.tftpl", {
     service_user             = local.service_user
     token_secret_arn         = aws_secretsmanager_secret.token.arn
-    token_wait_seconds       = 1800
+    token_wait_seconds       = local.token_wait_seconds
     cloudflared_version      = var.cloudflared_version
     cloudflared_repo_baseurl = var.cloudflared_repository.baseurl
     cloudflared_repo_gpgkey  = var.cloudflared_repository.gpgkey
@@ -62,19 +65,22 @@ resource "aws_vpc_security_group_egress_rule" "this" {
 ################################################################################
 
 resource "aws_instance" "this" {
+  # checkov:skip=CKV_AWS_126: one-minute metrics are billed; var.detailed_monitoring turns them on (prod does)
   ami                  = var.ami_id
   instance_type        = var.instance_type
   iam_instance_profile = aws_iam_instance_profile.this.name
   ebs_optimized        = true
   monitoring           = var.detailed_monitoring
 
-  # A new version of the script (a new cloudflared pin, a new secret) is a new instance.
-  user_data                   = local.user_data
-  user_data_replace_on_change = true
-
+  # A private subnet and no public address. No key pair either: shell access is Session
+  # Manager, through the instance role.
   subnet_id                   = var.subnet_id
   vpc_security_group_ids      = [aws_security_group.this.id]
   associate_public_ip_address = false
+
+  # A new version of the script (a new cloudflared pin, a new secret) is a new instance.
+  user_data                   = local.user_data
+  user_data_replace_on_change = true
 
   metadata_options {
     http_endpoint               = "enabled"

@@ -86,7 +86,8 @@ class EksModuleIT {
           .extracting(UserIdGroupPair::groupId)
           .containsExactlyInAnyOrder(tunnelGroup, nodeGroup);
 
-      // Nodes: private subnets, IMDSv2 with one hop, root volume encrypted with the key.
+      // Nodes: private subnets, no key pair, IMDSv2 with one hop, root volume encrypted with the
+      // key. moto launches no node instances, so the launch template is what is read back.
       Nodegroup nodes =
           client.describeNodegroup(b -> b.clusterName(clusterName).nodegroupName(clusterName + "-default")).nodegroup();
       assertThat(nodes.subnets()).containsExactlyInAnyOrderElementsOf(privateSubnets);
@@ -99,6 +100,7 @@ class EksModuleIT {
       assertThat(template.metadataOptions().httpTokens()).isEqualTo(LaunchTemplateHttpTokensState.REQUIRED);
       assertThat(template.metadataOptions().httpPutResponseHopLimit()).isEqualTo(1);
       assertThat(template.securityGroupIds()).containsExactly(nodeGroup);
+      assertThat(template.keyName()).isNull();
       assertThat(template.blockDeviceMappings()).singleElement().satisfies(d -> {
         assertThat(d.ebs().encrypted()).isTrue();
         assertThat(d.ebs().kmsKeyId()).isEqualTo(keyArn);
