@@ -44,3 +44,11 @@ load_toolchain_env() {
   # shellcheck source=/dev/null
   source "${PLATFORM_ENV_FILE}"
 }
+
+# start_emulator WORK_DIR: a moto server of the calling script's own, stopped and WORK_DIR removed
+# when the script exits; exports AWS_ENDPOINT_URL, the emulator's test credentials and region.
+start_emulator() {
+  EMULATOR_WORK_DIR="$1"
+  trap '"${REPO_ROOT}/scripts/platform" emulator stop --state-file "${EMULATOR_WORK_DIR}/emulator.json" >/dev/null 2>&1 || true; rm -rf "${EMULATOR_WORK_DIR}"' EXIT
+  eval "$("${REPO_ROOT}/scripts/platform" emulator start --state-file "${EMULATOR_WORK_DIR}/emulator.json" 2>/dev/null)"
+}

@@ -5,13 +5,17 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** AWS SDK clients for one region, with an optional endpoint override (the emulator). */
 public final class AwsClients implements AutoCloseable {
@@ -41,27 +45,24 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public S3Client s3() {
-    var builder =
-        S3Client.builder()
-            .region(region)
-            .credentialsProvider(credentials)
-            .httpClient(http)
-            .overrideConfiguration(retries())
-            // An IP-address endpoint has no virtual-host form.
-            .forcePathStyle(endpoint != null);
-    if (endpoint != null) {
-      builder.endpointOverride(endpoint);
-    }
-    return builder.build();
+    // An IP-address endpoint has no virtual-host form.
+    return build(S3Client.builder().forcePathStyle(endpoint != null));
   }
 
   public DynamoDbClient dynamoDb() {
-    var builder =
-        DynamoDbClient.builder()
-            .region(region)
-            .credentialsProvider(credentials)
-            .httpClient(http)
-            .overrideConfiguration(retries());
+    return build(DynamoDbClient.builder());
+  }
+
+  public IamClient iam() {
+    return build(IamClient.builder());
+  }
+
+  public SecretsManagerClient secretsManager() {
+    return build(SecretsManagerClient.builder());
+  }
+
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
+    builder.region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(retries());
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       GraphCommand.class,
       DocsCommand.class,
+      KillSwitchCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

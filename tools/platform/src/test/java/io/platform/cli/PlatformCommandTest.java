@@ -37,4 +37,15 @@ class PlatformCommandTest {
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString().strip()).startsWith("error: ").doesNotContain("\tat ");
   }
+
+  @Test
+  void killSwitchRestoreNeedsASecretIdAndTakesAKeyFileOnlyWhenRotating() {
+    assertThat(run("kill-switch", "restore")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(err.toString()).contains("--secret-id");
+
+    int exit = run("kill-switch", "restore", "--secret-id", "s", "--region", "us-east-1", "--secret-key-file", "k.json");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).contains("error: --secret-key-file goes with --rotate");
+  }
 }

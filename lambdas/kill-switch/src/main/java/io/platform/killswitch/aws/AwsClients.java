@@ -1,0 +1,141 @@
+package io.platform.killswitch.aws;
+
+import io.platform.killswitch.config.ConfigurationException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * The SDK clients the kill switch uses, built once per execution environment and sharing one
+ * lightweight HTTP client. Throttling, 5xx answers and timed-out attempts are retried by the
+ * SDK's standard strategy (exponential backoff with jitter); what still fails after that is a
+ * failure of the step that made the call.
+ */
+public final class AwsClients implements AutoCloseable {
+  public static final String REGION = "AWS_REGION";
+  public static final String ENDPOINT_URL = "AWS_ENDPOINT_URL";
+
+  /** Five tries: revocation is worth a little more patience than the SDK's default three. */
+  static final int MAX_ATTEMPTS = 5;
+
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(6);
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(25);
+
+  private final SdkHttpClient http;
+  private final IamClient iam;
+  private final SecretsManagerClient secretsManager;
+  private final SnsClient sns;
+  private final Optional<AthenaClient> athena;
+
+  private AwsClients(Region region, Optional<URI> endpoint, AwsCredentialsProvider credentials, boolean withAthena) {
+    this.http =
+        UrlConnectionHttpClient.builder()
+            .connectionTimeout(CONNECT_TIMEOUT)
+            .socketTimeout(SOCKET_TIMEOUT)
+            .build();
+    ClientOverrideConfiguration overrides =
+        ClientOverrideConfiguration.builder()
+            .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
+            .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+            .apiCallTimeout(CALL_TIMEOUT)
+            .build();
+    Configurer configure = new Configurer(region, endpoint, credentials, http, overrides);
+    this.iam = configure.client(IamClient.builder());
+    this.secretsManager = configure.client(SecretsManagerClient.builder());
+    this.sns = configure.client(SnsClient.builder());
+    this.athena = withAthena ? Optional.of(configure.client(AthenaClient.builder())) : Optional.empty();
+  }
+
+  /**
+   * Builds the clients from the function's environment: the region from {@code AWS_REGION},
+   * an endpoint override from {@code AWS_ENDPOINT_URL} when set (the emulator), and the
+   * credentials Lambda puts into the environment; without those, the SDK's default chain.
+   *
+   * @param withAthena whether to build the Athena client too (only when queries are stopped: each
+   *     client costs cold-start time)
+   */
+  public static AwsClients fromEnvironment(Map<String, String> env, boolean withAthena) {
+    String region = env.get(REGION);
+    if (region == null || region.isBlank()) {
+      throw new ConfigurationException(REGION + " is not set");
+    }
+    Optional<URI> endpoint =
+        Optional.ofNullable(env.get(ENDPOINT_URL)).filter(u -> !u.isBlank()).map(URI::create);
+    return new AwsClients(Region.of(region.trim()), endpoint, credentials(env), withAthena);
+  }
+
+  private static AwsCredentialsProvider credentials(Map<String, String> env) {
+    String keyId = env.get("AWS_ACCESS_KEY_ID");
+    String secret = env.get("AWS_SECRET_ACCESS_KEY");
+    if (keyId == null || keyId.isBlank() || secret == null || secret.isBlank()) {
+      return DefaultCredentialsProvider.builder().build();
+    }
+    String token = env.get("AWS_SESSION_TOKEN");
+    AwsCredentials credentials =
+        token == null || token.isBlank()
+            ? AwsBasicCredentials.create(keyId, secret)
+            : AwsSessionCredentials.create(keyId, secret, token);
+    return StaticCredentialsProvider.create(credentials);
+  }
+
+  public IamClient iam() {
+    return iam;
+  }
+
+  public SecretsManagerClient secretsManager() {
+    return secretsManager;
+  }
+
+  public SnsClient sns() {
+    return sns;
+  }
+
+  /** Present when built with Athena. */
+  public Optional<AthenaClient> athena() {
+    return athena;
+  }
+
+  @Override
+  public void close() {
+    iam.close();
+    secretsManager.close();
+    sns.close();
+    athena.ifPresent(AthenaClient::close);
+    http.close();
+  }
+
+  /** The settings every client gets. */
+  private record Configurer(
+      Region region,
+      Optional<URI> endpoint,
+      AwsCredentialsProvider credentials,
+      SdkHttpClient http,
+      ClientOverrideConfiguration overrides) {
+
+    <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
+      builder.region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(overrides);
+      endpoint.ifPresent(builder::endpointOverride);
+      return builder.build();
+    }
+  }
+}
