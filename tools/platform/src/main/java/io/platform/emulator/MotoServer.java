@@ -65,12 +65,15 @@ public final class MotoServer implements Emulator {
     Process process;
     try {
       log = Files.createTempFile("moto-" + port + "-", ".log");
-      process =
+      ProcessBuilder builder =
           new ProcessBuilder(
                   List.of(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port)))
               .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+              .redirectOutput(log.toFile());
+      // Roles attach AWS managed policies (AmazonSSMManagedInstanceCore, AmazonEKSClusterPolicy,
+      // ...); moto knows them only when asked to load them.
+      builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+      process = builder.start();
     } catch (IOException e) {
       throw new EmulatorException("cannot start moto server (" + executable + "): " + e, e);
     }
