@@ -32,6 +32,17 @@ dependency "cloudflared_ec2" {
   skip_outputs = get_terraform_command() == "validate"
 }
 
+dependency "eks" {
+  config_path = "../eks"
+
+  mock_outputs = {
+    node_security_group_id = "sg-0f1e2d3c4b5a69788"
+  }
+  mock_outputs_allowed_terraform_commands = ["validate", "plan"]
+  # validate checks the configuration only: it needs no state, so it reads none.
+  skip_outputs = get_terraform_command() == "validate"
+}
+
 inputs = {
   name           = local.env.name_prefix
   vpc_id         = dependency.vpc.outputs.vpc_id
@@ -39,6 +50,8 @@ inputs = {
   subnet_ids     = dependency.vpc.outputs.private_subnets
 
   allowed_security_group_ids = [dependency.cloudflared_ec2.outputs.security_group_id]
+  # The frontends' pods carry the node security group (VPC CNI): it admits the ALB.
+  target_security_group_ids = [dependency.eks.outputs.node_security_group_id]
 
   # The frontends' pods, registered by the AWS Load Balancer Controller (TargetGroupBinding).
   target_groups = {

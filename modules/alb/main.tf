@@ -173,7 +173,8 @@ resource "aws_lb_listener_rule" "this" {
 }
 
 ################################################################################
-# Security group: in only from the allowed groups, out only to the VPC
+# Security group: in only from the allowed groups, out only to the VPC; the targets' groups
+# admit the load balancer on the target ports
 ################################################################################
 
 resource "aws_security_group" "this" {
@@ -216,4 +217,21 @@ resource "aws_vpc_security_group_egress_rule" "targets" {
   cidr_ipv4         = var.vpc_cidr_block
 
   tags = merge({ Name = "${var.name}-alb-out-${each.key}" }, var.tags)
+}
+
+resource "aws_vpc_security_group_ingress_rule" "targets" {
+  # Keyed by position and port: the group IDs may be unknown until apply.
+  for_each = {
+    for pair in setproduct(range(length(var.target_security_group_ids)), local.target_ports) :
+    "${pair[0]}-${pair[1]}" => { group = var.target_security_group_ids[pair[0]], port = pair[1] }
+  }
+
+  security_group_id            = each.value.group
+  description                  = "Targets on ${each.value.port} from the ALB ${var.name}"
+  ip_protocol                  = "tcp"
+  from_port                    = each.value.port
+  to_port                      = each.value.port
+  referenced_security_group_id = aws_security_group.this.id
+
+  tags = merge({ Name = "${var.name}-alb-to-targets-${each.value.port}" }, var.tags)
 }

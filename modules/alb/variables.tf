@@ -48,6 +48,17 @@ variable "allowed_security_group_ids" {
   }
 }
 
+variable "target_security_group_ids" {
+  description = "Security groups that hold the targets, e.g. the EKS node security group (pods on the VPC CNI carry their node's groups). Each gets an ingress rule from this load balancer on every target port, so the targets admit the ALB and nothing else is opened."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for id in var.target_security_group_ids : can(regex("^sg-[0-9a-f]{8,17}$", id))])
+    error_message = "target_security_group_ids must hold security group IDs such as sg-0123456789abcdef0."
+  }
+}
+
 variable "https" {
   description = "The HTTPS listener on 443: an ACM certificate and a TLS 1.2+ policy. With it, HTTP on 80 redirects to HTTPS. Null for HTTP only on 80: TLS then ends at Cloudflare's edge and the tunnel, and the last hop (connector to load balancer) stays inside the VPC."
   type = object({

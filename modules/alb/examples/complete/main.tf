@@ -35,6 +35,18 @@ resource "aws_security_group" "tunnel" {
   }
 }
 
+# Stands in for the EKS node security group that the pods behind the target groups carry.
+resource "aws_security_group" "nodes" {
+  # checkov:skip=CKV2_AWS_5: a stand-in: the rules under test reference it, no instance needs it
+  name_prefix = "${var.name}-nodes-"
+  description = "Stand-in for the EKS nodes"
+  vpc_id      = module.vpc.vpc_id
+
+  tags = {
+    Example = "alb-complete"
+  }
+}
+
 # An imported certificate (e.g. a Cloudflare origin certificate) when one is given.
 resource "aws_acm_certificate" "this" {
   count = var.certificate_body == null ? 0 : 1
@@ -61,6 +73,7 @@ module "alb" {
   subnet_ids     = module.vpc.private_subnets
 
   allowed_security_group_ids = [aws_security_group.tunnel.id]
+  target_security_group_ids  = [aws_security_group.nodes.id]
   https                      = var.certificate_body == null ? null : { certificate_arn = aws_acm_certificate.this[0].arn }
 
   target_groups = {

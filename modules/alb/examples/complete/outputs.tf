@@ -32,3 +32,8 @@ output "vpc_cidr_block" {
   description = "CIDR block of the example VPC."
   value       = module.vpc.vpc_cidr_block
 }
+
+output "nodes_security_group_id" {
+  description = "ID of the stand-in node security group that admits the ALB on the target ports."
+  value       = aws_security_group.nodes.id
+}

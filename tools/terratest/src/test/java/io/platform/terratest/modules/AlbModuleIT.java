@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
  * The internal ALB on the emulator, first without a certificate (HTTP serves), then with one
  * (HTTPS serves with a TLS 1.2+ policy, HTTP redirects): internal scheme, invalid headers
  * dropped, in only from the tunnel's security group, out only to the VPC, ip target groups for
- * the pods with their health checks, and a clean plan after each apply.
+ * the pods with their health checks, the pods' group admitting the ALB on the target ports
+ * only, and a clean plan after each apply.
  */
 @WithEmulator
 class AlbModuleIT {
@@ -85,6 +86,15 @@ class AlbModuleIT {
         assertThat(forwardedTo(elb, l)).containsExactlyInAnyOrder(targetGroups.get("web"), targetGroups.get("api"));
       });
       assertSecurityGroup(ec2, alb.output("security_group_id"), tunnelGroup, vpcCidr, List.of(80));
+
+      // The pods' group admits the load balancer, on the target ports and from nothing else.
+      SecurityGroup nodes =
+          ec2.describeSecurityGroups(b -> b.groupIds(alb.output("nodes_security_group_id"))).securityGroups().get(0);
+      assertThat(nodes.ipPermissions())
+          .extracting(IpPermission::fromPort, IpPermission::toPort, p -> p.userIdGroupPairs().get(0).groupId())
+          .containsExactlyInAnyOrder(
+              tuple(8080, 8080, alb.output("security_group_id")), tuple(9090, 9090, alb.output("security_group_id")));
+      assertThat(nodes.ipPermissions()).allSatisfy(p -> assertThat(p.ipRanges()).isEmpty());
 
       // With a certificate: HTTPS on 443 with a TLS 1.2+ policy serves; HTTP only redirects.
       SelfSignedCertificate certificate = SelfSignedCertificate.forHost("app.example.com", temp);
