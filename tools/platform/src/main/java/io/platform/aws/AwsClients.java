@@ -18,6 +18,7 @@ public final class AwsClients implements AutoCloseable {
   private final Region region;
   private final URI endpoint;
   private final AwsCredentialsProvider credentials;
+  private final java.time.Duration attemptTimeout;
   private final SdkHttpClient http = UrlConnectionHttpClient.create();
 
   /**
@@ -25,9 +26,18 @@ public final class AwsClients implements AutoCloseable {
    * @param credentials where keys come from; see {@link #defaultCredentials()}
    */
   public AwsClients(String region, URI endpoint, AwsCredentialsProvider credentials) {
+    this(region, endpoint, credentials, null);
+  }
+
+  /**
+   * @param attemptTimeout limit for one attempt of an API call, or null for the SDK default; a
+   *     writer that must notice an unreachable endpoint (and release its lock) sets one
+   */
+  public AwsClients(String region, URI endpoint, AwsCredentialsProvider credentials, java.time.Duration attemptTimeout) {
     this.region = Region.of(region);
     this.endpoint = endpoint;
     this.credentials = credentials;
+    this.attemptTimeout = attemptTimeout;
   }
 
   /** The SDK's default chain: environment, profile, SSO, container or instance role. */
@@ -46,7 +56,7 @@ public final class AwsClients implements AutoCloseable {
             .region(region)
             .credentialsProvider(credentials)
             .httpClient(http)
-            .overrideConfiguration(retries())
+            .overrideConfiguration(overrides())
             // An IP-address endpoint has no virtual-host form.
             .forcePathStyle(endpoint != null);
     if (endpoint != null) {
@@ -61,15 +71,19 @@ public final class AwsClients implements AutoCloseable {
             .region(region)
             .credentialsProvider(credentials)
             .httpClient(http)
-            .overrideConfiguration(retries());
+            .overrideConfiguration(overrides());
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }
     return builder.build();
   }
 
-  private static ClientOverrideConfiguration retries() {
-    return ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build();
+  private ClientOverrideConfiguration overrides() {
+    var config = ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD);
+    if (attemptTimeout != null) {
+      config.apiCallAttemptTimeout(attemptTimeout);
+    }
+    return config.build();
   }
 
   @Override
