@@ -1,8 +1,10 @@
 package io.platform.migrate.apply;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.platform.exec.ExecException;
 import io.platform.exec.ExecResult;
 import io.platform.live.Unit;
+import io.platform.migrate.state.StateJson;
 import io.platform.migrate.storage.PrivateFiles;
 import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
@@ -19,13 +21,13 @@ import java.util.stream.Stream;
 /**
  * Plans a unit against a local copy of the state it is about to receive, before anything is
  * pushed. Terragrunt prepares the unit in a private download directory (source, generated
- * provider and backend, inputs written out with {@code --inputs-debug}); an override file there
- * switches the backend to the local copy, and Terraform plans it. The unit's own cache and
- * remote state are not touched.
+ * provider and backend files); the unit's evaluated inputs ({@code terragrunt render}, with
+ * dependency outputs) go into a variables file there, an override file switches the backend to
+ * the local copy, and Terraform plans it. The unit's own cache and remote state are not touched.
  */
 public final class LocalVerifier {
   static final String OVERRIDE = "platform_migrate_local_backend_override.tf";
-  static final String INPUTS = "terragrunt-debug.tfvars.json";
+  static final String INPUTS = "platform_migrate_inputs.tfvars.json";
 
   private final Terragrunt terragrunt;
   private final Terraform terraform;
@@ -44,9 +46,11 @@ public final class LocalVerifier {
       Path download = work.resolve("download");
       Path stateFile = work.resolve("unit.tfstate");
       PrivateFiles.write(stateFile, state);
-      run(terragrunt.run(unit.dir(), timeout, null, "init", "-input=false", "--download-dir", download.toString(), "--inputs-debug"),
-          "terragrunt init");
-      Path workingDir = workingDir(download);
+      JsonNode config = terragrunt.render(unit.dir());
+      run(terragrunt.run(unit.dir(), timeout, null, "init", "-input=false", "--download-dir", download.toString()), "terragrunt init");
+      Path workingDir = workingDir(download, config.path("terraform").path("source").asText(""));
+      JsonNode inputs = config.path("inputs").isObject() ? config.path("inputs") : StateJson.mapper().createObjectNode();
+      Files.write(workingDir.resolve(INPUTS), StateJson.write(inputs));
       Files.writeString(workingDir.resolve(OVERRIDE),
           "terraform {\n  backend \"local\" {\n    path = " + quote(stateFile.toString()) + "\n  }\n}\n", StandardCharsets.UTF_8);
       run(terraform.run(workingDir, timeout, "init", "-reconfigure", "-input=false"), "terraform init (local copy)");
@@ -67,12 +71,25 @@ public final class LocalVerifier {
     }
   }
 
-  /** The directory Terragrunt ran Terraform in: where it wrote the inputs file. */
-  private static Path workingDir(Path download) throws IOException {
-    try (Stream<Path> files = Files.walk(download)) {
-      return files.filter(p -> p.getFileName().toString().equals(INPUTS)).map(Path::getParent).findFirst()
-          .orElseThrow(() -> new ExecException("terragrunt wrote no " + INPUTS + " under " + download, null));
+  /**
+   * The directory Terragrunt runs Terraform in: {@code <download>/<hash>/<hash>}, then the
+   * source's subdirectory (after {@code //}) if it names one.
+   */
+  static Path workingDir(Path download, String source) throws IOException {
+    Path copy;
+    try (Stream<Path> dirs = Files.walk(download, 2)) {
+      copy = dirs.filter(p -> download.relativize(p).getNameCount() == 2 && Files.isDirectory(p)).findFirst()
+          .orElseThrow(() -> new ExecException("terragrunt init left no source copy under " + download, null));
     }
+    // "git::https://host/repo.git//modules/vpc?ref=v1": the "//" after any scheme's.
+    int scheme = source.indexOf("://");
+    int subdir = source.indexOf("//", scheme < 0 ? 0 : scheme + 3);
+    if (subdir < 0) {
+      return copy;
+    }
+    String path = source.substring(subdir + 2);
+    int query = path.indexOf('?');
+    return copy.resolve(query < 0 ? path : path.substring(0, query));
   }
 
   private static String quote(String path) {

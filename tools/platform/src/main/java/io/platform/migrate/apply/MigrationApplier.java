@@ -224,7 +224,13 @@ public final class MigrationApplier {
       if (step.push()) {
         if (verify) {
           progress.accept("  " + unit.name() + ": planning against a local copy of its new state");
-          PlanSummary summary = tools.local().verify(live, step.desired(), scratch);
+          PlanSummary summary;
+          try {
+            summary = tools.local().verify(live, step.desired(), scratch);
+          } catch (RuntimeException e) {
+            return outcome(unit, UnitOutcome.Action.FAILED, Verdict.ERROR, null, false,
+                "cannot plan against the local copy, nothing pushed: " + e.getMessage(), started);
+          }
           local = summary.verdict();
           if (local != Verdict.CLEAN && local != Verdict.OUTPUT_ONLY) {
             return outcome(unit, UnitOutcome.Action.FAILED, local, null, false,

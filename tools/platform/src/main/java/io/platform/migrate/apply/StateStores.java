@@ -61,7 +61,7 @@ public final class StateStores {
           credentials, defaultEndpoint);
     }
     if (spec.startsWith("tf:")) {
-      return terraformStore(Path.of(spec.substring(3)).toAbsolutePath().normalize());
+      return terraformStore(Path.of(spec.substring(3)).toAbsolutePath().normalize(), null);
     }
     Path file = Path.of(spec);
     if (!Files.isRegularFile(file)) {
@@ -74,17 +74,18 @@ public final class StateStores {
     if (spec.kind() == StoreSpec.Kind.FILE) {
       return new LocalStateStore(spec.file());
     }
-    return push == Push.TERRAFORM ? terraformStore(spec.dir()) : new S3StateStore(spec.s3(), credentials, defaultEndpoint);
+    S3StateStore s3 = new S3StateStore(spec.s3(), credentials, defaultEndpoint);
+    return push == Push.TERRAFORM ? terraformStore(spec.dir(), s3) : s3;
   }
 
   /** Through Terragrunt when the directory is a unit, else plain Terraform. */
-  private StateStore terraformStore(Path dir) {
+  private StateStore terraformStore(Path dir, StateStore exactReader) {
     Toolchain tools = toolchain.get();
     boolean unit = Files.isRegularFile(dir.resolve("terragrunt.hcl"));
     Path program = unit ? tools.terragrunt() : tools.terraform();
     // Terragrunt decorates Terraform's stdout unless told to forward it as is.
     List<String> raw = unit ? List.of("--tf-forward-stdout") : List.of();
     return new TerraformStateStore(
-        dir, runner, args -> tools.command(program, Map.of()).withArgs(args).withArgs(raw).in(dir), scratch);
+        dir, runner, args -> tools.command(program, Map.of()).withArgs(args).withArgs(raw).in(dir), scratch, exactReader);
   }
 }

@@ -32,7 +32,7 @@ public final class LocalStateStore implements StateStore {
       return Optional.empty();
     }
     try {
-      return Optional.of(new StoredState(Files.readAllBytes(file), false));
+      return Optional.of(StoredState.of(Files.readAllBytes(file)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

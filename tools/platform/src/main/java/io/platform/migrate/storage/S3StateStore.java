@@ -70,14 +70,15 @@ public final class S3StateStore implements StateStore {
       } catch (NoSuchKeyException e) {
         return Optional.empty();
       }
-      boolean stale = false;
+      StoredState.Digest check = StoredState.Digest.NOT_KEPT;
       if (location.lockTable() != null) {
         try (DynamoDbClient dynamo = aws.dynamoDb()) {
           String digest = digest(dynamo);
-          stale = digest != null && !digest.equals(Digests.md5(bytes));
+          check = digest == null ? StoredState.Digest.MISSING
+              : digest.equals(Digests.md5(bytes)) ? StoredState.Digest.MATCHES : StoredState.Digest.DIFFERS;
         }
       }
-      return Optional.of(new StoredState(bytes, stale));
+      return Optional.of(new StoredState(bytes, check));
     }
   }
 

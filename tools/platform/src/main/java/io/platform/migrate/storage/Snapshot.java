@@ -27,7 +27,7 @@ public final class Snapshot {
   /** Reads the source into {@code dir} (a private directory). */
   public static Snapshot take(StateStore source, Path dir) {
     StoredState state = source.read().orElseThrow(() -> new IllegalArgumentException("no state at " + source.describe()));
-    if (state.digestStale()) {
+    if (state.digest() == StoredState.Digest.DIFFERS) {
       throw new IllegalStateException(source.describe()
           + " does not match its digest in the lock table: a write to it was interrupted or is under way; "
           + "resolve that (terraform state pull shows the error) before migrating");

@@ -24,16 +24,21 @@ public final class TerraformStateStore implements StateStore {
   private final CommandRunner runner;
   private final Function<List<String>, Command> command;
   private final Path scratch;
+  private final StateStore exactReader;
 
   /**
    * @param command builds {@code terraform ARGS} or {@code terragrunt ARGS} in {@code dir}
    * @param scratch a private directory for the file handed to {@code state push}
+   * @param exactReader reads the backend's bytes as stored, or null to read through
+   *     {@code state pull} (which reformats the state, so its hash differs from the stored one)
    */
-  public TerraformStateStore(Path dir, CommandRunner runner, Function<List<String>, Command> command, Path scratch) {
+  public TerraformStateStore(
+      Path dir, CommandRunner runner, Function<List<String>, Command> command, Path scratch, StateStore exactReader) {
     this.dir = dir;
     this.runner = runner;
     this.command = command;
     this.scratch = scratch;
+    this.exactReader = exactReader;
   }
 
   @Override
@@ -43,13 +48,16 @@ public final class TerraformStateStore implements StateStore {
 
   @Override
   public Optional<StoredState> read() {
+    if (exactReader != null) {
+      return exactReader.read();
+    }
     ExecResult pull = runner.run(command.apply(List.of("state", "pull")).withTimeout(TIMEOUT)).requireSuccess();
     String out = pull.stdout();
     int start = out.indexOf('{');
     if (start < 0) {
       return Optional.empty();
     }
-    return Optional.of(new StoredState(out.substring(start).getBytes(StandardCharsets.UTF_8), false));
+    return Optional.of(StoredState.of(out.substring(start).getBytes(StandardCharsets.UTF_8)));
   }
 
   @Override
