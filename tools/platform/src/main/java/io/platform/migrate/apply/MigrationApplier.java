@@ -190,7 +190,7 @@ public final class MigrationApplier {
       return "the unit's state has lineage " + present.lineage() + " (serial " + present.serial() + "), not the planned "
           + unit.lineage() + ": it was written by something else";
     }
-    if (unit.existing() != null && present.serial() < unit.serial()) {
+    if (unit.existing() != null) {
       return "the unit's state moved from serial " + unit.existing().serial() + " to " + present.serial() + " since the plan";
     }
     return "the unit's state has this migration's lineage but lacks some of its resources (changed after the migration?)";
