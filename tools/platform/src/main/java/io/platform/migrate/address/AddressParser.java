@@ -35,9 +35,7 @@ public final class AddressParser {
     }
     List<ModuleStep> steps = new ArrayList<>();
     do {
-      p.keyword("module");
-      p.expect('.');
-      steps.add(new ModuleStep(p.identifier(), p.optionalKey()));
+      steps.add(p.moduleStep(true));
     } while (p.accept('.'));
     p.end();
     return new ModuleInstance(steps);
@@ -108,9 +106,7 @@ public final class AddressParser {
     AddressParser p = new AddressParser(text);
     List<ModuleStep> steps = new ArrayList<>();
     while (p.lookingAtKeyword("module")) {
-      p.keyword("module");
-      p.expect('.');
-      steps.add(new ModuleStep(p.identifier(), p.optionalKey()));
+      steps.add(p.moduleStep(true));
       if (p.atEnd()) {
         return new Target(new ModuleInstance(steps), null);
       }
@@ -133,17 +129,21 @@ public final class AddressParser {
   private ResourceAddress resource(boolean keysAllowed) {
     List<ModuleStep> steps = new ArrayList<>();
     while (lookingAtKeyword("module")) {
-      keyword("module");
-      expect('.');
-      String name = identifier();
-      InstanceKey key = keysAllowed ? optionalKey() : null;
-      if (!keysAllowed && peek() == '[') {
-        throw error("a dependency names module calls without instance keys");
-      }
-      steps.add(new ModuleStep(name, key));
+      steps.add(moduleStep(keysAllowed));
       expect('.');
     }
     return localResource().inModule(new ModuleInstance(steps));
+  }
+
+  /** {@code module.NAME} and, where allowed, its instance key. */
+  private ModuleStep moduleStep(boolean keysAllowed) {
+    keyword("module");
+    expect('.');
+    String name = identifier();
+    if (!keysAllowed && peek() == '[') {
+      throw error("a dependency names module calls without instance keys");
+    }
+    return new ModuleStep(name, optionalKey());
   }
 
   private ResourceAddress localResource() {

@@ -1,6 +1,7 @@
 package io.platform.migrate.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.platform.backend.BackendSpec;
 import java.net.URI;
 
 /**
@@ -17,19 +18,15 @@ public record S3Location(
     String kmsKeyId, URI endpoint) {
 
   public static S3Location fromRemoteStateConfig(JsonNode config) {
-    String table = text(config, "dynamodb_table");
-    URI endpoint = null;
-    String s3 = text(config.path("endpoints"), "s3");
-    if (s3 == null) {
-      s3 = text(config, "endpoint");
+    BackendSpec backend = BackendSpec.fromRemoteStateConfig(config);
+    String key = config.path("key").asText("");
+    if (key.isBlank()) {
+      throw new IllegalArgumentException("S3 remote_state config has no \"key\"");
     }
-    if (s3 != null) {
-      endpoint = URI.create(s3);
-    }
+    String kms = config.path("kms_key_id").asText("");
     return new S3Location(
-        required(config, "region"), required(config, "bucket"), required(config, "key"), table,
-        config.path("use_lockfile").asBoolean(false), config.path("encrypt").asBoolean(false),
-        text(config, "kms_key_id"), endpoint);
+        backend.region(), backend.bucket(), key, backend.lockTable(), config.path("use_lockfile").asBoolean(false),
+        config.path("encrypt").asBoolean(false), kms.isBlank() ? null : kms, backend.s3Endpoint());
   }
 
   /** The lock item's key in the lock table, as Terraform writes it. */
@@ -47,18 +44,5 @@ public record S3Location(
 
   public String describe() {
     return "s3://" + bucket + "/" + key;
-  }
-
-  private static String required(JsonNode config, String field) {
-    String value = text(config, field);
-    if (value == null) {
-      throw new IllegalArgumentException("S3 remote_state config has no \"" + field + "\"");
-    }
-    return value;
-  }
-
-  private static String text(JsonNode config, String field) {
-    JsonNode value = config.path(field);
-    return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
   }
 }
