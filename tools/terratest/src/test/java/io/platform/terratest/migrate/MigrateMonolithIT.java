@@ -110,10 +110,9 @@ class MigrateMonolithIT {
 
     components = new ArrayList<>();
     for (JsonNode resource : PlatformCli.json(monolithObject()).path("resources")) {
-      String module = resource.path("module").asText();
-      String component = module.split("\\.module\\.", -1).length > 2 ? module.split("\\.")[5] : null;
-      if (component != null && !components.contains(component.replace('_', '-'))) {
-        components.add(component.replace('_', '-'));
+      String component = unitOf(resource.path("module").asText());
+      if (component != null && !components.contains(component)) {
+        components.add(component);
       }
     }
     assertThat(components).as("components found in the monolith").contains("vpc");
@@ -165,6 +164,12 @@ class MigrateMonolithIT {
     assertThat(monolithVersions()).isEqualTo(versionsBefore);
     assertThat(monolithDigest()).isEqualTo(digestBefore);
     assertThat(report.path("source").path("unchanged").asBoolean()).isTrue();
+  }
+
+  /** The unit of a monolith module path: module.client_stage.module.GROUP.module.COMPONENT..., by convention. */
+  private static String unitOf(String module) {
+    String[] steps = module.split("\\.");
+    return steps.length >= 6 ? steps[5].replace('_', '-') : null;
   }
 
   private static String vpcIdIn(JsonNode state) {
