@@ -67,5 +67,13 @@ class MigrateCommandTest {
         java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     assertThat(out.toString() + err.toString()).doesNotContain("hunter2");
     assertThat(Files.readString(source)).contains("\"serial\": 3");
+
+    // Someone else's state where the unit's goes: refused, and overwritten only when forced.
+    String foreign = "{\"version\": 4, \"serial\": 9, \"lineage\": \"foreign\", \"resources\": []}";
+    Files.writeString(unit, foreign);
+    assertThat(run("migrate", "apply", plan.toString())).isEqualTo(3);
+    assertThat(Files.readString(unit)).isEqualTo(foreign);
+    assertThat(run("migrate", "apply", plan.toString(), "--force")).isZero();
+    assertThat(Files.readString(unit)).contains("\"serial\": 10", "\"index_key\": \"a b\"").doesNotContain("foreign");
   }
 }
