@@ -322,6 +322,39 @@ class MigrateEdgeCasesIT {
   }
 
   @Test
+  void theS3LockFileIsTakenTooWhenTheBackendUsesIt() {
+    // PLATFORM_STATE_LOCK=both: the units' backends take the DynamoDB lock and the S3 lock file.
+    PlatformCli both = cli.with("PLATFORM_STATE_LOCK", "both");
+    Path mapping = mapping("keys-lockfile", "{\"prefix\": \"" + PREFIX + ".module.*\", \"exclude\": [\"" + PREFIX + ".module.backup\", \""
+        + PREFIX + ".module.apps\"]}");
+    assertThat(both.run("migrate", "plan", "--source", "monolith/terraform.tfstate", "--live", "live/local",
+        "--mapping", mapping.toString(), "--out", "lockfile-plan.json").exitCode()).isZero();
+    assertThat(PlatformCli.json(repo.resolve("lockfile-plan.json")).path("units").get(0).path("store").path("use_lockfile").asBoolean()).isTrue();
+    byte[] held = "{\"ID\":\"held-by-someone\",\"Operation\":\"OperationTypeApply\",\"Who\":\"someone@elsewhere\"}".getBytes(StandardCharsets.UTF_8);
+    try (S3Client s3 = AwsSdk.s3(aws)) {
+      s3.putObject(b -> b.bucket(BUCKET).key("local/keys/terraform.tfstate.tflock"), RequestBody.fromBytes(held));
+    }
+
+    ExecResult locked = both.run("migrate", "apply", "lockfile-plan.json", "--no-verify", "--json", "locked-report.json");
+
+    assertThat(locked.exitCode()).as(locked.stdout() + locked.stderr()).isEqualTo(3);
+    assertThat(PlatformCli.json(repo.resolve("locked-report.json")).path("units").get(0).path("message").asText())
+        .contains("is locked", "someone@elsewhere", "held-by-someone");
+    assertThat(exists("local/keys/terraform.tfstate")).isFalse();
+
+    try (S3Client s3 = AwsSdk.s3(aws)) {
+      s3.deleteObject(b -> b.bucket(BUCKET).key("local/keys/terraform.tfstate.tflock"));
+    }
+    ExecResult apply = both.run("migrate", "apply", "lockfile-plan.json", "--no-verify");
+
+    assertThat(apply.exitCode()).as(apply.stdout() + apply.stderr()).isZero();
+    assertThat(exists("local/keys/terraform.tfstate.tflock")).as("the lock file was released").isFalse();
+    assertThat(lockItem("local/keys/terraform.tfstate")).as("the lock item was released").isNull();
+    byte[] state = object("local/keys/terraform.tfstate");
+    assertThat(digest("local/keys/terraform.tfstate")).isEqualTo(PlatformCli.digest("MD5", state));
+  }
+
+  @Test
   void anEmulatorStoppedMidPushLeavesNothingReportedDoneAndARerunCompletes() throws Exception {
     Path mapping = mapping("all", "{\"prefix\": \"" + PREFIX + ".module.*\", \"exclude\": [\"" + PREFIX + ".module.backup\"]}");
     assertThat(cli.run("migrate", "plan", "--source", "monolith/terraform.tfstate", "--live", "live/local",

@@ -37,8 +37,13 @@ final class PlatformCli {
 
   /** The same CLI talking to AWS through another endpoint (e.g. a proxy). */
   PlatformCli withEndpoint(java.net.URI endpoint) {
+    return with("AWS_ENDPOINT_URL", endpoint.toString());
+  }
+
+  /** The same CLI with one more environment variable. */
+  PlatformCli with(String name, String value) {
     Map<String, String> env = new LinkedHashMap<>(environment);
-    env.put("AWS_ENDPOINT_URL", endpoint.toString());
+    env.put(name, value);
     return new PlatformCli(workingDir, env);
   }
 
