@@ -164,6 +164,11 @@ class MigrateMonolithIT {
     assertThat(monolithVersions()).isEqualTo(versionsBefore);
     assertThat(monolithDigest()).isEqualTo(digestBefore);
     assertThat(report.path("source").path("unchanged").asBoolean()).isTrue();
+    // Apply held the monolith's lock while it ran, and gave it back.
+    try (DynamoDbClient dynamo = AwsSdk.client(DynamoDbClient.builder(), aws)) {
+      assertThat(dynamo.getItem(b -> b.tableName(backend.lockTable())
+          .key(Map.of("LockID", AttributeValue.fromS(backend.bucket() + "/" + MONOLITH_KEY)))).item()).isEmpty();
+    }
   }
 
   /** The unit of a monolith module path: module.client_stage.module.GROUP.module.COMPONENT..., by convention. */
