@@ -62,6 +62,22 @@ public final class MigrationApplier {
     this.progress = progress;
   }
 
+  /** What the preflight found at a destination; the reason says why it is a conflict. */
+  private record Judgement(Kind kind, String reason) {
+    enum Kind {
+      PUSH,
+      DONE,
+      CONFLICT
+    }
+
+    static final Judgement PUSH = new Judgement(Kind.PUSH, null);
+    static final Judgement DONE = new Judgement(Kind.DONE, null);
+
+    static Judgement conflict(String reason) {
+      return new Judgement(Kind.CONFLICT, reason);
+    }
+  }
+
   /** What to do with a unit, decided before anything is written. */
   private record Step(PlannedUnit unit, StateStore store, byte[] desired, String expected, boolean push, boolean repairDigest) {}
 
@@ -139,18 +155,18 @@ public final class MigrationApplier {
         base = present;
       }
       byte[] desired = TerraformState.of(base, unit.lineage(), unit.serial(), resources, unit.existing() != null).toBytes();
-      String verdict = judge(unit, found, instances(slice.resources()));
-      switch (verdict) {
-        case "push" -> steps.add(new Step(unit, store, desired, found.map(StoredState::sha256).orElse(""), true, false));
-        case "done" -> steps.add(new Step(unit, store, desired, null, false, found.get().digestStale()));
-        default -> {
+      Judgement judgement = judge(unit, found, instances(slice.resources()));
+      switch (judgement.kind()) {
+        case PUSH -> steps.add(new Step(unit, store, desired, found.map(StoredState::sha256).orElse(""), true, false));
+        case DONE -> steps.add(new Step(unit, store, desired, null, false, found.get().digestStale()));
+        case CONFLICT -> {
           if (options.force()) {
-            progress.accept("  " + unit.name() + ": " + verdict + "; overwriting (--force)");
+            progress.accept("  " + unit.name() + ": " + judgement.reason() + "; overwriting (--force)");
             long serial = Math.max(unit.serial(), found.map(f -> TerraformState.parse(f.bytes(), store.describe()).serial() + 1).orElse(1L));
             steps.add(new Step(unit, store, TerraformState.of(base, unit.lineage(), serial, resources, unit.existing() != null).toBytes(),
                 null, true, false));
           } else {
-            problems.add(unit.name() + ": " + verdict);
+            problems.add(unit.name() + ": " + judgement.reason());
           }
         }
       }
@@ -166,34 +182,34 @@ public final class MigrationApplier {
   }
 
   /**
-   * "push", "done" (this plan's lineage, at least its serial, holding every sliced instance), or
-   * why the destination is not as the plan expects.
+   * Push, done (this plan's lineage, at least its serial, holding every sliced instance), or a
+   * conflict: the destination is not as the plan expects.
    */
-  private static String judge(PlannedUnit unit, Optional<StoredState> found, Set<String> sliced) {
+  private static Judgement judge(PlannedUnit unit, Optional<StoredState> found, Set<String> sliced) {
     if (found.isEmpty()) {
-      return unit.existing() == null ? "push" : "the state the plan adds to is gone";
+      return unit.existing() == null ? Judgement.PUSH : Judgement.conflict("the state the plan adds to is gone");
     }
     TerraformState present;
     try {
       present = TerraformState.parse(found.get().bytes(), unit.store().describe());
     } catch (IllegalArgumentException e) {
-      return "the unit's state cannot be read: " + e.getMessage();
+      return Judgement.conflict("the unit's state cannot be read: " + e.getMessage());
     }
     if (unit.existing() != null && found.get().sha256().equals(unit.existing().sha256())) {
-      return "push";
+      return Judgement.PUSH;
     }
     boolean ours = present.lineage().equals(unit.lineage()) && present.serial() >= unit.serial();
     if (ours && instances(present.resources()).containsAll(sliced)) {
-      return "done";
+      return Judgement.DONE;
     }
     if (!present.lineage().equals(unit.lineage())) {
-      return "the unit's state has lineage " + present.lineage() + " (serial " + present.serial() + "), not the planned "
-          + unit.lineage() + ": it was written by something else";
+      return Judgement.conflict("the unit's state has lineage " + present.lineage() + " (serial " + present.serial() + "), not the planned "
+          + unit.lineage() + ": it was written by something else");
     }
     if (unit.existing() != null) {
-      return "the unit's state moved from serial " + unit.existing().serial() + " to " + present.serial() + " since the plan";
+      return Judgement.conflict("the unit's state moved from serial " + unit.existing().serial() + " to " + present.serial() + " since the plan");
     }
-    return "the unit's state has this migration's lineage but lacks some of its resources (changed after the migration?)";
+    return Judgement.conflict("the unit's state has this migration's lineage but lacks some of its resources (changed after the migration?)");
   }
 
   private void run(List<Step> steps, List<UnitOutcome> outcomes, Path scratch) {
@@ -240,8 +256,8 @@ public final class MigrationApplier {
         progress.accept("  " + unit.name() + ": pushing to " + step.store().describe());
         step.store().write(step.desired(), step.expected());
         action = UnitOutcome.Action.PUSHED;
-      } else if (step.repairDigest() && step.store() instanceof S3StateStore s3) {
-        s3.repairDigest(step.store().read().orElseThrow().bytes());
+      } else if (step.repairDigest() && stores.destination(unit.store(), StateStores.Push.S3) instanceof S3StateStore s3) {
+        s3.repairDigest(s3.read().orElseThrow().bytes());
         action = UnitOutcome.Action.DIGEST_REPAIRED;
       } else {
         action = UnitOutcome.Action.SKIPPED;
