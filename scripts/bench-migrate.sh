@@ -111,12 +111,14 @@ for n in "${sizes[@]}"; do
     --prefix 'module.client_stage.module.*' --out "${work}/plan-${n}.json" >/dev/null 2>&1
   "${platform}" migrate apply "${work}/plan-${n}.json" >/dev/null 2>&1
   ours="$(since "${start}")"
+  log "size ${n}: platform migrate took ${ours} s"
 
   log "size ${n}: terraform state mv loop (progress in ${work}/seed-${n}.progress)"
   cp "${dir}/terraform.tfstate" "${work}/seed-${n}.tfstate"
   start="$(now)"
   seed_slice "${work}/seed-${n}.tfstate" "${work}/seed-${n}" "${work}/seed-${n}.progress"
   seed="$(since "${start}")"
+  log "size ${n}: the state mv loop took ${seed} s"
 
   resources "${work}/ours-${n}" >"${work}/ours-${n}.json"
   resources "${work}/seed-${n}" >"${work}/seed-${n}.json"
