@@ -81,6 +81,7 @@ public final class MigrationApplier {
   /** What to do with a unit, decided before anything is written. */
   private record Step(PlannedUnit unit, StateStore store, byte[] desired, String expected, boolean push, boolean repairDigest) {}
 
+  @SuppressWarnings("try") // the lock is held for the block, not used in it
   public ApplyReport apply(MigrationPlan plan, String planName, Path scratch) {
     long started = System.nanoTime();
     List<UnitOutcome> outcomes = new ArrayList<>();

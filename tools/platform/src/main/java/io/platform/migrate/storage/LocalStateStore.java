@@ -39,6 +39,7 @@ public final class LocalStateStore implements StateStore {
   }
 
   @Override
+  @SuppressWarnings("try") // the lock is held for the block, not used in it
   public void write(byte[] state, String expectedSha256) {
     try (StateLock lock = lock("write")) {
       StateStore.checkExpected(this, read(), expectedSha256);

@@ -83,6 +83,7 @@ public final class S3StateStore implements StateStore {
   }
 
   @Override
+  @SuppressWarnings("try") // the lock is held for the block, not used in it
   public void write(byte[] state, String expectedSha256) {
     try (AwsClients aws = clients(); S3Client s3 = aws.s3(); DynamoDbClient dynamo = aws.dynamoDb();
         StateLock lock = acquire(s3, dynamo, "platform migrate apply")) {
