@@ -32,11 +32,13 @@ import picocli.CommandLine.Parameters;
     name = "apply",
     mixinStandardHelpOptions = true,
     description = {
-      "Carries out a plan from 'migrate plan'. Checks that the source is the planned one and",
-      "every destination is as planned before writing anything; then per unit, in dependency",
-      "order: plans it against a local copy of its new state, pushes it under its lock, writes",
-      "its outputs (an output-only plan, applied), and plans it again against the remote state.",
-      "Rerunning the same plan skips units already in place and finishes the rest."
+      "Carries out a plan from 'migrate plan', unit by unit, verified.",
+      "Checks that the source is the planned one and every destination is as",
+      "planned before writing anything; then per unit, in dependency order:",
+      "plans it against a local copy of its new state, pushes it under its",
+      "lock, writes its outputs (an output-only plan, applied), and plans it",
+      "again against the remote state. Rerunning the same plan skips units",
+      "already in place and finishes the rest."
     })
 final class MigrateApplyCommand extends PlatformSubcommand {
   static final int EXIT_REFUSED = ApplyReport.EXIT_REFUSED;

@@ -10,9 +10,10 @@ import picocli.CommandLine.Spec;
     name = "migrate",
     mixinStandardHelpOptions = true,
     description = {
-      "Slices a monolithic Terraform state into one state per unit, never touching the source:",
-      "'plan' writes a reviewable migration plan, 'apply' carries it out and proves each unit",
-      "with a zero-diff plan. See docs/migrate.md."
+      "Slices a monolithic Terraform state into one state per unit.",
+      "The source is never written. 'plan' writes a reviewable migration plan;",
+      "'apply' carries it out and proves each unit with a zero-diff plan.",
+      "See docs/migrate.md."
     },
     subcommands = {MigratePlanCommand.class, MigrateApplyCommand.class},
     exitCodeListHeading = "%nExit codes:%n",

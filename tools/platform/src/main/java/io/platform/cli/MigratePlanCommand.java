@@ -29,10 +29,11 @@ import picocli.CommandLine.Option;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads the monolith once into a hashed snapshot, finds the direct child modules of the",
-      "prefix in the state, maps each to a unit (by name, or by the mapping file), and prints",
-      "every source -> destination address per unit. Refuses (exit 3) unmapped resources and",
-      "colliding destinations. Writes nothing but the plan file."
+      "Plans a migration: every source -> destination address, per unit.",
+      "Reads the monolith once into a hashed snapshot, finds the direct child",
+      "modules of the prefix in the state, and maps each to a unit (by name, or",
+      "by the mapping file). Refuses (exit 3) unmapped resources and colliding",
+      "destinations. Writes nothing but the plan file."
     })
 final class MigratePlanCommand extends PlatformSubcommand {
   @Option(names = "--source", required = true, paramLabel = "SRC",
