@@ -85,8 +85,8 @@ class MigrateMonolithIT {
       JsonNode rendered = terragrunt.render(unit.dir());
       inputs.set(unit.name(), rendered.path("inputs"));
       String alias = unit.name().replace('-', '_');
-      providers.append(rendered.path("generate").path("provider").path("contents").asText()
-          .replaceFirst("provider \"aws\" \\{", "provider \"aws\" {\n  alias = \"" + alias + "\""));
+      providers.append(awsProviderBlock(rendered.path("generate").path("provider").path("contents").asText())
+          .replaceFirst("provider \"aws\" \\{", "provider \"aws\" {\n  alias = \"" + alias + "\"")).append('\n');
       remoteState = rendered.path("remote_state").path("config");
     }
     JSON.writeValue(monolith.resolve("units.auto.tfvars.json").toFile(), JSON.createObjectNode().set("units", inputs));
@@ -169,6 +169,22 @@ class MigrateMonolithIT {
       assertThat(dynamo.getItem(b -> b.tableName(backend.lockTable())
           .key(Map.of("LockID", AttributeValue.fromS(backend.bucket() + "/" + MONOLITH_KEY)))).item()).isEmpty();
     }
+  }
+
+  /** The {@code provider "aws"} block of a generated provider file (braces matched; strings hold none). */
+  private static String awsProviderBlock(String contents) {
+    int start = contents.indexOf("provider \"aws\" {");
+    assertThat(start).as("the units generate an AWS provider").isNotNegative();
+    int depth = 0;
+    for (int i = contents.indexOf('{', start); i < contents.length(); i++) {
+      char c = contents.charAt(i);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth == 0) {
+        return contents.substring(start, i + 1);
+      }
+    }
+    throw new AssertionError("unbalanced provider block");
   }
 
   /** The unit of a monolith module path: module.client_stage.module.GROUP.module.COMPONENT..., by convention. */
