@@ -40,7 +40,7 @@ public record StateResource(ResourceAddress address, ProviderConfig provider, Ob
     if (key.isTextual()) {
       return InstanceKey.of(key.asText());
     }
-    throw new StateFormatException("index_key of " + "an instance is neither a number nor a string");
+    throw new StateFormatException("an instance's index_key is neither a number nor a string");
   }
 
   /** One line per instance: its address, and {@code (deposed X)} or {@code (tainted)} when so. */
