@@ -76,7 +76,11 @@ public final class TerraformState {
         if (!instance.isObject()) {
           throw new StateFormatException(where + " (" + address + ") has an instance that is not an object");
         }
-        StateResource.keyOf(instance);
+        try {
+          StateResource.keyOf(instance);
+        } catch (StateFormatException e) {
+          throw new StateFormatException(where + " (" + address + "): " + e.getMessage());
+        }
       }
       return new StateResource(address, provider, (ObjectNode) entry);
     } catch (AddressSyntaxException e) {
