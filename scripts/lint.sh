@@ -31,6 +31,17 @@ mapfile -t shell_files < <(git ls-files -- 'scripts/*' '.ci/*' | while read -r f
 done)
 shellcheck --external-sources --source-path=SCRIPTDIR "${shell_files[@]}"
 
+log "shellcheck (boot scripts rendered from the modules' templates)"
+# In a template, $${ is an escaped shell expansion and ${name} a template value: the values
+# become a placeholder, the escapes plain shell, and shellcheck reads what the instance runs.
+while IFS= read -r template; do
+  rendered="$(mktemp)"
+  sed -e 's/\$\${/@@shell@@{/g' -e 's/\${[A-Za-z_][A-Za-z0-9_]*}/template-value/g' -e 's/@@shell@@{/${/g' \
+    "${template}" >"${rendered}"
+  shellcheck --shell=bash "${rendered}" || { rm -f "${rendered}"; die "shellcheck found problems in ${template}"; }
+  rm -f "${rendered}"
+done < <(git ls-files -- 'modules/*.sh.tftpl')
+
 log "actionlint (GitHub workflows)"
 actionlint .github/workflows/*.yml
 

@@ -10,4 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 load_toolchain_env
 "${REPO_ROOT}/scripts/lint.sh"
 cd "${REPO_ROOT}"
+# live/local's kill-switch unit deploys the Lambda jar, which the reactor builds only after the
+# terratest module whose integration tests apply live/local: package everything first.
+mvn -B -q -DskipTests package
 mvn -B verify "$@"

@@ -32,6 +32,8 @@ dependency "vpc" {
     vpc_cidr_block = local.env.vpc_cidr
   }
   mock_outputs_allowed_terraform_commands = ["validate", "plan"]
+  # validate runs without a backend: take the mocks rather than reading outputs from state.
+  skip_outputs = get_terraform_command() == "validate"
 }
 
 dependency "alb" {
@@ -41,6 +43,8 @@ dependency "alb" {
     dns_name = "internal-${local.env.name_prefix}-1234567890.${local.env.region}.elb.amazonaws.com"
   }
   mock_outputs_allowed_terraform_commands = ["validate", "plan"]
+  # validate runs without a backend: take the mocks rather than reading outputs from state.
+  skip_outputs = get_terraform_command() == "validate"
 }
 
 dependency "cloudflared_ec2" {
@@ -50,6 +54,8 @@ dependency "cloudflared_ec2" {
     token_secret_arn = "arn:aws:secretsmanager:${local.env.region}:${local.env.account_id}:secret:${local.env.name_prefix}-cloudflared-token-AbC123"
   }
   mock_outputs_allowed_terraform_commands = ["validate", "plan"]
+  # validate runs without a backend: take the mocks rather than reading outputs from state.
+  skip_outputs = get_terraform_command() == "validate"
 }
 
 # Only this unit talks to Cloudflare, so only this unit gets the provider (root.hcl generates

@@ -18,4 +18,8 @@ inputs = {
 
   public_subnet_tags  = { "kubernetes.io/role/elb" = "1" }
   private_subnet_tags = { "kubernetes.io/role/internal-elb" = "1" }
+
+  # The tunnel connector reaches Session Manager and its token secret without leaving the
+  # VPC; sts serves workloads that assume roles (EKS Pod Identity, IRSA).
+  vpc_endpoints = ["ssm", "ssmmessages", "ec2messages", "secretsmanager", "sts"]
 }

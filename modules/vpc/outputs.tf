@@ -77,3 +77,13 @@ output "flow_log_cloudwatch_log_group_arn" {
   description = "ARN of the flow log's CloudWatch log group, or null when disabled."
   value       = try(aws_cloudwatch_log_group.flow_log[0].arn, null)
 }
+
+output "vpc_endpoint_security_group_id" {
+  description = "ID of the security group shared by the interface VPC endpoints (HTTPS from the VPC CIDR), or null without endpoints."
+  value       = try(aws_security_group.vpc_endpoints[0].id, null)
+}
+
+output "vpc_endpoints" {
+  description = "Interface VPC endpoint IDs by service name (e.g. ssm => vpce-...)."
+  value       = { for service, endpoint in aws_vpc_endpoint.this : service => endpoint.id }
+}

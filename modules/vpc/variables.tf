@@ -109,3 +109,14 @@ variable "private_subnet_tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "vpc_endpoints" {
+  description = "Interface VPC endpoints to create in the private subnets, by service name without the com.amazonaws.<region>. prefix: e.g. ssm, ssmmessages, ec2messages (Session Manager), secretsmanager, kms, sts. Each gets private DNS and the shared endpoint security group (HTTPS from the VPC CIDR only). Empty for none."
+  type        = set(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for service in var.vpc_endpoints : can(regex("^[a-z0-9][a-z0-9.-]*[a-z0-9]$", service))])
+    error_message = "vpc_endpoints holds service names such as ssm or secretsmanager: lowercase letters, digits, dots and hyphens, without the com.amazonaws.<region>. prefix."
+  }
+}

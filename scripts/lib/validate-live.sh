@@ -26,6 +26,8 @@ for env in STAGING PROD; do
   export "PLATFORM_${env}_CLOUDFLARE_ZONE_NAME=example.com"
   export "PLATFORM_${env}_CLOUDFLARE_IDP_ID=00000000-0000-4000-8000-000000000000"
   export "PLATFORM_${env}_CLOUDFLARE_TEAM_NAME=example"
+  export "PLATFORM_${env}_CLOUDFLARED_AMI_ID=ami-0123456789abcdef0"
+  export "PLATFORM_${env}_ALB_CERTIFICATE_ARN=arn:aws:acm:eu-west-1:111111111111:certificate/00000000-0000-4000-8000-000000000000"
 done
 export TF_CLI_ARGS_init=-backend=false TG_NON_INTERACTIVE=true TG_NO_COLOR=true
 

@@ -27,6 +27,9 @@ module "vpc" {
     retention_in_days = 7
   }
 
+  # What a private instance needs for Session Manager and its secrets, without the internet.
+  vpc_endpoints = ["ssm", "ssmmessages", "ec2messages", "secretsmanager", "kms", "sts"]
+
   tags = {
     Example = "vpc-complete"
   }

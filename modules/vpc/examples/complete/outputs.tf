@@ -32,3 +32,13 @@ output "flow_log_id" {
   description = "ID of the VPC flow log."
   value       = module.vpc.flow_log_id
 }
+
+output "vpc_endpoint_security_group_id" {
+  description = "ID of the security group shared by the interface VPC endpoints."
+  value       = module.vpc.vpc_endpoint_security_group_id
+}
+
+output "vpc_endpoints" {
+  description = "Interface VPC endpoint IDs by service."
+  value       = module.vpc.vpc_endpoints
+}

@@ -1,6 +1,7 @@
 package io.platform.aws;
 
 import java.net.URI;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -22,6 +23,7 @@ public final class AwsClients implements AutoCloseable {
   private final Region region;
   private final URI endpoint;
   private final AwsCredentialsProvider credentials;
+  private final Duration attemptTimeout;
   private final SdkHttpClient http = UrlConnectionHttpClient.create();
 
   /**
@@ -29,9 +31,18 @@ public final class AwsClients implements AutoCloseable {
    * @param credentials where keys come from; see {@link #defaultCredentials()}
    */
   public AwsClients(String region, URI endpoint, AwsCredentialsProvider credentials) {
+    this(region, endpoint, credentials, null);
+  }
+
+  /**
+   * @param attemptTimeout limit for one attempt of an API call, or null for the SDK default; a
+   *     writer that must notice an unreachable endpoint (and release its lock) sets one
+   */
+  public AwsClients(String region, URI endpoint, AwsCredentialsProvider credentials, Duration attemptTimeout) {
     this.region = Region.of(region);
     this.endpoint = endpoint;
     this.credentials = credentials;
+    this.attemptTimeout = attemptTimeout;
   }
 
   /** The SDK's default chain: environment, profile, SSO, container or instance role. */
@@ -62,15 +73,19 @@ public final class AwsClients implements AutoCloseable {
   }
 
   private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
-    builder.region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(retries());
+    builder.region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(overrides());
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }
     return builder.build();
   }
 
-  private static ClientOverrideConfiguration retries() {
-    return ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build();
+  private ClientOverrideConfiguration overrides() {
+    var config = ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD);
+    if (attemptTimeout != null) {
+      config.apiCallAttemptTimeout(attemptTimeout);
+    }
+    return config.build();
   }
 
   @Override

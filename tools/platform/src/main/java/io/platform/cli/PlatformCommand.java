@@ -9,13 +9,14 @@ import picocli.CommandLine.Command;
     name = "platform",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Drives the Terragrunt live tree: emulator, backend bootstrap, zero-diff verification.",
+    description = "Drives the Terragrunt live tree: emulator, backend bootstrap, zero-diff verification, state migration.",
     subcommands = {
       LocalCommand.class,
       EmulatorCommand.class,
       BootstrapCommand.class,
       VerifyCommand.class,
       GraphCommand.class,
+      MigrateCommand.class,
       DocsCommand.class,
       KillSwitchCommand.class,
     },
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
       "0:success (verify: every unit clean)",
       "1:error (verify: a unit could not be planned)",
       "2:verify: a unit would change or drifted",
+      "3:migrate: refused (unmapped resources, collisions, a state not as planned)",
       "64:invalid command line",
     })
 public final class PlatformCommand {

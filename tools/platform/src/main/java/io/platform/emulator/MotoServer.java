@@ -60,17 +60,21 @@ public final class MotoServer implements Emulator {
     throw last;
   }
 
-  private static MotoServer startOn(Path executable, String region, int port, HttpClient http) {
+  /** Starts moto on the given port; package-private so that tests can pick a taken one. */
+  static MotoServer startOn(Path executable, String region, int port, HttpClient http) {
     Path log;
     Process process;
     try {
       log = Files.createTempFile("moto-" + port + "-", ".log");
-      process =
+      ProcessBuilder builder =
           new ProcessBuilder(
                   List.of(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port)))
               .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+              .redirectOutput(log.toFile());
+      // Roles attach AWS managed policies (AmazonSSMManagedInstanceCore, AmazonEKSClusterPolicy,
+      // ...); moto knows them only when asked to load them.
+      builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+      process = builder.start();
     } catch (IOException e) {
       throw new EmulatorException("cannot start moto server (" + executable + "): " + e, e);
     }
@@ -94,7 +98,9 @@ public final class MotoServer implements Emulator {
         }
         throw new EmulatorException("moto server exited at start: " + output);
       }
-      if (answers()) {
+      // Whoever answers on the port must be this process: a server that took the port between
+      // probing and binding would answer too, while this one is about to fail its bind.
+      if (boundItsPort() && answers()) {
         return;
       }
       sleep(Duration.ofMillis(100));
@@ -203,6 +209,16 @@ public final class MotoServer implements Emulator {
     }
   }
 
+  /** moto (werkzeug) logs its address once the socket is bound. */
+  private boolean boundItsPort() {
+    try {
+      return Files.readString(logFile, StandardCharsets.UTF_8)
+          .contains("Running on " + endpoint.url().toString().replaceAll("/$", ""));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private String logTail() {
     try {
       List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
@@ -221,7 +237,7 @@ public final class MotoServer implements Emulator {
     }
   }
 
-  private static final class PortTakenException extends EmulatorException {
+  static final class PortTakenException extends EmulatorException {
     private static final long serialVersionUID = 1L;
 
     PortTakenException(String output) {

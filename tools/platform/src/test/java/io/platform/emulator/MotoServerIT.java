@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.platform.aws.AwsClients;
 import io.platform.toolchain.Toolchain;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -45,6 +49,24 @@ class MotoServerIT {
         MotoServer second = MotoServer.start(moto, "eu-west-1")) {
       assertThat(first.endpoint().url().getPort()).isNotEqualTo(second.endpoint().url().getPort());
       assertThat(second.endpoint().environment()).containsEntry("AWS_REGION", "eu-west-1");
+    }
+  }
+
+  @Test
+  void neverMistakesAnotherServerOnItsPortForItself() throws Exception {
+    // Another emulator that answers moto's health check holds the port already.
+    HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    other.createContext("/moto-api/", exchange -> {
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    other.start();
+    try {
+      int port = other.getAddress().getPort();
+      assertThatThrownBy(() -> MotoServer.startOn(moto, "us-east-1", port, HttpClient.newHttpClient()))
+          .isInstanceOf(MotoServer.PortTakenException.class);
+    } finally {
+      other.stop(0);
     }
   }
 

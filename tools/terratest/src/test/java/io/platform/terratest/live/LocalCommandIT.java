@@ -25,10 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalCommandIT {
   private static final Pattern EMULATOR = Pattern.compile("moto server at (\\S+) \\(pid (\\d+)\\)");
+  /** The kill-switch unit deploys the packaged function. */
+  private static final String KILL_SWITCH_JAR = "lambdas/kill-switch/target/kill-switch.jar";
 
   @Test
   void everyUnitIsCleanOnEveryRunAndTheEmulatorIsGoneAfterwards(@TempDir Path repo) {
-    Repo.copy(repo, "live", "modules", "toolchain.properties");
+    assertThat(Repo.root().resolve(KILL_SWITCH_JAR))
+        .as("the kill-switch unit deploys %s; build it first (mvn -B -DskipTests package)", KILL_SWITCH_JAR)
+        .isRegularFile();
+    Repo.copy(repo, "live", "modules", "toolchain.properties", KILL_SWITCH_JAR);
     Path local = repo.resolve("live/local");
     List<String> units = UnitDiscovery.find(local, List.of(), List.of()).stream().map(u -> u.name()).toList();
 

@@ -4,23 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platform.emulator.AwsEndpoint;
 import io.platform.terratest.AwsSdk;
-import io.platform.terratest.Repo;
 import io.platform.terratest.Terratest;
 import io.platform.terratest.WithEmulator;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 
 @WithEmulator
 class VpcModuleIT {
 
   @Test
   void completeExampleAppliesConvergesAndIsDestroyed(@TempDir Path temp, AwsEndpoint aws) {
-    Path example = Repo.copy(temp, "modules").resolve("modules/vpc/examples/complete");
+    Path example = ModuleExamples.complete(temp, "vpc");
 
     try (Terratest vpc = Terratest.of(example, aws).var("name", "vpc-it");
         Ec2Client ec2 = AwsSdk.client(Ec2Client.builder(), aws)) {
@@ -60,6 +63,35 @@ class VpcModuleIT {
       assertThat(ec2.describeFlowLogs(b -> b.flowLogIds(vpc.output("flow_log_id"))).flowLogs())
           .singleElement()
           .satisfies(f -> assertThat(f.resourceId()).isEqualTo(vpcId));
+
+      // Interface endpoints in every private subnet, private DNS on, behind one group that
+      // admits HTTPS from the VPC and nothing else.
+      String endpointGroup = vpc.output("vpc_endpoint_security_group_id");
+      Map<String, String> endpoints = new TreeMap<>();
+      vpc.outputs().path("vpc_endpoints").path("value").fields()
+          .forEachRemaining(e -> endpoints.put(e.getKey(), e.getValue().asText()));
+      assertThat(endpoints).containsOnlyKeys("ssm", "ssmmessages", "ec2messages", "secretsmanager", "kms", "sts");
+      assertThat(ec2.describeVpcEndpoints(b -> b.vpcEndpointIds(endpoints.values())).vpcEndpoints())
+          .hasSize(endpoints.size())
+          .allSatisfy(e -> {
+            assertThat(e.vpcId()).isEqualTo(vpcId);
+            assertThat(e.vpcEndpointType()).isEqualTo(VpcEndpointType.INTERFACE);
+            assertThat(e.privateDnsEnabled()).isTrue();
+            assertThat(e.subnetIds()).containsExactlyInAnyOrderElementsOf(privateSubnets);
+            assertThat(e.groups()).extracting(g -> g.groupId()).containsExactly(endpointGroup);
+          })
+          .extracting(e -> e.serviceName())
+          .containsExactlyInAnyOrderElementsOf(
+              endpoints.keySet().stream().map(s -> "com.amazonaws." + aws.region() + "." + s).toList());
+      SecurityGroup endpointRules = ec2.describeSecurityGroups(b -> b.groupIds(endpointGroup)).securityGroups().get(0);
+      assertThat(endpointRules.ipPermissions()).singleElement().satisfies(p -> {
+        assertThat(p.ipProtocol()).isEqualTo("tcp");
+        assertThat(p.fromPort()).isEqualTo(443);
+        assertThat(p.toPort()).isEqualTo(443);
+        assertThat(p.ipRanges()).extracting(r -> r.cidrIp()).containsExactly("10.99.0.0/16");
+        assertThat(p.userIdGroupPairs()).isEmpty();
+      });
+      assertThat(endpointRules.ipPermissionsEgress()).isEmpty();
 
       vpc.destroy();
       assertThat(

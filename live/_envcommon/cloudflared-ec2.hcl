@@ -1,0 +1,27 @@
+# Shared by every environment's cloudflared-ec2 unit: the Cloudflare Tunnel connector in the
+# first private subnet. The AMI is an environment input (a RHEL 9 arm64 image of the region).
+locals {
+  env = read_terragrunt_config(find_in_parent_folders("env.hcl")).locals
+}
+
+terraform {
+  source = "${dirname(find_in_parent_folders("root.hcl"))}/../modules//cloudflared-ec2"
+}
+
+dependency "vpc" {
+  config_path = "../vpc"
+
+  mock_outputs = {
+    vpc_id          = "vpc-0a1b2c3d4e5f60718"
+    private_subnets = ["subnet-0a1b2c3d4e5f60718", "subnet-0a1b2c3d4e5f60719"]
+  }
+  mock_outputs_allowed_terraform_commands = ["validate", "plan"]
+  # validate checks the configuration only: it needs no state, so it reads none.
+  skip_outputs = get_terraform_command() == "validate"
+}
+
+inputs = {
+  name      = "${local.env.name_prefix}-cloudflared"
+  vpc_id    = dependency.vpc.outputs.vpc_id
+  subnet_id = dependency.vpc.outputs.private_subnets[0]
+}

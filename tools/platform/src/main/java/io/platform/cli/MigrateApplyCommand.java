@@ -1,0 +1,129 @@
+package io.platform.cli;
+
+import io.platform.exec.ProcessRunner;
+import io.platform.migrate.apply.ApplyReport;
+import io.platform.migrate.apply.LocalVerifier;
+import io.platform.migrate.apply.Materializer;
+import io.platform.migrate.apply.MigrationApplier;
+import io.platform.migrate.apply.StateStores;
+import io.platform.migrate.plan.MigrationPlan;
+import io.platform.migrate.plan.PlanJson;
+import io.platform.migrate.report.ApplyReportJson;
+import io.platform.migrate.report.ApplyReportText;
+import io.platform.migrate.storage.PrivateFiles;
+import io.platform.terraform.Terraform;
+import io.platform.terraform.Terragrunt;
+import io.platform.toolchain.Toolchain;
+import io.platform.verify.Verifier;
+import io.platform.verify.VerifyListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code platform migrate apply}: carry out a saved plan, unit by unit, verified. */
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Carries out a plan from 'migrate plan', unit by unit, verified.",
+      "Checks that the source is the planned one and every destination is as",
+      "planned before writing anything; then per unit, in dependency order:",
+      "plans it against a local copy of its new state, pushes it under its",
+      "lock, writes its outputs (an output-only plan, applied), and plans it",
+      "again against the remote state. Rerunning the same plan skips units",
+      "already in place and finishes the rest."
+    })
+final class MigrateApplyCommand extends PlatformSubcommand {
+  static final int EXIT_REFUSED = ApplyReport.EXIT_REFUSED;
+
+  @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file written by migrate plan --out.")
+  Path planFile;
+
+  @Option(names = "--push", description = "How unit states are written: s3 (direct, with the lock table digest; default) or terraform (terragrunt state push).")
+  String push = "s3";
+
+  @Option(names = "--force", description = "Overwrite unit states that are not as the plan expects (a different lineage or changed since the plan).")
+  boolean force;
+
+  @Option(names = "--no-verify", negatable = false, description = "Do not plan the units (file destinations are never planned).")
+  boolean noVerify;
+
+  @Option(names = "--no-materialize", negatable = false,
+      description = "Do not write the units' outputs (then units that depend on them cannot plan clean yet).")
+  boolean noMaterialize;
+
+  @Option(names = "--timeout", converter = DurationConverter.class, description = "Limit per Terraform step of a unit (default: 20m).")
+  Duration timeout = Duration.ofMinutes(20);
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report.")
+  Path json;
+
+  @Option(names = "--markdown", paramLabel = "FILE", description = "Write the Markdown report.")
+  Path markdown;
+
+  @Override
+  protected int execute() {
+    MigrationPlan plan = PlanJson.read(read(planFile), planFile.toString());
+    StateStores.Push method = switch (push) {
+      case "s3" -> StateStores.Push.S3;
+      case "terraform" -> StateStores.Push.TERRAFORM;
+      default -> throw new IllegalArgumentException("--push must be s3 or terraform, not " + push);
+    };
+    boolean verify = !noVerify;
+    Path scratch = PrivateFiles.directory("platform-migrate-");
+    try {
+      MigrationApplier.Tools tools = verify ? tools() : new MigrationApplier.Tools(null, null, null);
+      ApplyReport report =
+          new MigrationApplier(MigrationEnvironment.stores(scratch), tools,
+                  new MigrationApplier.Options(force, verify, !noMaterialize, method), this::progress)
+              .apply(plan, planFile.toString(), scratch);
+      out().print(ApplyReportText.table(report));
+      out().flush();
+      if (report.error() != null) {
+        err().println("error: " + report.error());
+      }
+      writeReport(json, ApplyReportJson.write(report));
+      writeReport(markdown, ApplyReportText.markdown(report));
+      return report.exitCode();
+    } finally {
+      PrivateFiles.delete(scratch);
+    }
+  }
+
+  private MigrationApplier.Tools tools() {
+    Toolchain toolchain = Toolchain.locate();
+    ProcessRunner runner = new ProcessRunner();
+    Terragrunt terragrunt = new Terragrunt(runner, toolchain, Map.of());
+    return new MigrationApplier.Tools(
+        new LocalVerifier(terragrunt, new Terraform(runner, toolchain, Map.of()), timeout),
+        new Materializer(terragrunt, timeout),
+        new Verifier(terragrunt, new Verifier.Options(1, timeout, Duration.ofSeconds(60)), VerifyListener.NONE));
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read plan " + file, e);
+    }
+  }
+
+  private static void writeReport(Path file, String content) {
+    if (file == null) {
+      return;
+    }
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(file, content, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write report " + file, e);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.platform.migrate.apply;
+
+import io.platform.migrate.storage.Snapshot;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The outcome of {@code migrate apply}.
+ *
+ * @param source the end-of-run check of the monolith (null only if the snapshot was never taken)
+ * @param error a run-level failure outside any one unit, or null
+ */
+public record ApplyReport(
+    String plan, Snapshot.Check source, List<UnitOutcome> units, String error, Duration elapsed) {
+
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_ERROR = 1;
+  public static final int EXIT_CHANGES = 2;
+  public static final int EXIT_REFUSED = 3;
+
+  public ApplyReport {
+    units = List.copyOf(units);
+  }
+
+  /**
+   * 0 every unit in place and verified, 3 something refused (nothing written for it), 2 a unit
+   * plans resource changes or drift, 1 anything else (an error, or the source changed).
+   */
+  public int exitCode() {
+    if (error != null || source == null || !source.unchanged()) {
+      return EXIT_ERROR;
+    }
+    if (units.stream().anyMatch(u -> u.action() == UnitOutcome.Action.REFUSED)) {
+      return EXIT_REFUSED;
+    }
+    if (units.stream().allMatch(UnitOutcome::succeeded)) {
+      return EXIT_OK;
+    }
+    return units.stream().anyMatch(UnitOutcome::plansChanges) ? EXIT_CHANGES : EXIT_ERROR;
+  }
+}

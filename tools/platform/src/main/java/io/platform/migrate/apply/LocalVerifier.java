@@ -1,0 +1,98 @@
+package io.platform.migrate.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.platform.exec.ExecException;
+import io.platform.exec.ExecResult;
+import io.platform.live.Unit;
+import io.platform.migrate.state.StateJson;
+import io.platform.migrate.storage.PrivateFiles;
+import io.platform.terraform.Terraform;
+import io.platform.terraform.Terragrunt;
+import io.platform.verify.PlanClassifier;
+import io.platform.verify.PlanSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+/**
+ * Plans a unit against a local copy of the state it is about to receive, before anything is
+ * pushed. Terragrunt prepares the unit in a private download directory (source, generated
+ * provider and backend files); the unit's evaluated inputs ({@code terragrunt render}, with
+ * dependency outputs) go into a variables file there, an override file switches the backend to
+ * the local copy, and Terraform plans it. The unit's own cache and remote state are not touched.
+ */
+public final class LocalVerifier {
+  static final String OVERRIDE = "platform_migrate_local_backend_override.tf";
+  static final String INPUTS = "platform_migrate_inputs.tfvars.json";
+
+  private final Terragrunt terragrunt;
+  private final Terraform terraform;
+  private final Duration timeout;
+
+  public LocalVerifier(Terragrunt terragrunt, Terraform terraform, Duration timeout) {
+    this.terragrunt = terragrunt;
+    this.terraform = terraform;
+    this.timeout = timeout;
+  }
+
+  /** The classified plan of {@code unit} against {@code state}; work files live under {@code scratch}. */
+  public PlanSummary verify(Unit unit, byte[] state, Path scratch) {
+    Path work = scratch.resolve("local-" + unit.name().replace('/', '_'));
+    try {
+      Path download = work.resolve("download");
+      Path stateFile = work.resolve("unit.tfstate");
+      PrivateFiles.write(stateFile, state);
+      JsonNode config = terragrunt.render(unit.dir());
+      run(terragrunt.run(unit.dir(), timeout, null, "init", "-input=false", "--download-dir", download.toString()), "terragrunt init");
+      Path workingDir = workingDir(download, config.path("terraform").path("source").asText(""));
+      JsonNode inputs = config.path("inputs").isObject() ? config.path("inputs") : StateJson.mapper().createObjectNode();
+      Files.write(workingDir.resolve(INPUTS), StateJson.write(inputs));
+      Files.writeString(workingDir.resolve(OVERRIDE),
+          "terraform {\n  backend \"local\" {\n    path = " + quote(stateFile.toString()) + "\n  }\n}\n", StandardCharsets.UTF_8);
+      run(terraform.run(workingDir, timeout, "init", "-reconfigure", "-input=false"), "terraform init (local copy)");
+      Path plan = work.resolve("local.tfplan");
+      run(terraform.run(workingDir, timeout, "plan", "-input=false", "-lock=false", "-var-file=" + INPUTS, "-out=" + plan),
+          "terraform plan (local copy)");
+      return PlanClassifier.classify(terraform.json(workingDir, timeout, "show", "-json", plan.toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the local plan of " + unit.name(), e);
+    } finally {
+      PrivateFiles.delete(work);
+    }
+  }
+
+  private static void run(ExecResult result, String what) {
+    if (!result.succeeded()) {
+      throw new ExecException(what + ": " + io.platform.exec.ErrorLines.firstUseful(result.stderr(), result.stdout()), null);
+    }
+  }
+
+  /**
+   * The directory Terragrunt runs Terraform in: {@code <download>/<hash>/<hash>}, then the
+   * source's subdirectory (after {@code //}) if it names one.
+   */
+  static Path workingDir(Path download, String source) throws IOException {
+    Path copy;
+    try (Stream<Path> dirs = Files.walk(download, 2)) {
+      copy = dirs.filter(p -> download.relativize(p).getNameCount() == 2 && Files.isDirectory(p)).findFirst()
+          .orElseThrow(() -> new ExecException("terragrunt init left no source copy under " + download, null));
+    }
+    // "git::https://host/repo.git//modules/vpc?ref=v1": the "//" after any scheme's.
+    int scheme = source.indexOf("://");
+    int subdir = source.indexOf("//", scheme < 0 ? 0 : scheme + 3);
+    if (subdir < 0) {
+      return copy;
+    }
+    String path = source.substring(subdir + 2);
+    int query = path.indexOf('?');
+    return copy.resolve(query < 0 ? path : path.substring(0, query));
+  }
+
+  private static String quote(String path) {
+    return "\"" + path.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}

@@ -1,0 +1,41 @@
+package io.platform.migrate.apply;
+
+import io.platform.exec.ExecException;
+import io.platform.exec.ExecResult;
+import io.platform.live.Unit;
+import io.platform.terraform.Terragrunt;
+import io.platform.verify.PlanClassifier;
+import io.platform.verify.PlanSummary;
+import io.platform.verify.Verdict;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Writes a freshly sliced unit's root outputs into its state: plans the unit, and only when that
+ * plan changes nothing but outputs, applies exactly that saved plan. Units that depend on this
+ * one read those outputs.
+ */
+public final class Materializer {
+  private final Terragrunt terragrunt;
+  private final Duration timeout;
+
+  public Materializer(Terragrunt terragrunt, Duration timeout) {
+    this.terragrunt = terragrunt;
+    this.timeout = timeout;
+  }
+
+  /** The verdict of the unit's plan; output-only plans are applied, anything else is left alone. */
+  public PlanSummary materialize(Unit unit, Path scratch) {
+    Path plan = scratch.resolve("outputs-" + unit.name().replace('/', '_') + ".tfplan");
+    ExecResult planned = terragrunt.plan(unit.dir(), plan, timeout, List.of("-lock-timeout=60s"));
+    if (!planned.succeeded()) {
+      throw new ExecException(planned);
+    }
+    PlanSummary summary = PlanClassifier.classify(terragrunt.showPlanJson(unit.dir(), plan, timeout));
+    if (summary.verdict() == Verdict.OUTPUT_ONLY) {
+      terragrunt.run(unit.dir(), timeout, null, "apply", "-input=false", plan.toString()).requireSuccess();
+    }
+    return summary;
+  }
+}

@@ -1,0 +1,329 @@
+package io.platform.migrate.apply;
+
+import io.platform.live.Unit;
+import io.platform.migrate.plan.MigrationPlan;
+import io.platform.migrate.plan.PlannedUnit;
+import io.platform.migrate.slice.MigrationRefusedException;
+import io.platform.migrate.slice.SliceResult;
+import io.platform.migrate.slice.Slicer;
+import io.platform.migrate.slice.UnitSlice;
+import io.platform.migrate.state.StateResource;
+import io.platform.migrate.state.TerraformState;
+import io.platform.migrate.storage.S3StateStore;
+import io.platform.migrate.storage.Snapshot;
+import io.platform.migrate.storage.StateConflictException;
+import io.platform.migrate.storage.StateLock;
+import io.platform.migrate.storage.StateStore;
+import io.platform.migrate.storage.StoredState;
+import io.platform.verify.PlanSummary;
+import io.platform.verify.UnitResult;
+import io.platform.verify.Verdict;
+import io.platform.verify.Verifier;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@code migrate apply}: carries out a saved plan. The monolith is read once into a hashed
+ * snapshot (and locked while the run lasts, when its backend has a lock); every destination is
+ * checked before the first write; then unit by unit, in dependency order: plan against a local
+ * copy, push under the unit's lock, write its outputs, plan against the remote state. A rerun of
+ * the same plan skips what is already in place and finishes the rest.
+ */
+public final class MigrationApplier {
+
+  /**
+   * @param force overwrite unit states that are not as the plan expects
+   * @param verify plan each unit (locally before the push, remotely after)
+   * @param materialize apply output-only plans, so dependants can read the outputs
+   */
+  public record Options(boolean force, boolean verify, boolean materialize, StateStores.Push push) {}
+
+  /** The parts that run Terraform; null where verification is off. */
+  public record Tools(LocalVerifier local, Materializer materializer, Verifier remote) {}
+
+  private final StateStores stores;
+  private final Tools tools;
+  private final Options options;
+  private final Consumer<String> progress;
+
+  public MigrationApplier(StateStores stores, Tools tools, Options options, Consumer<String> progress) {
+    this.stores = stores;
+    this.tools = tools;
+    this.options = options;
+    this.progress = progress;
+  }
+
+  /** What the preflight found at a destination; the reason says why it is a conflict. */
+  private record Judgement(Kind kind, String reason) {
+    enum Kind {
+      PUSH,
+      DONE,
+      CONFLICT
+    }
+
+    static final Judgement PUSH = new Judgement(Kind.PUSH, null);
+    static final Judgement DONE = new Judgement(Kind.DONE, null);
+
+    static Judgement conflict(String reason) {
+      return new Judgement(Kind.CONFLICT, reason);
+    }
+  }
+
+  /** What to do with a unit, decided before anything is written. */
+  private record Step(PlannedUnit unit, StateStore store, byte[] desired, String expected, boolean push, boolean repairDigest) {}
+
+  @SuppressWarnings("try") // the lock is held for the block, not used in it
+  public ApplyReport apply(MigrationPlan plan, String planName, Path scratch) {
+    long started = System.nanoTime();
+    List<UnitOutcome> outcomes = new ArrayList<>();
+    Snapshot snapshot = null;
+    Snapshot.Check check = null;
+    String error = null;
+    StateStore source = stores.source(plan.source());
+    try (StateLock frozen = source.lock("platform migrate apply (source frozen)")) {
+      snapshot = Snapshot.take(source, scratch);
+      progress.accept("source: " + snapshot.location() + " (sha256 " + snapshot.sha256() + ")");
+      if (!snapshot.sha256().equals(plan.sourceSha256())) {
+        throw new MigrationRefusedException("the source changed since the plan (planned sha256 " + plan.sourceSha256()
+            + ", now " + snapshot.sha256() + "); run migrate plan again");
+      }
+      TerraformState state = TerraformState.parse(snapshot.bytes(), snapshot.location());
+      List<Step> steps = preflight(plan, state, outcomes);
+      if (outcomes.isEmpty()) {
+        run(steps, outcomes, scratch);
+      }
+    } catch (MigrationRefusedException | StateConflictException e) {
+      // Refused before the first write (source changed, locked, re-slice differs): every unit.
+      outcomes.clear();
+      plan.units().forEach(u -> outcomes.add(outcome(u, UnitOutcome.Action.REFUSED, null, null, false, e.getMessage(), 0)));
+    } catch (RuntimeException e) {
+      error = e.getMessage();
+    } finally {
+      if (snapshot != null) {
+        try {
+          check = SourceCheck.report(snapshot, progress);
+        } catch (IllegalStateException e) {
+          check = snapshot.check();
+          error = e.getMessage();
+        }
+      }
+    }
+    return new ApplyReport(planName, check, outcomes, error, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * Rebuilds every unit's state from the snapshot and compares each destination with what the
+   * plan expects. Any refusal is recorded for every unit and nothing is written.
+   */
+  private List<Step> preflight(MigrationPlan plan, TerraformState state, List<UnitOutcome> outcomes) {
+    Map<String, Set<io.platform.migrate.address.ResourceAddress>> existing = new HashMap<>();
+    Map<String, Optional<StoredState>> current = new LinkedHashMap<>();
+    Map<String, StateStore> storesByUnit = new LinkedHashMap<>();
+    for (PlannedUnit unit : plan.units()) {
+      StateStore store = stores.destination(unit.store(), options.push());
+      storesByUnit.put(unit.name(), store);
+      Optional<StoredState> found = store.read();
+      current.put(unit.name(), found);
+      if (unit.existing() != null && found.isPresent() && found.get().sha256().equals(unit.existing().sha256())) {
+        existing.put(unit.name(), addresses(TerraformState.parse(found.get().bytes(), store.describe())));
+      }
+    }
+    SliceResult slices = new Slicer(plan.mapping(), n -> true, plan.destination(), existing).slice(state);
+
+    List<Step> steps = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (PlannedUnit unit : plan.units()) {
+      UnitSlice slice = slices.unit(unit.name());
+      if (slice == null || !slice.moves().equals(unit.moves())) {
+        throw new MigrationRefusedException("unit " + unit.name() + ": slicing the source again does not give the planned moves; run migrate plan again");
+      }
+      StateStore store = storesByUnit.get(unit.name());
+      Optional<StoredState> found = current.get(unit.name());
+      List<StateResource> resources = new ArrayList<>(slice.resources());
+      TerraformState base = state;
+      if (unit.existing() != null && existing.containsKey(unit.name())) {
+        TerraformState present = TerraformState.parse(found.get().bytes(), store.describe());
+        resources.addAll(present.resources());
+        base = present;
+      }
+      byte[] desired = TerraformState.of(base, unit.lineage(), unit.serial(), resources, unit.existing() != null).toBytes();
+      Judgement judgement = judge(unit, found, instances(slice.resources()));
+      switch (judgement.kind()) {
+        case PUSH -> steps.add(new Step(unit, store, desired, found.map(StoredState::sha256).orElse(""), true, false));
+        case DONE -> steps.add(new Step(unit, store, desired, null, false, found.get().digestStale()));
+        case CONFLICT -> {
+          if (options.force()) {
+            progress.accept("  " + unit.name() + ": " + judgement.reason() + "; overwriting (--force)");
+            long serial = Math.max(unit.serial(), found.map(f -> TerraformState.parse(f.bytes(), store.describe()).serial() + 1).orElse(1L));
+            steps.add(new Step(unit, store, TerraformState.of(base, unit.lineage(), serial, resources, unit.existing() != null).toBytes(),
+                null, true, false));
+          } else {
+            problems.add(unit.name() + ": " + judgement.reason());
+          }
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      for (PlannedUnit unit : plan.units()) {
+        String own = problems.stream().filter(p -> p.startsWith(unit.name() + ": ")).findFirst().orElse(null);
+        outcomes.add(outcome(unit, own == null ? UnitOutcome.Action.NOT_ATTEMPTED : UnitOutcome.Action.REFUSED, null, null, false,
+            own == null ? "another unit was refused; nothing written" : own.substring(unit.name().length() + 2) + "; nothing written (--force overwrites)", 0));
+      }
+    }
+    return steps;
+  }
+
+  /**
+   * Push, done (this plan's lineage, at least its serial, holding every sliced instance), or a
+   * conflict: the destination is not as the plan expects.
+   */
+  private static Judgement judge(PlannedUnit unit, Optional<StoredState> found, Set<String> sliced) {
+    if (found.isEmpty()) {
+      return unit.existing() == null ? Judgement.PUSH : Judgement.conflict("the state the plan adds to is gone");
+    }
+    TerraformState present;
+    try {
+      present = TerraformState.parse(found.get().bytes(), unit.store().describe());
+    } catch (IllegalArgumentException e) {
+      return Judgement.conflict("the unit's state cannot be read: " + e.getMessage());
+    }
+    if (unit.existing() != null && found.get().sha256().equals(unit.existing().sha256())) {
+      return Judgement.PUSH;
+    }
+    boolean ours = present.lineage().equals(unit.lineage()) && present.serial() >= unit.serial();
+    if (ours && instances(present.resources()).containsAll(sliced)) {
+      return Judgement.DONE;
+    }
+    if (!present.lineage().equals(unit.lineage())) {
+      return Judgement.conflict("the unit's state has lineage " + present.lineage() + " (serial " + present.serial() + "), not the planned "
+          + unit.lineage() + ": it was written by something else");
+    }
+    if (unit.existing() != null) {
+      return Judgement.conflict("the unit's state moved from serial " + unit.existing().serial() + " to " + present.serial() + " since the plan");
+    }
+    return Judgement.conflict("the unit's state has this migration's lineage but lacks some of its resources (changed after the migration?)");
+  }
+
+  private void run(List<Step> steps, List<UnitOutcome> outcomes, Path scratch) {
+    boolean stopped = false;
+    for (Step step : steps) {
+      PlannedUnit unit = step.unit();
+      if (stopped) {
+        outcomes.add(outcome(unit, UnitOutcome.Action.NOT_ATTEMPTED, null, null, false, "an earlier unit failed", 0));
+        continue;
+      }
+      UnitOutcome result = runUnit(step, scratch);
+      outcomes.add(result);
+      progress.accept("  " + unit.name() + ": " + result.action().label()
+          + (result.remoteVerdict() == null ? "" : ", plans " + result.remoteVerdict().label())
+          + (result.message() == null ? "" : " (" + result.message() + ")"));
+      stopped = !result.succeeded();
+    }
+  }
+
+  private UnitOutcome runUnit(Step step, Path scratch) {
+    long started = System.nanoTime();
+    PlannedUnit unit = step.unit();
+    Unit live = unit.store().dir() == null ? null : new Unit(unit.store().dir(), unit.name());
+    boolean verify = options.verify() && live != null;
+    Verdict local = null;
+    UnitOutcome.Action action;
+    try {
+      if (step.push()) {
+        if (verify) {
+          progress.accept("  " + unit.name() + ": planning against a local copy of its new state");
+          PlanSummary summary;
+          try {
+            summary = tools.local().verify(live, step.desired(), scratch);
+          } catch (RuntimeException e) {
+            return outcome(unit, UnitOutcome.Action.FAILED, Verdict.ERROR, null, false,
+                "cannot plan against the local copy, nothing pushed: " + e.getMessage(), started);
+          }
+          local = summary.verdict();
+          if (local != Verdict.CLEAN && local != Verdict.OUTPUT_ONLY) {
+            return outcome(unit, UnitOutcome.Action.FAILED, local, null, false,
+                "the plan against the local copy shows " + describe(summary) + "; nothing pushed", started);
+          }
+        }
+        progress.accept("  " + unit.name() + ": pushing to " + step.store().describe());
+        step.store().write(step.desired(), step.expected());
+        action = UnitOutcome.Action.PUSHED;
+      } else if (step.repairDigest() && stores.destination(unit.store(), StateStores.Push.S3) instanceof S3StateStore s3) {
+        s3.repairDigest(s3.read().orElseThrow().bytes());
+        action = UnitOutcome.Action.DIGEST_REPAIRED;
+      } else {
+        action = UnitOutcome.Action.SKIPPED;
+      }
+    } catch (StateConflictException e) {
+      return outcome(unit, UnitOutcome.Action.REFUSED, local, null, false, e.getMessage(), started);
+    } catch (RuntimeException e) {
+      return outcome(unit, UnitOutcome.Action.FAILED, local, null, false,
+          "push interrupted, the unit's state may or may not be written; rerun apply with the same plan: " + e.getMessage(), started);
+    }
+    if (!verify) {
+      return outcome(unit, action, local, null, false, live == null ? "file destination: not verified" : "not verified (--no-verify)", started);
+    }
+    try {
+      boolean materialized = false;
+      if (options.materialize()) {
+        PlanSummary summary = tools.materializer().materialize(live, scratch);
+        materialized = summary.verdict() == Verdict.OUTPUT_ONLY;
+      }
+      UnitResult remote = tools.remote().verify(live.dir().getParent(), List.of(live)).results().get(0);
+      String message = remote.verdict() == Verdict.ERROR ? remote.error()
+          : remote.summary() != null && remote.summary().totalChanges() > 0 ? describe(remote.summary()) : null;
+      UnitOutcome.Action finalAction = remote.verdict() == Verdict.CLEAN || remote.verdict() == Verdict.OUTPUT_ONLY ? action : UnitOutcome.Action.FAILED;
+      if (finalAction == UnitOutcome.Action.FAILED && message == null) {
+        message = "the plan against the pushed state is " + remote.verdict().label();
+      }
+      return outcome(unit, finalAction, local, remote.verdict(), materialized, message, started);
+    } catch (RuntimeException e) {
+      return outcome(unit, UnitOutcome.Action.FAILED, local, null, false, "state in place, verification failed: " + e.getMessage(), started);
+    }
+  }
+
+  private static String describe(PlanSummary summary) {
+    StringBuilder text = new StringBuilder(summary.verdict().label());
+    if (!summary.changes().isEmpty()) {
+      text.append(": ");
+      List<String> addresses = summary.changes().stream().map(c -> c.address() + " " + c.actions()).limit(5).toList();
+      text.append(String.join(", ", addresses));
+      if (summary.changes().size() > 5) {
+        text.append(", ... ").append(summary.changes().size() - 5).append(" more");
+      }
+    } else if (!summary.drifted().isEmpty()) {
+      text.append(": ").append(String.join(", ", summary.drifted().stream().limit(5).toList()));
+    }
+    return text.toString();
+  }
+
+  private static UnitOutcome outcome(
+      PlannedUnit unit, UnitOutcome.Action action, Verdict local, Verdict remote, boolean materialized, String message, long started) {
+    Duration elapsed = started == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
+    return new UnitOutcome(unit.name(), unit.store().describe(), action, local, remote, materialized, message, elapsed);
+  }
+
+  private static Set<io.platform.migrate.address.ResourceAddress> addresses(TerraformState state) {
+    Set<io.platform.migrate.address.ResourceAddress> addresses = new HashSet<>();
+    state.resources().forEach(r -> addresses.add(r.address()));
+    return addresses;
+  }
+
+  /** Every instance with its deposed key: what "the same resources" means for a resume. */
+  private static Set<String> instances(List<StateResource> resources) {
+    Set<String> all = new HashSet<>();
+    for (StateResource resource : resources) {
+      all.addAll(resource.describeInstances(resource.address()));
+    }
+    return all;
+  }
+}

@@ -1,0 +1,107 @@
+package io.platform.migrate.apply;
+
+import io.platform.migrate.address.ResourceAddress;
+import io.platform.migrate.config.Mapping;
+import io.platform.migrate.plan.MigrationPlan;
+import io.platform.migrate.plan.PlannedUnit;
+import io.platform.migrate.plan.SourceRef;
+import io.platform.migrate.slice.MigrationRefusedException;
+import io.platform.migrate.slice.SliceResult;
+import io.platform.migrate.slice.Slicer;
+import io.platform.migrate.slice.UnitSlice;
+import io.platform.migrate.state.StateResource;
+import io.platform.migrate.state.TerraformState;
+import io.platform.migrate.storage.Snapshot;
+import io.platform.migrate.storage.StateStore;
+import io.platform.migrate.storage.StoreSpec;
+import io.platform.migrate.storage.StoredState;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * {@code migrate plan}: snapshot the monolith, slice it, look at each destination's current
+ * state, and produce the plan. Writes nothing but the plan.
+ */
+public final class MigrationPlanner {
+  private final StateStores stores;
+  private final Consumer<String> progress;
+
+  public MigrationPlanner(StateStores stores, Consumer<String> progress) {
+    this.stores = stores;
+    this.progress = progress;
+  }
+
+  /**
+   * @param allowExisting add to unit states that already exist (their lineage, serial + 1)
+   *     instead of refusing
+   */
+  public MigrationPlan plan(SourceRef ref, Mapping mapping, Destinations destinations, boolean allowExisting, Path scratch) {
+    StateStore source = stores.source(ref);
+    Snapshot snapshot = Snapshot.take(source, scratch);
+    progress.accept("source: " + snapshot.location() + " (sha256 " + snapshot.sha256() + ")");
+    try {
+      TerraformState state = TerraformState.parse(snapshot.bytes(), snapshot.location());
+      SliceResult slices = new Slicer(mapping, destinations::exists, destinations.describe(), Map.of()).slice(state);
+
+      Map<String, StoreSpec> specs = new LinkedHashMap<>();
+      Map<String, StoredState> found = new HashMap<>();
+      Map<String, Set<ResourceAddress>> existing = new HashMap<>();
+      List<String> problems = new ArrayList<>();
+      for (UnitSlice unit : slices.units()) {
+        StoreSpec spec = destinations.store(unit.unit());
+        specs.put(unit.unit(), spec);
+        Optional<StoredState> current = stores.destination(spec, StateStores.Push.S3).read();
+        if (current.isEmpty()) {
+          continue;
+        }
+        if (!allowExisting) {
+          problems.add("unit " + unit.unit() + " already has a state at " + spec.describe()
+              + "; pass --allow-existing to add to it (its lineage, serial + 1), or rerun apply with the plan that wrote it");
+          continue;
+        }
+        TerraformState present = TerraformState.parse(current.get().bytes(), spec.describe());
+        found.put(unit.unit(), current.get());
+        existing.put(unit.unit(), present.resources().stream().map(StateResource::address).collect(Collectors.toSet()));
+      }
+      if (!problems.isEmpty()) {
+        throw new MigrationRefusedException(problems);
+      }
+      if (!existing.isEmpty()) {
+        slices = new Slicer(mapping, destinations::exists, destinations.describe(), existing).slice(state);
+      }
+
+      List<PlannedUnit> units = new ArrayList<>();
+      for (String name : destinations.order(specs.keySet())) {
+        UnitSlice slice = slices.unit(name);
+        StoredState current = found.get(name);
+        PlannedUnit.Existing before = null;
+        String lineage = UUID.randomUUID().toString();
+        long serial = 1;
+        if (current != null) {
+          TerraformState present = TerraformState.parse(current.bytes(), specs.get(name).describe());
+          before = new PlannedUnit.Existing(present.lineage(), present.serial(), current.sha256());
+          lineage = present.lineage();
+          serial = present.serial() + 1;
+        }
+        units.add(new PlannedUnit(name, specs.get(name), lineage, serial, before, slice.resources().size(),
+            slice.moves(), slice.providers(), slice.droppedDependencies()));
+      }
+      return new MigrationPlan(
+          Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ref, snapshot.sha256(), state.lineage(), state.serial(),
+          mapping, destinations.describe(), units, slices.excluded(), slices.leftBehind());
+    } finally {
+      SourceCheck.report(snapshot, progress);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.platform.migrate.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.platform.migrate.config.MappingFile;
+import io.platform.migrate.slice.Move;
+import io.platform.migrate.state.StateFormatException;
+import io.platform.migrate.state.StateJson;
+import io.platform.migrate.storage.StoreSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The saved form of a {@link MigrationPlan}, written by {@code migrate plan --out}. */
+public final class PlanJson {
+  public static final String FORMAT = "platform-migration-plan/1";
+
+  private PlanJson() {}
+
+  public static byte[] write(MigrationPlan plan) {
+    ObjectNode root = StateJson.mapper().createObjectNode();
+    root.put("format", FORMAT);
+    root.put("created", plan.created());
+    ObjectNode source = root.putObject("source");
+    source.put("spec", plan.source().spec()).put("region", plan.source().region()).put("lock_table", plan.source().lockTable());
+    source.put("sha256", plan.sourceSha256()).put("lineage", plan.sourceLineage()).put("serial", plan.sourceSerial());
+    root.set("mapping", MappingFile.toJson(plan.mapping()));
+    root.put("destination", plan.destination());
+    ArrayNode units = root.putArray("units");
+    for (PlannedUnit unit : plan.units()) {
+      ObjectNode u = units.addObject();
+      u.put("name", unit.name());
+      u.set("store", unit.store().toJson());
+      u.put("lineage", unit.lineage()).put("serial", unit.serial());
+      if (unit.existing() == null) {
+        u.putNull("existing");
+      } else {
+        u.putObject("existing").put("lineage", unit.existing().lineage()).put("serial", unit.existing().serial())
+            .put("sha256", unit.existing().sha256());
+      }
+      u.put("resources", unit.resources()).put("instances", unit.moves().size()).put("dropped_dependencies", unit.droppedDependencies());
+      ObjectNode providers = u.putObject("providers");
+      new java.util.TreeMap<>(unit.providers()).forEach(providers::put);
+      ArrayNode moves = u.putArray("moves");
+      unit.moves().forEach(m -> moves.addObject().put("from", m.from()).put("to", m.to()));
+    }
+    plan.excluded().forEach(root.putArray("excluded")::add);
+    plan.leftBehind().forEach(root.putArray("left_behind")::add);
+    return StateJson.write(root);
+  }
+
+  public static MigrationPlan read(byte[] bytes, String where) {
+    JsonNode root;
+    try {
+      root = StateJson.parse(bytes, where);
+    } catch (StateFormatException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
+    if (!FORMAT.equals(root.path("format").asText())) {
+      throw new IllegalArgumentException(where + " is not a migration plan (format " + FORMAT + "); make one with: platform migrate plan --out FILE");
+    }
+    JsonNode source = root.path("source");
+    List<PlannedUnit> units = new ArrayList<>();
+    for (JsonNode u : root.path("units")) {
+      JsonNode e = u.path("existing");
+      PlannedUnit.Existing existing =
+          e.isObject() ? new PlannedUnit.Existing(e.path("lineage").asText(), e.path("serial").asLong(), e.path("sha256").asText()) : null;
+      List<Move> moves = new ArrayList<>();
+      u.path("moves").forEach(m -> moves.add(new Move(m.path("from").asText(), m.path("to").asText())));
+      Map<String, String> providers = new LinkedHashMap<>();
+      u.path("providers").properties().forEach(p -> providers.put(p.getKey(), p.getValue().asText()));
+      units.add(new PlannedUnit(u.path("name").asText(), StoreSpec.fromJson(u.path("store")), u.path("lineage").asText(),
+          u.path("serial").asLong(), existing, u.path("resources").asInt(), moves, providers, u.path("dropped_dependencies").asInt()));
+    }
+    List<String> excluded = new ArrayList<>();
+    root.path("excluded").forEach(x -> excluded.add(x.asText()));
+    List<String> leftBehind = new ArrayList<>();
+    root.path("left_behind").forEach(x -> leftBehind.add(x.asText()));
+    return new MigrationPlan(
+        root.path("created").asText(),
+        new SourceRef(source.path("spec").asText(), text(source, "region"), text(source, "lock_table")),
+        source.path("sha256").asText(), source.path("lineage").asText(), source.path("serial").asLong(),
+        MappingFile.parse(StateJson.write(root.path("mapping")), where + " (mapping)"),
+        root.path("destination").asText(), units, excluded, leftBehind);
+  }
+
+  private static String text(JsonNode node, String field) {
+    return node.hasNonNull(field) ? node.get(field).asText() : null;
+  }
+}

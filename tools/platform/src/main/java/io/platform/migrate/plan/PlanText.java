@@ -1,0 +1,45 @@
+package io.platform.migrate.plan;
+
+import io.platform.migrate.slice.Move;
+import java.util.Map;
+
+/** The plan for people: per unit, every instance from its monolith address to its unit address. */
+public final class PlanText {
+  private PlanText() {}
+
+  public static String render(MigrationPlan plan) {
+    StringBuilder out = new StringBuilder();
+    out.append("source: ").append(plan.source().spec()).append(" (serial ").append(plan.sourceSerial())
+        .append(", sha256 ").append(plan.sourceSha256()).append(")\n");
+    out.append("prefix: ").append(plan.mapping().prefix()).append('\n');
+    out.append("into:   ").append(plan.destination()).append("\n\n");
+    for (PlannedUnit unit : plan.units()) {
+      out.append("unit ").append(unit.name()).append(" -> ").append(unit.store().describe()).append('\n');
+      out.append("  ").append(unit.existing() == null
+              ? "new state: lineage " + unit.lineage() + ", serial " + unit.serial()
+              : "adds to the existing state: lineage " + unit.lineage() + ", serial " + unit.existing().serial() + " -> " + unit.serial())
+          .append("; ").append(unit.resources()).append(" resources, ").append(unit.moves().size()).append(" instances");
+      if (unit.droppedDependencies() > 0) {
+        out.append("; ").append(unit.droppedDependencies()).append(" dependencies on other units dropped");
+      }
+      out.append('\n');
+      for (Map.Entry<String, String> provider : new java.util.TreeMap<>(unit.providers()).entrySet()) {
+        out.append("  provider ").append(provider.getKey()).append(" -> ").append(provider.getValue()).append('\n');
+      }
+      for (Move move : unit.moves()) {
+        out.append("  ").append(move.from()).append(" -> ").append(move.to()).append('\n');
+      }
+      out.append('\n');
+    }
+    if (!plan.excluded().isEmpty()) {
+      out.append("excluded (stay in the monolith):\n");
+      plan.excluded().forEach(x -> out.append("  ").append(x).append('\n'));
+    }
+    if (!plan.leftBehind().isEmpty()) {
+      out.append("data sources outside the prefix (not migrated):\n");
+      plan.leftBehind().forEach(x -> out.append("  ").append(x).append('\n'));
+    }
+    out.append(String.format(java.util.Locale.ROOT, "%d units, %d instances%n", plan.units().size(), plan.instanceCount()));
+    return out.toString();
+  }
+}

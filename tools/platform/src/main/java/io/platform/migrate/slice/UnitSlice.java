@@ -1,0 +1,36 @@
+package io.platform.migrate.slice;
+
+import io.platform.migrate.address.ModuleInstance;
+import io.platform.migrate.state.StateResource;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one unit receives.
+ *
+ * @param into the module path in the unit that the components land under (root by default)
+ * @param resources the rewritten resources, ready for the unit's state
+ * @param moves every instance, source to destination address
+ * @param providers provider configuration addresses rewritten, monolith to unit
+ * @param droppedDependencies instance dependencies that pointed outside this unit's slice
+ */
+public record UnitSlice(
+    String unit,
+    ModuleInstance into,
+    List<Component> components,
+    List<StateResource> resources,
+    List<Move> moves,
+    Map<String, String> providers,
+    int droppedDependencies) {
+
+  public UnitSlice {
+    components = List.copyOf(components);
+    resources = List.copyOf(resources);
+    moves = List.copyOf(moves);
+    providers = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(providers));
+  }
+
+  public int instanceCount() {
+    return moves.size();
+  }
+}

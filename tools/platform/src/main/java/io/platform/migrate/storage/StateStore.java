@@ -1,0 +1,44 @@
+package io.platform.migrate.storage;
+
+import java.util.Optional;
+
+/**
+ * Where a state lives: a local file, an S3 object with its lock, or whatever backend a
+ * Terraform or Terragrunt directory is configured with.
+ */
+public interface StateStore {
+
+  /** Names the location for people, e.g. {@code s3://bucket/key}; never holds a secret. */
+  String describe();
+
+  /** The state, or empty when none has been written yet. */
+  Optional<StoredState> read();
+
+  /**
+   * Writes the state under the store's lock, after checking, under that lock, that the current
+   * state is the one expected.
+   *
+   * @param expectedSha256 the SHA-256 of the state that must be there now, "" for none, or null
+   *     to overwrite whatever is there (forced)
+   * @throws StateConflictException when the current state is not the expected one or the lock
+   *     is held by someone else; nothing was written
+   */
+  void write(byte[] state, String expectedSha256);
+
+  /** Takes the store's lock (for freezing a source), or {@link StateLock#NONE} when it has none. */
+  StateLock lock(String operation);
+
+  /** Checks before writing that the state found is the one expected. */
+  static void checkExpected(StateStore store, Optional<StoredState> current, String expectedSha256) {
+    if (expectedSha256 == null) {
+      return;
+    }
+    String found = current.map(StoredState::sha256).orElse("");
+    if (!found.equals(expectedSha256)) {
+      throw new StateConflictException(
+          store.describe() + " changed since it was checked ("
+              + (expectedSha256.isEmpty() ? "no state was there" : "sha256 " + expectedSha256.substring(0, 12))
+              + ", now " + (found.isEmpty() ? "none" : "sha256 " + found.substring(0, 12)) + "); nothing written");
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.platform.migrate.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TerraformStateTest {
+  static final String SECRET = "hunter2-super-secret";
+
+  private static byte[] bytes(String json) {
+    return json.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void corruptJsonIsAClearErrorThatNeverQuotesTheContent() {
+    String corrupt = "{\"version\": 4, \"lineage\": \"x\", \"serial\": 1, \"resources\": [{\"password\": " + SECRET + "}]}";
+
+    assertThatThrownBy(() -> TerraformState.parse(bytes(corrupt), "s3://bucket/monolith.tfstate"))
+        .isInstanceOf(StateFormatException.class)
+        .hasMessageContaining("s3://bucket/monolith.tfstate is not valid JSON (line 1, column")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void truncatedEmptyAndForeignDocumentsAreRefused() {
+    assertThatThrownBy(() -> TerraformState.parse(bytes("{\"version\": 4, \"resour"), "f")).hasMessageContaining("not valid JSON");
+    assertThatThrownBy(() -> TerraformState.parse(bytes(""), "f")).hasMessageContaining("empty");
+    assertThatThrownBy(() -> TerraformState.parse(bytes("[1]"), "f")).hasMessageContaining("not a state");
+    assertThatThrownBy(() -> TerraformState.parse(bytes("{\"version\": 3, \"lineage\": \"x\", \"serial\": 1}"), "f"))
+        .hasMessageContaining("version 3");
+    assertThatThrownBy(() -> TerraformState.parse(bytes("{\"version\": 4}"), "f")).hasMessageContaining("no lineage");
+    assertThatThrownBy(() -> TerraformState.parse(bytes("{\"version\": 4, \"lineage\": \"x\", \"serial\": 1}{}"), "f"))
+        .hasMessageContaining("after the end");
+  }
+
+  @Test
+  void aResourceWithABadAddressNamesItsPositionNotItsValues() {
+    String state = "{\"version\": 4, \"lineage\": \"x\", \"serial\": 1, \"resources\": [{\"module\": \"module.a[\", \"mode\": \"managed\","
+        + " \"type\": \"t\", \"name\": \"n\", \"provider\": \"provider[\\\"p\\\"]\", \"instances\": [{\"attributes\": {\"v\": \"" + SECRET + "\"}}]}]}";
+
+    assertThatThrownBy(() -> TerraformState.parse(bytes(state), "f"))
+        .hasMessageContaining("f resources[0]")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void unknownFieldsSurviveAndUnitStatesDropOutputsAndCheckResults() {
+    String source = """
+        {"version": 4, "terraform_version": "1.11.4", "serial": 9, "lineage": "old", "future_field": {"a": 1},
+         "outputs": {"x": {"value": "y", "type": "string"}},
+         "resources": [{"module": "module.b", "mode": "managed", "type": "t", "name": "n", "provider": "provider[\\"p\\"]",
+           "instances": [{"schema_version": 0, "attributes": {"id": "1"}, "new_instance_field": true}]},
+          {"mode": "data", "type": "t", "name": "d", "provider": "provider[\\"p\\"]", "instances": []}],
+         "check_results": [{"object_kind": "resource"}]}
+        """;
+    TerraformState state = TerraformState.parse(bytes(source), "f");
+
+    TerraformState unit = TerraformState.of(state, "new", 1, state.resources(), false);
+    TerraformState read = TerraformState.parse(unit.toBytes(), "unit");
+
+    String text = new String(unit.toBytes(), StandardCharsets.UTF_8);
+    assertThat(read.lineage()).isEqualTo("new");
+    assertThat(read.serial()).isEqualTo(1);
+    assertThat(read.hasOutputs()).isFalse();
+    assertThat(text).contains("\"future_field\": {", "\"new_instance_field\": true", "\"check_results\": null", "\"outputs\": {}");
+    // Terraform's order: root before modules, data before managed at the same module.
+    assertThat(read.resources()).extracting(r -> r.address().render()).containsExactly("data.t.d", "module.b.t.n");
+    assertThat(TerraformState.of(state, "new", 1, List.of(), true).hasOutputs()).isTrue();
+  }
+}

@@ -1,0 +1,205 @@
+package io.platform.terratest.modules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.platform.emulator.AwsEndpoint;
+import io.platform.terratest.AwsSdk;
+import io.platform.terratest.Terratest;
+import io.platform.terratest.WithEmulator;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.Target;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.Architecture;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.GetFunctionEventInvokeConfigResponse;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+@WithEmulator
+class KillSwitchModuleIT {
+  private static final String NAME = "kill-switch-it";
+
+  @Test
+  void alarmsRuleAndLeastPrivilegeFunctionConvergeAndAreDestroyed(@TempDir Path temp, AwsEndpoint aws) {
+    try (Terratest killSwitch = KillSwitchExample.of(temp, aws, NAME);
+        CloudWatchClient cloudWatch = AwsSdk.client(CloudWatchClient.builder(), aws);
+        EventBridgeClient events = AwsSdk.client(EventBridgeClient.builder(), aws);
+        LambdaClient lambda = AwsSdk.client(LambdaClient.builder(), aws);
+        IamClient iam = AwsSdk.client(IamClient.builder(), aws);
+        SecretsManagerClient secrets = AwsSdk.client(SecretsManagerClient.builder(), aws);
+        SnsClient sns = AwsSdk.client(SnsClient.builder(), aws);
+        SqsClient sqs = AwsSdk.client(SqsClient.builder(), aws);
+        CloudWatchLogsClient logs = AwsSdk.client(CloudWatchLogsClient.builder(), aws)) {
+      killSwitch.applyAndIdempotent();
+
+      String workgroup = killSwitch.output("workgroup_name");
+      String topic = killSwitch.output("sns_topic_arn");
+      String deadLetters = killSwitch.output("dead_letter_queue_arn");
+      String secret = killSwitch.output("secret_arn");
+      String kmsKey = killSwitch.output("kms_key_arn");
+      String user = killSwitch.output("user_arn");
+      List<String> alarmNames = killSwitch.outputList("alarm_names");
+
+      // The three trigger alarms watch the workgroup's Athena metrics with the example's values.
+      Map<String, MetricAlarm> alarms = new LinkedHashMap<>();
+      cloudWatch.describeAlarms(b -> b.alarmNames(alarmNames)).metricAlarms().forEach(a -> alarms.put(a.alarmName(), a));
+      assertThat(alarms).containsOnlyKeys(NAME + "-scan-spike", NAME + "-scan-sustained", NAME + "-failed-queries");
+      assertAlarm(alarms.get(NAME + "-scan-spike"), "ProcessedBytes", "SUCCEEDED", 60, 1, 10737418240.0);
+      assertAlarm(alarms.get(NAME + "-scan-sustained"), "ProcessedBytes", "SUCCEEDED", 300, 3, 53687091200.0);
+      assertAlarm(alarms.get(NAME + "-failed-queries"), "TotalExecutionTime", "FAILED", 300, 1, 10.0);
+      alarms.values().forEach(
+          alarm -> {
+            assertThat(dimensions(alarm)).containsEntry("WorkGroup", workgroup).containsEntry("QueryType", "DML");
+            assertThat(alarm.alarmActions()).containsExactly(topic);
+          });
+
+      // Its own health reaches people too.
+      assertThat(
+              cloudWatch.describeAlarms(b -> b.alarmNames(NAME + "-function-errors", NAME + "-dead-letters"))
+                  .metricAlarms())
+          .hasSize(2)
+          .allSatisfy(a -> assertThat(a.alarmActions()).containsExactly(topic));
+
+      // The rule matches exactly these alarms' ALARM transitions and delivers to the function.
+      String rule = killSwitch.output("event_rule_name");
+      JsonNode pattern = Json.read(events.describeRule(b -> b.name(rule)).eventPattern());
+      assertThat(Json.texts(pattern.path("source"))).containsExactly("aws.cloudwatch");
+      assertThat(Json.texts(pattern.path("detail-type"))).containsExactly("CloudWatch Alarm State Change");
+      assertThat(Json.texts(pattern.at("/detail/alarmName"))).containsExactlyInAnyOrderElementsOf(alarmNames);
+      assertThat(Json.texts(pattern.at("/detail/state/value"))).containsExactly("ALARM");
+
+      FunctionConfiguration function =
+          lambda.getFunction(b -> b.functionName(killSwitch.output("function_name"))).configuration();
+      Target target = events.listTargetsByRule(b -> b.rule(rule)).targets().get(0);
+      assertThat(target.arn()).isEqualTo(function.functionArn());
+      assertThat(target.deadLetterConfig().arn()).isEqualTo(deadLetters);
+      assertThat(target.retryPolicy().maximumRetryAttempts()).isEqualTo(8);
+
+      assertThat(function.runtime()).isEqualTo(Runtime.JAVA21);
+      assertThat(function.handler()).isEqualTo("io.platform.killswitch.KillSwitchHandler::handleRequest");
+      assertThat(function.architectures()).containsExactly(Architecture.ARM64);
+      assertThat(function.environment().variables())
+          .containsEntry("SECRET_ID", secret)
+          .containsEntry("ALARM_NAMES", String.join(",", alarmNames))
+          .containsEntry("SNS_TOPIC_ARN", topic)
+          .containsEntry("REVOKE_SCOPE", "configured-key")
+          .containsEntry("ATTACH_DENY_POLICY", "true")
+          .containsEntry("STOP_QUERIES", "true")
+          .containsEntry("ATHENA_WORKGROUP", workgroup)
+          .containsEntry("DRY_RUN", "false");
+      assertThat(lambda.getFunctionConcurrency(b -> b.functionName(function.functionName())).reservedConcurrentExecutions())
+          .isEqualTo(2);
+
+      GetFunctionEventInvokeConfigResponse invoke =
+          lambda.getFunctionEventInvokeConfig(b -> b.functionName(function.functionName()));
+      assertThat(invoke.destinationConfig().onFailure().destination()).isEqualTo(deadLetters);
+      assertThat(invoke.maximumRetryAttempts()).isEqualTo(2);
+
+      // The role may act on the one user, secret, topic, queue, key, log group and workgroup.
+      String roleName = function.role().substring(function.role().lastIndexOf('/') + 1);
+      Map<String, List<String>> resources = resourcesBySid(iam, roleName);
+      assertThat(resources)
+          .containsEntry("RevokeTheOneUser", List.of(user))
+          .containsEntry("ReadTheTargetSecret", List.of(secret))
+          .containsEntry("Notify", List.of(topic))
+          .containsEntry("DeadLetterFailedInvocations", List.of(deadLetters))
+          .containsEntry("UseTheKeyThroughItsServices", List.of(kmsKey))
+          .containsEntry("StopTheWorkgroupsQueries", List.of("arn:aws:athena:us-east-1:" + aws.accountId() + ":workgroup/" + workgroup));
+      assertThat(resources.values()).allSatisfy(r -> assertThat(r).doesNotContain("*"));
+
+      // The secret names the user and key id, under the module's key; so do topic and queue.
+      assertThat(secrets.describeSecret(b -> b.secretId(secret)).kmsKeyId()).isEqualTo(kmsKey);
+      JsonNode targetSecret = Json.read(secrets.getSecretValue(b -> b.secretId(secret)).secretString());
+      assertThat(targetSecret.path("username").asText()).isEqualTo(NAME + "-openmetadata");
+      assertThat(targetSecret.path("access_key_id").asText()).isEqualTo(KillSwitchExample.ACCESS_KEY_ID);
+      assertThat(targetSecret.has("secret_access_key")).isFalse();
+
+      assertThat(sns.getTopicAttributes(b -> b.topicArn(topic)).attributes()).containsEntry("KmsMasterKeyId", kmsKey);
+      assertThat(sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions())
+          .singleElement()
+          .satisfies(s -> assertThat(s.endpoint()).isEqualTo(KillSwitchExample.EMAIL));
+      assertThat(
+              sqs.getQueueAttributes(
+                      b -> b.queueUrl(killSwitch.output("dead_letter_queue_url")).attributeNames(QueueAttributeName.KMS_MASTER_KEY_ID))
+                  .attributes())
+          .containsEntry(QueueAttributeName.KMS_MASTER_KEY_ID, kmsKey);
+
+      LogGroup logGroup =
+          logs.describeLogGroups(b -> b.logGroupNamePrefix("/aws/lambda/" + NAME)).logGroups().get(0);
+      assertThat(logGroup.retentionInDays()).isEqualTo(7);
+      assertThat(logGroup.kmsKeyId()).isEqualTo(kmsKey);
+
+      killSwitch.destroy();
+      assertThatThrownBy(() -> lambda.getFunction(b -> b.functionName(NAME)))
+          .isInstanceOf(ResourceNotFoundException.class);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {30, 90})
+  void spikePeriodMustBeWholeMinutesOfAtLeastOne(int period, @TempDir Path temp, AwsEndpoint aws) {
+    String error =
+        ModuleInputs.refusal(
+            temp, aws, "kill-switch",
+            """
+              name             = "kill-switch-refused"
+              workgroup_name   = "openmetadata"
+              user_arn         = "arn:aws:iam::123456789012:user/openmetadata"
+              jar_path         = "kill-switch.jar"
+              spike_scan_alarm = { period = %d }
+            """.formatted(period));
+
+    assertThat(error).contains("spike_scan_alarm.period must be at least 60 seconds and a multiple of 60");
+  }
+
+  private static void assertAlarm(
+      MetricAlarm alarm, String metric, String queryState, int period, int evaluationPeriods, double threshold) {
+    assertThat(alarm.namespace()).as(alarm.alarmName()).isEqualTo("AWS/Athena");
+    assertThat(alarm.metricName()).as(alarm.alarmName()).isEqualTo(metric);
+    assertThat(dimensions(alarm)).as(alarm.alarmName()).containsEntry("QueryState", queryState);
+    assertThat(alarm.period()).as(alarm.alarmName()).isEqualTo(period);
+    assertThat(alarm.evaluationPeriods()).as(alarm.alarmName()).isEqualTo(evaluationPeriods);
+    assertThat(alarm.threshold()).as(alarm.alarmName()).isEqualTo(threshold);
+  }
+
+  private static Map<String, String> dimensions(MetricAlarm alarm) {
+    Map<String, String> dimensions = new LinkedHashMap<>();
+    for (Dimension d : alarm.dimensions()) {
+      dimensions.put(d.name(), d.value());
+    }
+    return dimensions;
+  }
+
+  /** The inline policy's statements: Sid to resources. */
+  private static Map<String, List<String>> resourcesBySid(IamClient iam, String roleName) {
+    String document = iam.getRolePolicy(b -> b.roleName(roleName).policyName("kill-switch")).policyDocument();
+    JsonNode policy = Json.read(URLDecoder.decode(document, StandardCharsets.UTF_8));
+    Map<String, List<String>> bySid = new LinkedHashMap<>();
+    for (JsonNode statement : policy.path("Statement")) {
+      bySid.put(statement.path("Sid").asText(), Json.texts(statement.path("Resource")));
+    }
+    return bySid;
+  }
+}
