@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -31,9 +32,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * SDK's standard strategy (exponential backoff with jitter); what still fails after that is a
  * failure of the step that made the call.
  *
- * <p>The clients are built concurrently, each on a thread of its own, and so is the HTTP client's
- * TLS set-up: a cold start spends most of its CPU there, and the caller gets on with its own
- * initialisation meanwhile. Each accessor waits for its client.
+ * <p>The clients are built in the background, one after the other on a thread of their own, and
+ * the HTTP client's TLS set-up on another: a cold start spends most of its CPU there, and the
+ * caller gets on with its own initialisation meanwhile. Each accessor waits for its client.
  */
 public final class AwsClients implements AutoCloseable {
   public static final String REGION = "AWS_REGION";
@@ -66,13 +67,28 @@ public final class AwsClients implements AutoCloseable {
             .apiCallTimeout(CALL_TIMEOUT)
             .build();
     Configurer configure = new Configurer(region, endpoint, credentials, http, overrides);
-    // Secrets Manager first: the first invocation's read of the secret waits for it.
-    this.secretsManager = Background.start("secretsmanager", () -> configure.client(SecretsManagerClient.builder()));
-    this.iam = Background.start("iam", () -> configure.client(IamClient.builder()));
-    this.sns = Background.start("sns", () -> configure.client(SnsClient.builder()));
-    this.athena = withAthena
-        ? Optional.of(Background.start("athena", () -> configure.client(AthenaClient.builder())))
-        : Optional.empty();
+    this.secretsManager = new CompletableFuture<>();
+    this.iam = new CompletableFuture<>();
+    this.sns = new CompletableFuture<>();
+    this.athena = withAthena ? Optional.of(new CompletableFuture<>()) : Optional.empty();
+    // One thread for all of them: clients built side by side mostly wait for each other's class
+    // initialisation. Secrets Manager first: the first read of the secret waits for it.
+    Background.start("clients", () -> {
+      build(secretsManager, () -> configure.client(SecretsManagerClient.builder()));
+      build(iam, () -> configure.client(IamClient.builder()));
+      build(sns, () -> configure.client(SnsClient.builder()));
+      athena.ifPresent(client -> build(client, () -> configure.client(AthenaClient.builder())));
+      return null;
+    });
+  }
+
+  /** Completes {@code client} with what {@code builder} builds, or with its failure. */
+  private static <C> void build(CompletableFuture<C> client, Supplier<C> builder) {
+    try {
+      client.complete(builder.get());
+    } catch (RuntimeException | Error e) {
+      client.completeExceptionally(e);
+    }
   }
 
   /**
