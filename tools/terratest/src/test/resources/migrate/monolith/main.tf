@@ -1,13 +1,12 @@
-# The seed's monolith, rebuilt from the real modules: every component sits at
-# module.client_stage.module.<group>.module.<component>. Its inputs are exactly the ones its
-# live/local unit passes (units.auto.tfvars.json, rendered from the live units by the test) and
-# its provider is the one its unit generates, default tags included (unit_providers.tf, written
-# by the test into every group, one aliased configuration per unit).
+# The seed's monolith, rebuilt from the real modules: every live unit is a component at
+# module.client_stage.module.<group>.module.<component>, grouped as layout.json says. The test
+# writes the client stage from the live units themselves (MonolithFixture): each component is
+# a copy of its unit's module with the unit's emulator overrides, takes exactly the inputs its
+# unit passes (units.auto.tfvars.json, from terragrunt render), wired to its siblings' outputs
+# where the unit reads a dependency, and its unit's provider, default tags included.
 #
-# Adding a component: one module block in its group, `providers = { aws = aws.<unit> }`
-# (hyphens in the unit name read as underscores) and each input read from var.units.<unit>.
-# An input the live unit takes from a dependency is wired to that component's output instead
-# (through the groups' outputs and variables when the two sit in different groups).
+# Adding a unit: its component name in layout.json, and a rename in mapping.json when that name
+# is not the unit's (underscores read as hyphens without one).
 terraform {
   required_version = ">= 1.11"
 
@@ -30,9 +29,4 @@ module "client_stage" {
   source = "./client_stage"
 
   units = var.units
-}
-
-output "vpc_id" {
-  description = "A root output of the monolith: it stays with the monolith."
-  value       = module.client_stage.vpc_id
 }

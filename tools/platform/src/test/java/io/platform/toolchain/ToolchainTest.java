@@ -20,12 +20,17 @@ class ToolchainTest {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
-  @Test
-  void usesTheSetupCacheAndItsCliConfig() throws IOException {
+  /** What setup leaves in the cache: the three tools and the CLI configuration. */
+  private void installed() throws IOException {
     for (String tool : new String[] {"terraform", "terragrunt", "moto_server"}) {
       executable(cache.resolve("bin").resolve(tool));
     }
     Files.writeString(cache.resolve("terraformrc"), "");
+  }
+
+  @Test
+  void usesTheSetupCacheAndItsCliConfig() throws IOException {
+    installed();
     Map<String, String> env = Map.of("PLATFORM_CACHE_DIR", cache.toString(), "PATH", "/usr/bin");
 
     Toolchain toolchain = Toolchain.locate(env::get);
@@ -34,7 +39,16 @@ class ToolchainTest {
     assertThat(toolchain.environment())
         .containsEntry("TF_CLI_CONFIG_FILE", cache.resolve("terraformrc").toString())
         .containsEntry("TG_TF_PATH", cache.resolve("bin/terraform").toString())
-        .containsEntry("TF_INPUT", "0");
+        .containsEntry("TF_INPUT", "0")
+        .containsEntry("GOGC", "400");
+  }
+
+  @Test
+  void theCallersOwnGogcWins() throws IOException {
+    installed();
+    Map<String, String> env = Map.of("PLATFORM_CACHE_DIR", cache.toString(), "PATH", "/usr/bin", "GOGC", "100");
+
+    assertThat(Toolchain.locate(env::get).environment()).containsEntry("GOGC", "100");
   }
 
   @Test

@@ -46,7 +46,8 @@ public final class Repo {
     return target;
   }
 
-  private static void copyTree(Path source, Path target) {
+  /** Copies a directory tree (anywhere, e.g. a copy made by {@link #copy}), leaving out the same caches. */
+  public static void copyTree(Path source, Path target) {
     try {
       Files.walkFileTree(
           source,

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.platform.exec.ExecException;
 import io.platform.exec.ExecResult;
 import io.platform.live.Unit;
-import io.platform.migrate.state.StateJson;
 import io.platform.migrate.storage.PrivateFiles;
 import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
@@ -21,13 +20,13 @@ import java.util.stream.Stream;
 /**
  * Plans a unit against a local copy of the state it is about to receive, before anything is
  * pushed. Terragrunt prepares the unit in a private download directory (source, generated
- * provider and backend files); the unit's evaluated inputs ({@code terragrunt render}, with
- * dependency outputs) go into a variables file there, an override file switches the backend to
- * the local copy, and Terraform plans it. The unit's own cache and remote state are not touched.
+ * provider and backend files), an override file switches the backend to the local copy, and
+ * Terragrunt plans it there without initialising again: the unit's inputs (dependency outputs
+ * included) and its hooks (e.g. a file copied next to the configuration) are those of any plan
+ * of the unit. The unit's own cache and remote state are not touched.
  */
 public final class LocalVerifier {
   static final String OVERRIDE = "platform_migrate_local_backend_override.tf";
-  static final String INPUTS = "platform_migrate_inputs.tfvars.json";
 
   private final Terragrunt terragrunt;
   private final Terraform terraform;
@@ -49,13 +48,14 @@ public final class LocalVerifier {
       JsonNode config = terragrunt.render(unit.dir());
       run(terragrunt.run(unit.dir(), timeout, null, "init", "-input=false", "--download-dir", download.toString()), "terragrunt init");
       Path workingDir = workingDir(download, config.path("terraform").path("source").asText(""));
-      JsonNode inputs = config.path("inputs").isObject() ? config.path("inputs") : StateJson.mapper().createObjectNode();
-      Files.write(workingDir.resolve(INPUTS), StateJson.write(inputs));
       Files.writeString(workingDir.resolve(OVERRIDE),
           "terraform {\n  backend \"local\" {\n    path = " + quote(stateFile.toString()) + "\n  }\n}\n", StandardCharsets.UTF_8);
       run(terraform.run(workingDir, timeout, "init", "-reconfigure", "-input=false"), "terraform init (local copy)");
       Path plan = work.resolve("local.tfplan");
-      run(terraform.run(workingDir, timeout, "plan", "-input=false", "-lock=false", "-var-file=" + INPUTS, "-out=" + plan),
+      // Not Terraform directly: only a Terragrunt plan runs the unit's plan hooks. No auto-init,
+      // which would see the S3 backend it generates differ from the local one initialised here.
+      run(terragrunt.run(unit.dir(), timeout, null, "plan", "--download-dir", download.toString(), "--no-auto-init",
+              "--", "-input=false", "-lock=false", "-out=" + plan),
           "terraform plan (local copy)");
       return PlanClassifier.classify(terraform.json(workingDir, timeout, "show", "-json", plan.toString()));
     } catch (IOException e) {

@@ -3,8 +3,6 @@ package io.platform.terratest.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.platform.aws.AwsClients;
 import io.platform.backend.BackendBootstrapper;
 import io.platform.backend.BackendDiscovery;
@@ -26,9 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,64 +35,66 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The seed's migration, end to end on the emulator: a monolith that nests the real modules
- * under {@code module.client_stage.module.<group>.module.<component>}, with the inputs and
- * providers of the live/local units, is applied once with its state in the emulator's S3; then
- * {@code platform migrate plan} and {@code apply} slice it into the live/local units' S3 keys.
- * Every migrated unit then plans with no change against the same resources, and the monolith's
- * state object is byte-identical before and after.
+ * The seed's migration, end to end on the emulator, over the whole local estate: a monolith that
+ * nests the real module of every live/local unit under
+ * {@code module.client_stage.module.<group>.module.<component>}, with the inputs, wiring,
+ * providers and emulator overrides of the units ({@link MonolithFixture}), is applied once with
+ * its state in the emulator's S3; then {@code platform migrate plan} and {@code apply} slice it
+ * into every live/local unit's S3 key. {@code platform verify live/local} then finds every unit
+ * clean against the same resources, and the monolith's state object is byte-identical before
+ * and after.
  */
 @WithEmulator
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MigrateMonolithIT {
   private static final String FIXTURE = "tools/terratest/src/test/resources/migrate/monolith";
+  private static final String KILL_SWITCH_JAR = "lambdas/kill-switch/target/kill-switch.jar";
   private static final String MONOLITH_KEY = "monolith/terraform.tfstate";
+  private static final String AWS = "provider[\"registry.terraform.io/hashicorp/aws\"]";
   /** The Terraform S3 backend settings among a unit's remote_state config (the rest is Terragrunt's). */
   private static final List<String> BACKEND_KEYS = List.of(
       "bucket", "region", "encrypt", "kms_key_id", "dynamodb_table", "use_lockfile", "use_path_style",
       "skip_credentials_validation", "skip_metadata_api_check");
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofMinutes(20);
 
   @TempDir static Path repo;
   private AwsEndpoint aws;
   private BackendSpec backend;
-  private Path monolith;
-  private List<String> components;
+  private List<String> units;
+  private List<MonolithFixture.Component> components;
 
   @BeforeAll
   void applyTheMonolith(AwsEndpoint endpoint) throws IOException {
     aws = endpoint;
-    Repo.copy(repo, "live", "modules", "toolchain.properties", FIXTURE);
-    monolith = repo.resolve("monolith");
+    assertThat(Repo.root().resolve(KILL_SWITCH_JAR))
+        .as("the kill-switch unit deploys %s; build it first (mvn -B -DskipTests package)", KILL_SWITCH_JAR)
+        .isRegularFile();
+    Repo.copy(repo, "live", "modules", "toolchain.properties", KILL_SWITCH_JAR, FIXTURE);
+    Path monolith = repo.resolve("monolith");
     Files.move(repo.resolve(FIXTURE), monolith);
-    Path live = repo.resolve("live/local");
     Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), Toolchain.locate(), aws.environment());
-    List<Unit> units = UnitDiscovery.find(live, List.of(), List.of());
-    backend = BackendDiscovery.of(terragrunt, units).get(0);
+    List<Unit> live = UnitDiscovery.find(repo.resolve("live/local"), List.of(), List.of());
+    units = live.stream().map(Unit::name).toList();
+    backend = BackendDiscovery.of(terragrunt, live).get(0);
     new BackendBootstrapper(AwsClients.staticCredentials(aws.accessKeyId(), aws.secretAccessKey()), aws.url()).bootstrap(backend);
 
-    // What each unit passes and how it configures its provider, read from the units themselves.
-    ObjectNode inputs = JSON.createObjectNode();
-    StringBuilder providers = new StringBuilder("# Written by the test from each live/local unit's generated provider.\n");
-    JsonNode remoteState = null;
-    for (Unit unit : units) {
-      JsonNode rendered = terragrunt.render(unit.dir());
-      inputs.set(unit.name(), rendered.path("inputs"));
-      String alias = unit.name().replace('-', '_');
-      providers.append(awsProviderBlock(rendered.path("generate").path("provider").path("contents").asText())
-          .replaceFirst("provider \"aws\" \\{", "provider \"aws\" {\n  alias = \"" + alias + "\"")).append('\n');
-      remoteState = rendered.path("remote_state").path("config");
-    }
-    JSON.writeValue(monolith.resolve("units.auto.tfvars.json").toFile(), JSON.createObjectNode().set("units", inputs));
-    try (Stream<Path> groups = Files.list(monolith.resolve("client_stage"))) {
-      for (Path group : groups.filter(Files::isDirectory).toList()) {
-        Files.writeString(group.resolve("unit_providers.tf"), providers, StandardCharsets.UTF_8);
-      }
-    }
+    // Rendered while no unit has a state: dependency outputs are the mocks, which the fixture wires.
+    Map<Unit, JsonNode> rendered = new LinkedHashMap<>();
+    live.forEach(unit -> rendered.put(unit, terragrunt.render(unit.dir())));
+    components = MonolithFixture.write(monolith, rendered);
+    // What the kill-switch unit's before_hook does: the jar next to the configuration, passed by
+    // its bare name (jar_path), so the state keeps the same path string as the unit's.
+    Files.copy(repo.resolve(KILL_SWITCH_JAR), monolith.resolve("kill-switch.jar"));
+
+    JsonNode remoteState = rendered.values().iterator().next().path("remote_state").path("config");
     StringBuilder backendConfig = new StringBuilder("key = \"" + MONOLITH_KEY + "\"\n");
     for (String key : BACKEND_KEYS) {
       JsonNode value = remoteState.path(key);
@@ -106,60 +106,75 @@ class MigrateMonolithIT {
 
     Terraform terraform = new Terraform(new ProcessRunner(), Toolchain.locate(), aws.environment());
     terraform.run(monolith, TIMEOUT, "init", "-input=false", "-backend-config=monolith.s3.tfbackend").requireSuccess();
+    long start = System.nanoTime();
     terraform.run(monolith, TIMEOUT, "apply", "-input=false", "-auto-approve").requireSuccess();
-
-    components = new ArrayList<>();
-    for (JsonNode resource : PlatformCli.json(monolithObject()).path("resources")) {
-      String component = unitOf(resource.path("module").asText());
-      if (component != null && !components.contains(component)) {
-        components.add(component);
-      }
-    }
-    assertThat(components).as("components found in the monolith").contains("vpc");
+    System.out.printf("monolith of %d components applied in %d s%n", components.size(), elapsedSeconds(start));
   }
 
   @Test
-  void slicesTheMonolithIntoTheLiveUnitsWhichThenPlanCleanAgainstTheSameResources() {
+  void slicesTheMonolithIntoEveryLiveUnitWhichThenPlansCleanAgainstTheSameResources() {
     byte[] before = monolithObject();
+    JsonNode monolithState = PlatformCli.json(before);
     int versionsBefore = monolithVersions();
     String digestBefore = monolithDigest();
-    String vpcId = vpcIdIn(PlatformCli.json(before));
     PlatformCli cli = new PlatformCli(repo, aws);
+    assertThat(components).extracting(c -> c.unit().name()).containsExactlyInAnyOrderElementsOf(units);
 
+    long start = System.nanoTime();
     ExecResult plan = cli.run("migrate", "plan", "--source", "s3://" + backend.bucket() + "/" + MONOLITH_KEY,
         "--source-region", backend.region(), "--source-lock-table", backend.lockTable(),
-        "--live", "live/local", "--prefix", "module.client_stage.module.*", "--out", "migration.json");
+        "--live", "live/local", "--mapping", "monolith/" + MonolithFixture.MAPPING, "--out", "migration.json");
 
     assertThat(plan.exitCode()).as(plan.stderr()).isZero();
+    for (String unit : units) {
+      assertThat(plan.stdout()).contains("unit " + unit + " -> s3://" + backend.bucket() + "/local/" + unit + "/terraform.tfstate");
+    }
+    // Renamed by the mapping file, nested two modules deep, its provider passed down from the group.
     assertThat(plan.stdout()).contains(
-        "unit vpc -> s3://" + backend.bucket() + "/local/vpc/terraform.tfstate",
-        "module.client_stage.module.network.module.vpc.aws_vpc.this -> aws_vpc.this",
-        "provider module.client_stage.module.network.provider[\"registry.terraform.io/hashicorp/aws\"].vpc -> provider[\"registry.terraform.io/hashicorp/aws\"]");
+        "module.client_stage.module.access.module.tunnel.aws_instance.this -> aws_instance.this",
+        "provider module.client_stage.module.access." + AWS + ".tunnel -> " + AWS);
 
     ExecResult apply = cli.run("migrate", "apply", "migration.json", "--json", "migration-report.json", "--markdown", "migration-report.md");
+    System.out.printf("migrate plan and apply of %d units took %d s%n", units.size(), elapsedSeconds(start));
 
     assertThat(apply.exitCode()).as(apply.stdout() + apply.stderr()).isZero();
     JsonNode report = PlatformCli.json(repo.resolve("migration-report.json"));
-    assertThat(report.path("units")).extracting(u -> u.path("unit").asText()).containsExactlyInAnyOrderElementsOf(components);
+    assertThat(report.path("units")).extracting(u -> u.path("unit").asText()).containsExactlyInAnyOrderElementsOf(units);
     for (JsonNode unit : report.path("units")) {
+      // Every unit has outputs that its sliced state lacks until the apply writes them.
       assertThat(unit.path("action").asText()).as(unit.toString()).isEqualTo("pushed");
+      assertThat(unit.path("local_plan").asText()).as(unit.toString()).isEqualTo("output-only");
+      assertThat(unit.path("outputs_materialized").asBoolean()).as(unit.toString()).isTrue();
       assertThat(unit.path("remote_plan").asText()).as(unit.toString()).isEqualTo("clean");
     }
 
-    // Every migrated unit, as a user checks it: no resource to create, change or delete.
-    List<String> args = new ArrayList<>(List.of("verify", "live/local", "--json", "verify.json"));
-    components.forEach(c -> args.addAll(List.of("--include", c)));
-    ExecResult verify = cli.run(args.toArray(String[]::new));
+    // Every unit, as a user checks it: no resource to create, change or delete.
+    start = System.nanoTime();
+    ExecResult verify = cli.run("verify", "live/local", "--json", "verify.json");
+    System.out.printf("verify of %d units took %d s%n", units.size(), elapsedSeconds(start));
     assertThat(verify.exitCode()).as(verify.stdout() + verify.stderr()).isZero();
-    assertThat(PlatformCli.json(repo.resolve("verify.json")).path("units")).hasSize(components.size());
+    JsonNode verified = PlatformCli.json(repo.resolve("verify.json")).path("units");
+    assertThat(verified).extracting(u -> u.path("name").asText()).containsExactlyInAnyOrderElementsOf(units);
+    assertThat(verified).allSatisfy(u -> assertThat(u.path("verdict").asText()).as(u.path("name").asText()).isEqualTo("clean"));
 
-    // The same VPC, not a new one; the monolith untouched, not even a new object version.
-    JsonNode vpcState = PlatformCli.json(object("local/vpc/terraform.tfstate"));
-    assertThat(vpcIdIn(vpcState)).isEqualTo(vpcId);
-    try (Ec2Client ec2 = AwsSdk.client(Ec2Client.builder(), aws)) {
-      assertThat(ec2.describeVpcs(b -> b.filters(Filter.builder().name("tag:Name").values("platform-local").build())).vpcs())
-          .extracting(v -> v.vpcId()).containsExactly(vpcId);
+    // Each unit's state holds its component's resources, the same objects by id.
+    for (MonolithFixture.Component component : components) {
+      String module = "module.client_stage.module." + component.group() + ".module." + component.name();
+      JsonNode unitState = PlatformCli.json(object("local/" + component.unit().name() + "/terraform.tfstate"));
+      assertThat(managedIds(unitState, "")).as(component.unit().name())
+          .isNotEmpty()
+          .containsExactlyInAnyOrderElementsOf(managedIds(monolithState, module));
     }
+    // The emulator holds what the monolith made, no second copy of anything.
+    assertThat(liveIds()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "aws_vpc", attributes(monolithState, "aws_vpc", "id"),
+        "aws_instance", attributes(monolithState, "aws_instance", "id"),
+        "aws_eks_cluster", attributes(monolithState, "aws_eks_cluster", "name"),
+        "aws_lb", attributes(monolithState, "aws_lb", "arn"),
+        "aws_db_instance", attributes(monolithState, "aws_db_instance", "identifier"),
+        "aws_lambda_function", attributes(monolithState, "aws_lambda_function", "function_name")));
+
+    // The monolith untouched, not even a new object version.
     assertThat(monolithObject()).isEqualTo(before);
     assertThat(monolithVersions()).isEqualTo(versionsBefore);
     assertThat(monolithDigest()).isEqualTo(digestBefore);
@@ -171,35 +186,53 @@ class MigrateMonolithIT {
     }
   }
 
-  /** The {@code provider "aws"} block of a generated provider file (braces matched; strings hold none). */
-  private static String awsProviderBlock(String contents) {
-    int start = contents.indexOf("provider \"aws\" {");
-    assertThat(start).as("the units generate an AWS provider").isNotNegative();
-    int depth = 0;
-    for (int i = contents.indexOf('{', start); i < contents.length(); i++) {
-      char c = contents.charAt(i);
-      if (c == '{') {
-        depth++;
-      } else if (c == '}' && --depth == 0) {
-        return contents.substring(start, i + 1);
-      }
-    }
-    throw new AssertionError("unbalanced provider block");
-  }
-
-  /** The unit of a monolith module path: module.client_stage.module.GROUP.module.COMPONENT..., by convention. */
-  private static String unitOf(String module) {
-    String[] steps = module.split("\\.");
-    return steps.length >= 6 ? steps[5].replace('_', '-') : null;
-  }
-
-  private static String vpcIdIn(JsonNode state) {
+  /** "type id" of every managed instance in {@code module} or below ("" for the whole state). */
+  private static List<String> managedIds(JsonNode state, String module) {
+    List<String> ids = new ArrayList<>();
     for (JsonNode resource : state.path("resources")) {
-      if (resource.path("type").asText().equals("aws_vpc") && resource.path("mode").asText().equals("managed")) {
-        return resource.path("instances").get(0).path("attributes").path("id").asText();
+      String at = resource.path("module").asText();
+      if (resource.path("mode").asText().equals("managed") && (module.isEmpty() || at.equals(module) || at.startsWith(module + "."))) {
+        resource.path("instances").forEach(i -> ids.add(resource.path("type").asText() + " " + i.path("attributes").path("id").asText()));
       }
     }
-    throw new AssertionError("no aws_vpc in the state");
+    return ids;
+  }
+
+  private static List<String> attributes(JsonNode state, String type, String attribute) {
+    List<String> values = new ArrayList<>();
+    for (JsonNode resource : state.path("resources")) {
+      if (resource.path("mode").asText().equals("managed") && resource.path("type").asText().equals(type)) {
+        resource.path("instances").forEach(i -> values.add(i.path("attributes").path(attribute).asText()));
+      }
+    }
+    return values.stream().sorted().toList();
+  }
+
+  /** The identifiers the emulator lists, per resource type; the VPCs and instances the live tree tags. */
+  private Map<String, List<String>> liveIds() {
+    Filter managed = Filter.builder().name("tag:ManagedBy").values("terragrunt").build();
+    try (Ec2Client ec2 = AwsSdk.client(Ec2Client.builder(), aws);
+        EksClient eks = AwsSdk.client(EksClient.builder(), aws);
+        ElasticLoadBalancingV2Client elb = AwsSdk.client(ElasticLoadBalancingV2Client.builder(), aws);
+        RdsClient rds = AwsSdk.client(RdsClient.builder(), aws);
+        LambdaClient lambda = AwsSdk.client(LambdaClient.builder(), aws)) {
+      Map<String, List<String>> ids = Map.of(
+          "aws_vpc", ec2.describeVpcs(b -> b.filters(managed)).vpcs().stream().map(v -> v.vpcId()).toList(),
+          "aws_instance", ec2.describeInstances(b -> b.filters(managed,
+                  Filter.builder().name("instance-state-name").values("pending", "running", "stopping", "stopped").build()))
+              .reservations().stream().map(Reservation::instances).flatMap(List::stream).map(i -> i.instanceId()).toList(),
+          "aws_eks_cluster", eks.listClusters().clusters(),
+          "aws_lb", elb.describeLoadBalancers().loadBalancers().stream().map(l -> l.loadBalancerArn()).toList(),
+          "aws_db_instance", rds.describeDBInstances().dbInstances().stream().map(d -> d.dbInstanceIdentifier()).toList(),
+          "aws_lambda_function", lambda.listFunctions().functions().stream().map(f -> f.functionName()).toList());
+      Map<String, List<String>> sorted = new LinkedHashMap<>();
+      ids.forEach((type, values) -> sorted.put(type, values.stream().sorted().toList()));
+      return sorted;
+    }
+  }
+
+  private static long elapsedSeconds(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos).toSeconds();
   }
 
   private byte[] monolithObject() {
