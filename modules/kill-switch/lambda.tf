@@ -31,9 +31,9 @@ data "aws_iam_policy_document" "this" {
   statement {
     sid = "RevokeTheOneUser"
     actions = [
-      "iam:GetUser",
       "iam:ListAccessKeys",
       "iam:UpdateAccessKey",
+      "iam:GetUserPolicy",
       "iam:PutUserPolicy",
     ]
     resources = [var.user_arn]
@@ -154,6 +154,7 @@ resource "aws_lambda_function" "this" {
       STOP_QUERIES       = tostring(var.stop_queries)
       ATHENA_WORKGROUP   = var.workgroup_name
       DRY_RUN            = tostring(var.dry_run)
+      JAVA_TOOL_OPTIONS  = var.java_tool_options
     }
   }
 

@@ -187,6 +187,12 @@ variable "timeout" {
   }
 }
 
+variable "java_tool_options" {
+  description = "JVM options of the function (JAVA_TOOL_OPTIONS). The default, C1 only and the serial collector, is the fastest cold start measured (lambdas/kill-switch/README.md)."
+  type        = string
+  default     = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+}
+
 variable "reserved_concurrent_executions" {
   description = "Concurrency kept for the function alone, so that a busy account cannot starve the kill switch; null reserves none."
   type        = number

@@ -128,6 +128,11 @@ class KillSwitchModuleIT {
           .containsEntry("UseTheKeyThroughItsServices", List.of(kmsKey))
           .containsEntry("StopTheWorkgroupsQueries", List.of("arn:aws:athena:us-east-1:" + aws.accountId() + ":workgroup/" + workgroup));
       assertThat(resources.values()).allSatisfy(r -> assertThat(r).doesNotContain("*"));
+      // On the user, exactly the calls the function makes: it revokes and reads its deny policy back.
+      assertThat(statement(iam, roleName, "RevokeTheOneUser").path("Action")).extracting(JsonNode::asText)
+          .containsExactlyInAnyOrder("iam:ListAccessKeys", "iam:UpdateAccessKey", "iam:GetUserPolicy", "iam:PutUserPolicy");
+      assertThat(function.environment().variables())
+          .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
 
       // The secret names the user and key id, under the module's key; so do topic and queue.
       assertThat(secrets.describeSecret(b -> b.secretId(secret)).kmsKeyId()).isEqualTo(kmsKey);
@@ -194,12 +199,24 @@ class KillSwitchModuleIT {
 
   /** The inline policy's statements: Sid to resources. */
   private static Map<String, List<String>> resourcesBySid(IamClient iam, String roleName) {
-    String document = iam.getRolePolicy(b -> b.roleName(roleName).policyName("kill-switch")).policyDocument();
-    JsonNode policy = Json.read(URLDecoder.decode(document, StandardCharsets.UTF_8));
     Map<String, List<String>> bySid = new LinkedHashMap<>();
-    for (JsonNode statement : policy.path("Statement")) {
+    for (JsonNode statement : rolePolicy(iam, roleName).path("Statement")) {
       bySid.put(statement.path("Sid").asText(), Json.texts(statement.path("Resource")));
     }
     return bySid;
+  }
+
+  private static JsonNode statement(IamClient iam, String roleName, String sid) {
+    for (JsonNode statement : rolePolicy(iam, roleName).path("Statement")) {
+      if (statement.path("Sid").asText().equals(sid)) {
+        return statement;
+      }
+    }
+    throw new AssertionError("no statement " + sid + " in the role's policy");
+  }
+
+  private static JsonNode rolePolicy(IamClient iam, String roleName) {
+    String document = iam.getRolePolicy(b -> b.roleName(roleName).policyName("kill-switch")).policyDocument();
+    return Json.read(URLDecoder.decode(document, StandardCharsets.UTF_8));
   }
 }
