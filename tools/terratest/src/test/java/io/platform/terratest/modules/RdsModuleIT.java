@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -29,12 +27,7 @@ import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
 import software.amazon.awssdk.services.rds.model.Parameter;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-/**
- * The two examples run side by side on the class's emulator (each its own name, VPC and copy of
- * the modules): most of an RDS apply or destroy is the provider waiting between its polls.
- */
 @WithEmulator
-@Execution(ExecutionMode.CONCURRENT)
 class RdsModuleIT {
   private static final String EXAMPLE = "modules/rds/examples/complete";
 
