@@ -119,7 +119,8 @@ class KillSwitchModuleIT {
 
       // The role may act on the one user, secret, topic, queue, key, log group and workgroup.
       String roleName = function.role().substring(function.role().lastIndexOf('/') + 1);
-      Map<String, List<String>> resources = resourcesBySid(iam, roleName);
+      JsonNode policy = rolePolicy(iam, roleName);
+      Map<String, List<String>> resources = resourcesBySid(policy);
       assertThat(resources)
           .containsEntry("RevokeTheOneUser", List.of(user))
           .containsEntry("ReadTheTargetSecret", List.of(secret))
@@ -129,7 +130,7 @@ class KillSwitchModuleIT {
           .containsEntry("StopTheWorkgroupsQueries", List.of("arn:aws:athena:us-east-1:" + aws.accountId() + ":workgroup/" + workgroup));
       assertThat(resources.values()).allSatisfy(r -> assertThat(r).doesNotContain("*"));
       // On the user, exactly the calls the function makes: it revokes and reads its deny policy back.
-      assertThat(statement(iam, roleName, "RevokeTheOneUser").path("Action")).extracting(JsonNode::asText)
+      assertThat(statement(policy, "RevokeTheOneUser").path("Action")).extracting(JsonNode::asText)
           .containsExactlyInAnyOrder("iam:ListAccessKeys", "iam:UpdateAccessKey", "iam:GetUserPolicy", "iam:PutUserPolicy");
       assertThat(function.environment().variables())
           .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
@@ -198,16 +199,16 @@ class KillSwitchModuleIT {
   }
 
   /** The inline policy's statements: Sid to resources. */
-  private static Map<String, List<String>> resourcesBySid(IamClient iam, String roleName) {
+  private static Map<String, List<String>> resourcesBySid(JsonNode policy) {
     Map<String, List<String>> bySid = new LinkedHashMap<>();
-    for (JsonNode statement : rolePolicy(iam, roleName).path("Statement")) {
+    for (JsonNode statement : policy.path("Statement")) {
       bySid.put(statement.path("Sid").asText(), Json.texts(statement.path("Resource")));
     }
     return bySid;
   }
 
-  private static JsonNode statement(IamClient iam, String roleName, String sid) {
-    for (JsonNode statement : rolePolicy(iam, roleName).path("Statement")) {
+  private static JsonNode statement(JsonNode policy, String sid) {
+    for (JsonNode statement : policy.path("Statement")) {
       if (statement.path("Sid").asText().equals(sid)) {
         return statement;
       }
@@ -215,6 +216,7 @@ class KillSwitchModuleIT {
     throw new AssertionError("no statement " + sid + " in the role's policy");
   }
 
+  /** The function role's inline policy document. */
   private static JsonNode rolePolicy(IamClient iam, String roleName) {
     String document = iam.getRolePolicy(b -> b.roleName(roleName).policyName("kill-switch")).policyDocument();
     return Json.read(URLDecoder.decode(document, StandardCharsets.UTF_8));
