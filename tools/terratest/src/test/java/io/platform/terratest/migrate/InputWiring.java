@@ -1,8 +1,7 @@
 package io.platform.terratest.migrate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.platform.migrate.address.HclString;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,8 +18,6 @@ import java.util.Set;
  * input that matches two mocks, is an error: the mocks must be distinct to be told apart.
  */
 final class InputWiring {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** A dependency of the unit: the HCL reference to the sibling module and the unit's mocks for it. */
   record Dependency(String name, String reference, JsonNode mockOutputs) {}
 
@@ -39,7 +36,7 @@ final class InputWiring {
   Map<String, String> expressions(JsonNode inputs) {
     Map<String, String> expressions = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> input : fields(inputs)) {
-      String literal = "var.units[" + quote(unit) + "][" + quote(input.getKey()) + "]";
+      String literal = "var.units[" + HclString.quote(unit) + "][" + HclString.quote(input.getKey()) + "]";
       expressions.put(input.getKey(), expression(input.getValue(), literal, input.getKey()));
     }
     for (Dependency dependency : dependencies) {
@@ -73,10 +70,10 @@ final class InputWiring {
     }
     if (value.isObject()) {
       for (Map.Entry<String, JsonNode> field : fields(value)) {
-        String own = literal + "[" + quote(field.getKey()) + "]";
+        String own = literal + "[" + HclString.quote(field.getKey()) + "]";
         String part = expression(field.getValue(), own, input);
         wired |= !part.equals(own);
-        parts.add(quote(field.getKey()) + " = " + part);
+        parts.add(HclString.quote(field.getKey()) + " = " + part);
       }
       return wired ? "{ " + String.join(", ", parts) + " }" : literal;
     }
@@ -105,7 +102,7 @@ final class InputWiring {
       }
     } else if (mock.isObject()) {
       for (Map.Entry<String, JsonNode> field : fields(mock)) {
-        collect(dependency, field.getValue(), expression + "[" + quote(field.getKey()) + "]", value, sources);
+        collect(dependency, field.getValue(), expression + "[" + HclString.quote(field.getKey()) + "]", value, sources);
       }
     }
   }
@@ -113,14 +110,5 @@ final class InputWiring {
   /** An object's fields, for a for-each loop. */
   static Iterable<Map.Entry<String, JsonNode>> fields(JsonNode object) {
     return object::fields;
-  }
-
-  /** An HCL string literal: JSON's escapes, and template introducers escaped. */
-  static String quote(String text) {
-    try {
-      return JSON.writeValueAsString(text).replace("${", "$${").replace("%{", "%%{");
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

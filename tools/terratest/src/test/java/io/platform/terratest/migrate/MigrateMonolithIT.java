@@ -11,6 +11,7 @@ import io.platform.emulator.AwsEndpoint;
 import io.platform.exec.ExecResult;
 import io.platform.exec.ProcessRunner;
 import io.platform.live.Unit;
+import io.platform.migrate.address.HclString;
 import io.platform.live.UnitDiscovery;
 import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
@@ -98,7 +99,7 @@ class MigrateMonolithIT {
     for (String key : BACKEND_KEYS) {
       JsonNode value = remoteState.path(key);
       if (!value.isMissingNode()) {
-        backendConfig.append(key).append(" = ").append(value.isTextual() ? "\"" + value.asText() + "\"" : value.toString()).append('\n');
+        backendConfig.append(key).append(" = ").append(value.isTextual() ? HclString.quote(value.asText()) : value.toString()).append('\n');
       }
     }
     Files.writeString(monolith.resolve("monolith.s3.tfbackend"), backendConfig, StandardCharsets.UTF_8);
