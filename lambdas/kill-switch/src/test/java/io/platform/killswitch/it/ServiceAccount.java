@@ -159,13 +159,13 @@ public final class ServiceAccount implements AutoCloseable {
 
   /**
    * The notices published so far (subject, message), read from the subscribed queue. moto
-   * delivers to SQS synchronously, so a short wait is enough to see that none came.
+   * delivers to SQS within the publish call, so receiving without a wait sees them all.
    */
   public List<Notice> notices() {
     List<Notice> notices = new ArrayList<>();
     List<Message> messages;
     do {
-      messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+      messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
       for (Message message : messages) {
         try {
           JsonNode envelope = JSON.readTree(message.body());

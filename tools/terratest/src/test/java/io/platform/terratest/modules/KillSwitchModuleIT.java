@@ -4,17 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.platform.emulator.AwsEndpoint;
 import io.platform.terratest.AwsSdk;
 import io.platform.terratest.Terratest;
 import io.platform.terratest.WithEmulator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,30 +46,69 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+/**
+ * The kill-switch module's complete example, applied once: it converges, and its function acts
+ * on exactly its own resources with least privilege. The rule's event pattern, as the module
+ * applied it (read back with DescribeRule), is checked against the documented "CloudWatch Alarm
+ * State Change" events in {@code src/test/resources/kill-switch-events} on an
+ * {@link EventPatternProbe}: it matches the ALARM transition of each of the three trigger alarms
+ * and nothing else. Destroyed at the end.
+ */
 @WithEmulator
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KillSwitchModuleIT {
   private static final String NAME = "kill-switch-it";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private AwsEndpoint aws;
+  private Terratest killSwitch;
+  private EventBridgeClient events;
+  private SqsClient sqs;
+  private List<String> alarmNames;
+  private EventPatternProbe probe;
+
+  @BeforeAll
+  void applyTheExampleAndCopyItsPatternToAProbe(AwsEndpoint endpoint, @TempDir Path temp) {
+    aws = endpoint;
+    events = AwsSdk.client(EventBridgeClient.builder(), aws);
+    sqs = AwsSdk.client(SqsClient.builder(), aws);
+    killSwitch = KillSwitchExample.of(temp, aws, NAME);
+    killSwitch.applyAndIdempotent();
+    alarmNames = killSwitch.outputList("alarm_names");
+    String pattern = events.describeRule(b -> b.name(killSwitch.output("event_rule_name"))).eventPattern();
+    probe = EventPatternProbe.create(events, sqs, NAME + "-probe", pattern);
+  }
+
+  @AfterAll
+  void removeTheProbeAndDestroy() {
+    try (EventBridgeClient eventBridge = events;
+        SqsClient queues = sqs;
+        LambdaClient lambda = AwsSdk.client(LambdaClient.builder(), aws)) {
+      if (probe != null) {
+        probe.close();
+      }
+      if (killSwitch != null) {
+        killSwitch.close(); // destroys what was applied
+        assertThatThrownBy(() -> lambda.getFunction(b -> b.functionName(NAME)))
+            .isInstanceOf(ResourceNotFoundException.class);
+      }
+    }
+  }
 
   @Test
-  void alarmsRuleAndLeastPrivilegeFunctionConvergeAndAreDestroyed(@TempDir Path temp, AwsEndpoint aws) {
-    try (Terratest killSwitch = KillSwitchExample.of(temp, aws, NAME);
-        CloudWatchClient cloudWatch = AwsSdk.client(CloudWatchClient.builder(), aws);
-        EventBridgeClient events = AwsSdk.client(EventBridgeClient.builder(), aws);
+  void alarmsRuleAndLeastPrivilegeFunctionConverge() {
+    try (CloudWatchClient cloudWatch = AwsSdk.client(CloudWatchClient.builder(), aws);
         LambdaClient lambda = AwsSdk.client(LambdaClient.builder(), aws);
         IamClient iam = AwsSdk.client(IamClient.builder(), aws);
         SecretsManagerClient secrets = AwsSdk.client(SecretsManagerClient.builder(), aws);
         SnsClient sns = AwsSdk.client(SnsClient.builder(), aws);
-        SqsClient sqs = AwsSdk.client(SqsClient.builder(), aws);
         CloudWatchLogsClient logs = AwsSdk.client(CloudWatchLogsClient.builder(), aws)) {
-      killSwitch.applyAndIdempotent();
-
       String workgroup = killSwitch.output("workgroup_name");
       String topic = killSwitch.output("sns_topic_arn");
       String deadLetters = killSwitch.output("dead_letter_queue_arn");
       String secret = killSwitch.output("secret_arn");
       String kmsKey = killSwitch.output("kms_key_arn");
       String user = killSwitch.output("user_arn");
-      List<String> alarmNames = killSwitch.outputList("alarm_names");
 
       // The three trigger alarms watch the workgroup's Athena metrics with the example's values.
       Map<String, MetricAlarm> alarms = new LinkedHashMap<>();
@@ -156,16 +204,53 @@ class KillSwitchModuleIT {
           logs.describeLogGroups(b -> b.logGroupNamePrefix("/aws/lambda/" + NAME)).logGroups().get(0);
       assertThat(logGroup.retentionInDays()).isEqualTo(7);
       assertThat(logGroup.kmsKeyId()).isEqualTo(kmsKey);
-
-      killSwitch.destroy();
-      assertThatThrownBy(() -> lambda.getFunction(b -> b.functionName(NAME)))
-          .isInstanceOf(ResourceNotFoundException.class);
     }
+  }
+
+  @Test
+  void eachTriggerAlarmsAlarmTransitionIsDelivered() {
+    List<ObjectNode> sent = new ArrayList<>();
+    for (String alarm : alarmNames) {
+      sent.add(event("alarm.json", alarm));
+    }
+
+    assertThat(probe.deliveredAlarmNames(sent)).containsExactlyInAnyOrderElementsOf(alarmNames);
+  }
+
+  @Test
+  void okAndInsufficientDataTransitionsAreNotDelivered() {
+    List<ObjectNode> sent = new ArrayList<>();
+    for (String alarm : alarmNames) {
+      sent.add(event("ok.json", alarm));
+      sent.add(event("insufficient-data.json", alarm));
+    }
+
+    assertThat(probe.deliveredAlarmNames(sent)).isEmpty();
+  }
+
+  @Test
+  void otherAlarmsInAlarmAreNotDelivered() {
+    List<ObjectNode> sent =
+        List.of(
+            // The kill switch's own health alarm, a look-alike name, another team's alarm.
+            event("alarm.json", NAME + "-function-errors"),
+            event("alarm.json", alarmNames.get(0) + "-copy"),
+            event("alarm.json", "analytics-scan-spike"));
+
+    assertThat(probe.deliveredAlarmNames(sent)).isEmpty();
+  }
+
+  @Test
+  void anAlarmEventFromAnotherSourceIsNotDelivered() {
+    ObjectNode forged = event("alarm.json", alarmNames.get(0));
+    forged.put("source", "custom.cloudwatch");
+
+    assertThat(probe.deliveredAlarmNames(List.of(forged))).isEmpty();
   }
 
   @ParameterizedTest
   @ValueSource(ints = {30, 90})
-  void spikePeriodMustBeWholeMinutesOfAtLeastOne(int period, @TempDir Path temp, AwsEndpoint aws) {
+  void spikePeriodMustBeWholeMinutesOfAtLeastOne(int period, @TempDir Path temp) {
     String error =
         ModuleInputs.refusal(
             temp, aws, "kill-switch",
@@ -178,6 +263,18 @@ class KillSwitchModuleIT {
             """.formatted(period));
 
     assertThat(error).contains("spike_scan_alarm.period must be at least 60 seconds and a multiple of 60");
+  }
+
+  /** A documented event fixture, for the given alarm. */
+  private static ObjectNode event(String fixture, String alarmName) {
+    try (InputStream in = KillSwitchModuleIT.class.getResourceAsStream("/kill-switch-events/" + fixture)) {
+      ObjectNode event = (ObjectNode) JSON.readTree(in);
+      ((ObjectNode) event.path("detail")).put("alarmName", alarmName);
+      event.putArray("resources").add("arn:aws:cloudwatch:us-east-1:123456789012:alarm:" + alarmName);
+      return event;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read fixture " + fixture, e);
+    }
   }
 
   private static void assertAlarm(

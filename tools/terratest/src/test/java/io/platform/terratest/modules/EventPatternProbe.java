@@ -1,0 +1,82 @@
+package io.platform.terratest.modules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * An event pattern, byte for byte, on the one rule of a probe event bus that delivers to an SQS
+ * queue: what reaches the queue is what the pattern matched. moto 5.2.1 does not implement
+ * TestEventPattern, and a match on a rule whose target is a Lambda function would make moto try
+ * to invoke it, which it cannot without Docker (docs/emulator-gaps.md).
+ */
+final class EventPatternProbe implements AutoCloseable {
+  private final EventBridgeClient events;
+  private final SqsClient sqs;
+  private final String name;
+  private final String queueUrl;
+
+  private EventPatternProbe(EventBridgeClient events, SqsClient sqs, String name, String queueUrl) {
+    this.events = events;
+    this.sqs = sqs;
+    this.name = name;
+    this.queueUrl = queueUrl;
+  }
+
+  /** Creates queue, bus, rule and target, all named {@code name}. */
+  static EventPatternProbe create(EventBridgeClient events, SqsClient sqs, String name, String pattern) {
+    String queueUrl = sqs.createQueue(b -> b.queueName(name)).queueUrl();
+    String queueArn =
+        sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
+            .attributesAsStrings()
+            .get("QueueArn");
+    events.createEventBus(b -> b.name(name));
+    events.putRule(b -> b.name(name).eventBusName(name).eventPattern(pattern));
+    events.putTargets(b -> b.rule(name).eventBusName(name).targets(t -> t.id("queue").arn(queueArn)));
+    return new EventPatternProbe(events, sqs, name, queueUrl);
+  }
+
+  /** Puts the events on the probe bus and returns the alarm names of those that arrived. */
+  List<String> deliveredAlarmNames(List<ObjectNode> sent) {
+    List<PutEventsRequestEntry> entries = new ArrayList<>();
+    for (ObjectNode event : sent) {
+      entries.add(
+          PutEventsRequestEntry.builder()
+              .eventBusName(name)
+              .source(event.path("source").asText())
+              .detailType(event.path("detail-type").asText())
+              .resources(Json.texts(event.path("resources")))
+              .detail(event.path("detail").toString())
+              .build());
+    }
+    PutEventsResponse put = events.putEvents(b -> b.entries(entries));
+    assertThat(put.failedEntryCount()).as("entries refused by PutEvents").isZero();
+
+    List<String> delivered = new ArrayList<>();
+    List<Message> batch;
+    do {
+      batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+      for (Message message : batch) {
+        delivered.add(Json.read(message.body()).at("/detail/alarmName").asText());
+        sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+      }
+    } while (!batch.isEmpty());
+    return delivered;
+  }
+
+  /** Removes what {@link #create} made, rule and bus before the queue they deliver to. */
+  @Override
+  public void close() {
+    events.removeTargets(b -> b.rule(name).eventBusName(name).ids("queue"));
+    events.deleteRule(b -> b.name(name).eventBusName(name));
+    events.deleteEventBus(b -> b.name(name));
+    sqs.deleteQueue(b -> b.queueUrl(queueUrl));
+  }
+}
