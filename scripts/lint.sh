@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Static checks of everything that is not Java: formatting, tflint and checkov of the modules,
-# terraform validate of every unit of every environment, shell scripts, workflows. Run by
-# scripts/test.sh; needs the toolchain from scripts/setup.sh. Writes nothing into the clone.
+# terraform validate of every unit of every environment (or of the environments named as
+# arguments), shell scripts, workflows. Run by scripts/test.sh; needs the toolchain from
+# scripts/setup.sh. Writes nothing into the clone.
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -23,7 +24,7 @@ done
 log "checkov (modules)"
 checkov --directory modules --framework terraform --quiet --compact --skip-download
 
-"${REPO_ROOT}/scripts/lib/validate-live.sh"
+"${REPO_ROOT}/scripts/lib/validate-live.sh" "$@"
 
 log "shellcheck (scripts)"
 mapfile -t shell_files < <(git ls-files -- 'scripts/*' '.ci/*' | while read -r f; do

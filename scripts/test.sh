@@ -8,7 +8,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 "${REPO_ROOT}/scripts/setup.sh"
 load_toolchain_env
-"${REPO_ROOT}/scripts/lint.sh"
+# live/local's units are applied and planned by the integration tests; lint validates the others.
+"${REPO_ROOT}/scripts/lint.sh" staging prod
 cd "${REPO_ROOT}"
 # live/local's kill-switch unit deploys the Lambda jar, which the reactor builds only after the
 # terratest module whose integration tests apply live/local: package everything first.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `terragrunt hcl validate --inputs --strict` and `terraform validate` of every unit of every
-# environment, on a copy of the tree (nothing is written into the clone) and without any
+# `terragrunt hcl validate --inputs --strict` of every unit of every environment, and
+# `terraform validate` of every unit of the environments named as arguments (all of them when
+# none is), on a copy of the tree (nothing is written into the clone) and without any
 # backend or cloud access: init runs with -backend=false, so dependencies read as unapplied and
 # their mock outputs stand in (they are allowed for validate only). Account ids and the
 # emulator endpoint get placeholders; nothing here talks to AWS.
@@ -56,9 +57,16 @@ cd "${work}/live"
 log "terragrunt hcl validate --inputs --strict (every environment)"
 terragrunt hcl validate --inputs --strict --log-level warn "${exclude[@]}"
 
-log "terraform validate (every unit of every environment)"
-terragrunt run --all "${exclude[@]}" -- validate -no-color >"${work}/validate.log" 2>&1 || {
-  grep -E 'Error|error' "${work}/validate.log" >&2 || cat "${work}/validate.log" >&2
-  die "terraform validate failed"
-}
-log "every unit validates: $(grep -c 'The configuration is valid' "${work}/validate.log") units"
+environments=("$@")
+if ((${#environments[@]} == 0)); then
+  mapfile -t environments < <(find . -mindepth 2 -maxdepth 2 -name env.hcl -printf '%h\n' | sed 's|^\./||' | sort)
+fi
+for env in "${environments[@]}"; do
+  [[ -f "${env}/env.hcl" ]] || die "no environment ${env} under live/"
+  log "terraform validate (every unit of ${env})"
+  (cd "${env}" && terragrunt run --all "${exclude[@]}" -- validate -no-color) >"${work}/validate-${env}.log" 2>&1 || {
+    grep -E 'Error|error' "${work}/validate-${env}.log" >&2 || cat "${work}/validate-${env}.log" >&2
+    die "terraform validate failed in ${env}"
+  }
+  log "every unit of ${env} validates: $(grep -c 'The configuration is valid' "${work}/validate-${env}.log") units"
+done
