@@ -11,7 +11,4 @@ load_toolchain_env
 # live/local's units are applied and planned by the integration tests; lint validates the others.
 "${REPO_ROOT}/scripts/lint.sh" staging prod
 cd "${REPO_ROOT}"
-# live/local's kill-switch unit deploys the Lambda jar, which the reactor builds only after the
-# terratest module whose integration tests apply live/local: package everything first.
-mvn -B -q -DskipTests package
 mvn -B verify "$@"

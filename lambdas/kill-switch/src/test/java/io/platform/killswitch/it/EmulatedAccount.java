@@ -1,7 +1,7 @@
 package io.platform.killswitch.it;
 
 import io.platform.emulator.AwsEndpoint;
-import io.platform.terratest.WithEmulator;
+import io.platform.testkit.WithEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

@@ -10,7 +10,7 @@ import io.platform.killswitch.aws.AwsClients;
 import io.platform.killswitch.config.KillSwitchConfig;
 import io.platform.killswitch.log.JsonLog;
 import io.platform.killswitch.secret.SecretPrefetch;
-import io.platform.terratest.ResetEmulator;
+import io.platform.testkit.ResetEmulator;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platform.killswitch.KillSwitchFailure;
 import io.platform.killswitch.event.MalformedEventException;
-import io.platform.terratest.ResetEmulator;
+import io.platform.testkit.ResetEmulator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.platform.terratest.ResetEmulator;
+import io.platform.testkit.ResetEmulator;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;

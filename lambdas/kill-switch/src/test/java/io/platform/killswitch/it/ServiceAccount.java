@@ -3,7 +3,7 @@ package io.platform.killswitch.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.platform.emulator.AwsEndpoint;
-import io.platform.terratest.AwsSdk;
+import io.platform.testkit.AwsSdk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.platform.emulator.AwsEndpoint;
-import io.platform.terratest.AwsSdk;
 import io.platform.terratest.Repo;
 import io.platform.terratest.Terratest;
-import io.platform.terratest.WithEmulator;
+import io.platform.testkit.AwsSdk;
+import io.platform.testkit.WithEmulator;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

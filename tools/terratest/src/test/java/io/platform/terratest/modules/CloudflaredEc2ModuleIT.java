@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.platform.emulator.AwsEndpoint;
-import io.platform.terratest.AwsSdk;
 import io.platform.terratest.Terratest;
-import io.platform.terratest.WithEmulator;
+import io.platform.testkit.AwsSdk;
+import io.platform.testkit.WithEmulator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.platform.emulator.AwsEndpoint;
-import io.platform.terratest.AwsSdk;
 import io.platform.terratest.Repo;
 import io.platform.terratest.Terratest;
-import io.platform.terratest.WithEmulator;
+import io.platform.testkit.AwsSdk;
+import io.platform.testkit.WithEmulator;
 import io.platform.verify.ChangeAction;
 import io.platform.verify.ResourceChange;
 import java.nio.file.Path;

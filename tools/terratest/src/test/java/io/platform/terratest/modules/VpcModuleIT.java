@@ -3,9 +3,9 @@ package io.platform.terratest.modules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platform.emulator.AwsEndpoint;
-import io.platform.terratest.AwsSdk;
 import io.platform.terratest.Terratest;
-import io.platform.terratest.WithEmulator;
+import io.platform.testkit.AwsSdk;
+import io.platform.testkit.WithEmulator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

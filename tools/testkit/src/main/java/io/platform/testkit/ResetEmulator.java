@@ -1,4 +1,4 @@
-package io.platform.terratest;
+package io.platform.testkit;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

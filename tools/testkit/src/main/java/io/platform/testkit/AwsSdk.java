@@ -1,4 +1,4 @@
-package io.platform.terratest;
+package io.platform.testkit;
 
 import io.platform.emulator.AwsEndpoint;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -1,4 +1,4 @@
-package io.platform.terratest;
+package io.platform.testkit;
 
 import io.platform.emulator.AwsEndpoint;
 import io.platform.emulator.Emulator;
