@@ -53,7 +53,9 @@ final class PlatformCli {
 
   Command command(String... args) {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> argv = new ArrayList<>(List.of("-jar", Repo.root().resolve("tools/platform/target/platform-cli.jar").toString()));
+    // Like the test JVMs (test.jvm.options): the CLI mostly waits on Terraform.
+    List<String> argv = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        "-jar", Repo.root().resolve("tools/platform/target/platform-cli.jar").toString()));
     argv.addAll(List.of(args));
     return Command.of(java, argv.toArray(String[]::new))
         .in(workingDir)
