@@ -57,9 +57,15 @@ cd "${work}/live"
 log "terragrunt hcl validate --inputs --strict (every environment)"
 terragrunt hcl validate --inputs --strict --log-level warn "${exclude[@]}"
 
-environments=("$@")
+environments=()
+for env in "$@"; do
+  environments+=("${env%/}")
+done
 if ((${#environments[@]} == 0)); then
-  mapfile -t environments < <(find . -mindepth 2 -maxdepth 2 -name env.hcl -printf '%h\n' | sed 's|^\./||' | sort)
+  for found in */env.hcl; do
+    [[ -e "${found}" ]] && environments+=("${found%/env.hcl}")
+  done
+  ((${#environments[@]} > 0)) || die "no environment (live/*/env.hcl) to validate"
 fi
 for env in "${environments[@]}"; do
   [[ -f "${env}/env.hcl" ]] || die "no environment ${env} under live/"

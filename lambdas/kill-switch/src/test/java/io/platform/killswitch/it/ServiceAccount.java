@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.platform.emulator.AwsEndpoint;
 import io.platform.testkit.AwsSdk;
+import io.platform.testkit.Emulators;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -38,6 +39,8 @@ public final class ServiceAccount implements AutoCloseable {
   public static final String DENY_POLICY = "platform-kill-switch-deny";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int NOTICE_WAIT_SECONDS =
+      "moto".equals(System.getenv().getOrDefault(Emulators.SELECTOR, "moto")) ? 0 : 2;
 
   private final AwsEndpoint aws;
   private final IamClient iam;
@@ -159,13 +162,14 @@ public final class ServiceAccount implements AutoCloseable {
 
   /**
    * The notices published so far (subject, message), read from the subscribed queue. moto
-   * delivers to SQS within the publish call, so receiving without a wait sees them all.
+   * delivers to SQS within the publish call, so receiving without a wait sees them all;
+   * LocalStack delivers a moment later.
    */
   public List<Notice> notices() {
     List<Notice> notices = new ArrayList<>();
     List<Message> messages;
     do {
-      messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+      messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(NOTICE_WAIT_SECONDS)).messages();
       for (Message message : messages) {
         try {
           JsonNode envelope = JSON.readTree(message.body());

@@ -82,15 +82,17 @@ class KillSwitchModuleIT {
   @AfterAll
   void removeTheProbeAndDestroy() {
     try (EventBridgeClient eventBridge = events;
-        SqsClient queues = sqs;
-        LambdaClient lambda = AwsSdk.client(LambdaClient.builder(), aws)) {
+        SqsClient queues = sqs) {
       if (probe != null) {
         probe.close();
       }
+    } finally {
       if (killSwitch != null) {
         killSwitch.close(); // destroys what was applied
-        assertThatThrownBy(() -> lambda.getFunction(b -> b.functionName(NAME)))
-            .isInstanceOf(ResourceNotFoundException.class);
+        try (LambdaClient lambda = AwsSdk.client(LambdaClient.builder(), aws)) {
+          assertThatThrownBy(() -> lambda.getFunction(b -> b.functionName(NAME)))
+              .isInstanceOf(ResourceNotFoundException.class);
+        }
       }
     }
   }
