@@ -14,8 +14,13 @@ public final class Emulators {
 
   private Emulators() {}
 
+  /** The emulator {@code PLATFORM_EMULATOR} selects: {@code moto} unless it says otherwise. */
+  public static String selected() {
+    return System.getenv().getOrDefault(SELECTOR, "moto");
+  }
+
   public static Emulator start() {
-    String kind = System.getenv().getOrDefault(SELECTOR, "moto");
+    String kind = selected();
     return switch (kind) {
       case "moto" -> MotoServer.start(Toolchain.locate().motoServer(), DEFAULT_REGION);
       case "localstack" -> LocalStackEmulator.start(DEFAULT_REGION);

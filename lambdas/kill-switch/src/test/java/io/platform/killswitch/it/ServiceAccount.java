@@ -39,8 +39,7 @@ public final class ServiceAccount implements AutoCloseable {
   public static final String DENY_POLICY = "platform-kill-switch-deny";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int NOTICE_WAIT_SECONDS =
-      "moto".equals(System.getenv().getOrDefault(Emulators.SELECTOR, "moto")) ? 0 : 2;
+  private static final int NOTICE_WAIT_SECONDS = "moto".equals(Emulators.selected()) ? 0 : 2;
 
   private final AwsEndpoint aws;
   private final IamClient iam;
