@@ -11,6 +11,7 @@ import io.platform.migrate.plan.PlanJson;
 import io.platform.migrate.report.ApplyReportJson;
 import io.platform.migrate.report.ApplyReportText;
 import io.platform.migrate.storage.PrivateFiles;
+import io.platform.terraform.InitGate;
 import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
 import io.platform.toolchain.Toolchain;
@@ -34,11 +35,11 @@ import picocli.CommandLine.Parameters;
     description = {
       "Carries out a plan from 'migrate plan', unit by unit, verified.",
       "Checks that the source is the planned one and every destination is as",
-      "planned before writing anything; then per unit, in dependency order:",
-      "plans it against a local copy of its new state, pushes it under its",
-      "lock, writes its outputs (an output-only plan, applied), and plans it",
-      "again against the remote state. Rerunning the same plan skips units",
-      "already in place and finishes the rest."
+      "planned before writing anything; then per unit, once the units it",
+      "depends on are done: plans it against a local copy of its new state,",
+      "pushes it under its lock, writes its outputs (an output-only plan,",
+      "applied), and plans it again against the remote state. Rerunning the",
+      "same plan skips units already in place and finishes the rest."
     })
 final class MigrateApplyCommand extends PlatformSubcommand {
   static final int EXIT_REFUSED = ApplyReport.EXIT_REFUSED;
@@ -62,6 +63,10 @@ final class MigrateApplyCommand extends PlatformSubcommand {
   @Option(names = "--timeout", converter = DurationConverter.class, description = "Limit per Terraform step of a unit (default: 20m).")
   Duration timeout = Duration.ofMinutes(20);
 
+  @Option(names = "--parallelism", paramLabel = "N",
+      description = "Units carried out at the same time; a unit starts after the units it depends on (default: the number of cores).")
+  int parallelism = Runtime.getRuntime().availableProcessors();
+
   @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report.")
   Path json;
 
@@ -82,7 +87,7 @@ final class MigrateApplyCommand extends PlatformSubcommand {
       MigrationApplier.Tools tools = verify ? tools() : new MigrationApplier.Tools(null, null, null);
       ApplyReport report =
           new MigrationApplier(MigrationEnvironment.stores(scratch), tools,
-                  new MigrationApplier.Options(force, verify, !noMaterialize, method), this::progress)
+                  new MigrationApplier.Options(force, verify, !noMaterialize, method, parallelism), this::progress)
               .apply(plan, planFile.toString(), scratch);
       out().print(ApplyReportText.table(report));
       out().flush();
@@ -101,10 +106,11 @@ final class MigrateApplyCommand extends PlatformSubcommand {
     Toolchain toolchain = Toolchain.locate();
     ProcessRunner runner = new ProcessRunner();
     Terragrunt terragrunt = new Terragrunt(runner, toolchain, Map.of());
+    InitGate inits = new InitGate();
     return new MigrationApplier.Tools(
-        new LocalVerifier(terragrunt, new Terraform(runner, toolchain, Map.of()), timeout),
-        new Materializer(terragrunt, timeout),
-        new Verifier(terragrunt, new Verifier.Options(1, timeout, Duration.ofSeconds(60)), VerifyListener.NONE));
+        new LocalVerifier(terragrunt, new Terraform(runner, toolchain, Map.of()), timeout, inits),
+        new Materializer(terragrunt, timeout, inits),
+        new Verifier(terragrunt, new Verifier.Options(1, timeout, Duration.ofSeconds(60)), VerifyListener.NONE, inits));
   }
 
   private static byte[] read(Path file) {

@@ -1,11 +1,17 @@
 package io.platform.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The units of a tree in dependency order (dependencies first) with the units each one
@@ -47,6 +53,37 @@ public record UnitGraph(List<String> order, Map<String, List<String>> dependenci
             (Unit u) -> order.indexOf(u.name()) < 0 ? Integer.MAX_VALUE : order.indexOf(u.name()))
             .thenComparing(Unit::name));
     return sorted;
+  }
+
+  /**
+   * The graph among the given units only: their dependency order (units the graph does not
+   * know go last, by name), and for each the given units it waits for, directly or through
+   * units left out.
+   */
+  public UnitGraph restrictedTo(Collection<String> names) {
+    Set<String> kept = new HashSet<>(names);
+    List<String> sorted = new ArrayList<>(kept);
+    sorted.sort(Comparator.comparingInt((String n) -> order.indexOf(n) < 0 ? Integer.MAX_VALUE : order.indexOf(n))
+        .thenComparing(Comparator.naturalOrder()));
+    Map<String, List<String>> waits = new LinkedHashMap<>();
+    for (String unit : sorted) {
+      Set<String> found = new LinkedHashSet<>();
+      Set<String> seen = new HashSet<>();
+      Deque<String> next = new ArrayDeque<>(dependencies.getOrDefault(unit, List.of()));
+      while (!next.isEmpty()) {
+        String dep = next.pop();
+        if (!seen.add(dep)) {
+          continue;
+        }
+        if (kept.contains(dep)) {
+          found.add(dep);
+        } else {
+          next.addAll(dependencies.getOrDefault(dep, List.of()));
+        }
+      }
+      waits.put(unit, new ArrayList<>(found));
+    }
+    return new UnitGraph(sorted, waits);
   }
 
   /** A Mermaid flowchart: an arrow from each unit to each unit it depends on. */

@@ -47,6 +47,13 @@ public final class Terragrunt {
     return runner.run(command(dir, args).withTimeout(timeout).onLine(progress));
   }
 
+  /** {@code terragrunt init -input=false args...}; the result whatever the exit code. */
+  public ExecResult init(Path unitDir, Duration timeout, String... args) {
+    List<String> all = new ArrayList<>(List.of("init", "-input=false"));
+    all.addAll(List.of(args));
+    return runner.run(command(unitDir, all).withTimeout(timeout));
+  }
+
   /** The unit's fully evaluated configuration ({@code terragrunt render --format json}). */
   public JsonNode render(Path unitDir) {
     return ToolJson.parse(

@@ -4,28 +4,23 @@ import io.platform.exec.ErrorLines;
 import io.platform.exec.ExecException;
 import io.platform.exec.ExecResult;
 import io.platform.live.Unit;
+import io.platform.terraform.InitGate;
 import io.platform.terraform.Terragrunt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Plans every unit and classifies the plan JSON. Units run in parallel; the first
- * {@code init} of each distinct provider lock file runs alone so that a shared provider cache
- * is never written by two inits at once.
+ * Plans every unit and classifies the plan JSON. Units run in parallel; inits go through an
+ * {@link InitGate}.
  */
 public final class Verifier {
 
@@ -45,13 +40,18 @@ public final class Verifier {
   private final Terragrunt terragrunt;
   private final Options options;
   private final VerifyListener listener;
-  private final ConcurrentHashMap<String, CompletableFuture<Void>> firstInits =
-      new ConcurrentHashMap<>();
+  private final InitGate inits;
 
   public Verifier(Terragrunt terragrunt, Options options, VerifyListener listener) {
+    this(terragrunt, options, listener, new InitGate());
+  }
+
+  /** @param inits shared with whatever else initialises the same units meanwhile */
+  public Verifier(Terragrunt terragrunt, Options options, VerifyListener listener, InitGate inits) {
     this.terragrunt = terragrunt;
     this.options = options;
     this.listener = listener;
+    this.inits = inits;
   }
 
   public VerifyReport verify(Path root, List<Unit> units) {
@@ -91,7 +91,7 @@ public final class Verifier {
     long started = System.nanoTime();
     long deadline = started + options.unitTimeout().toNanos();
     try {
-      if (!initialised(unit)) {
+      if (!InitGate.initialised(unit.dir())) { // else its plan re-inits if needed
         ExecResult init = init(unit, remaining(deadline));
         if (!init.succeeded()) {
           return UnitResult.error(unit, "init: " + failure(init), since(started));
@@ -131,48 +131,13 @@ public final class Verifier {
         List.of("-json", "--tf-forward-stdout", "-lock-timeout=" + options.lockTimeout().toSeconds() + "s"));
   }
 
-  /** A unit Terragrunt has already downloaded and initialised; its plan re-inits if needed. */
-  private static boolean initialised(Unit unit) {
-    return Files.isDirectory(unit.dir().resolve(".terragrunt-cache"));
-  }
-
   private static boolean needsInit(ExecResult plan) {
     String output = plan.stdout() + plan.stderr();
     return output.contains("terraform init") || output.contains("Backend initialization required");
   }
 
   private ExecResult init(Unit unit, Duration timeout) {
-    CompletableFuture<Void> mine = new CompletableFuture<>();
-    CompletableFuture<Void> first = firstInits.putIfAbsent(lockKey(unit), mine);
-    if (first != null) {
-      first.join();
-      return runInit(unit, timeout);
-    }
-    try {
-      return runInit(unit, timeout);
-    } finally {
-      mine.complete(null);
-    }
-  }
-
-  private ExecResult runInit(Unit unit, Duration timeout) {
-    return terragrunt.run(unit.dir(), timeout, null, "init", "-input=false");
-  }
-
-  /** Units with the same provider lock file install the same providers into the cache. */
-  private static String lockKey(Unit unit) {
-    Path lock = unit.dir().resolve(".terraform.lock.hcl");
-    if (!Files.isRegularFile(lock)) {
-      return "no-lock-file";
-    }
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(lock));
-      return HexFormat.of().formatHex(digest);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return inits.init(unit.dir(), () -> terragrunt.init(unit.dir(), timeout));
   }
 
   private static String failure(ExecResult result) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class UnitGraphTest {
@@ -32,6 +33,23 @@ class UnitGraphTest {
         List.of("eks", "zzz", "vpc", "cloudflared-ec2").stream().map(n -> new Unit(Path.of(n), n)).toList();
 
     assertThat(graph().ordered(units)).extracting(Unit::name).containsExactly("vpc", "cloudflared-ec2", "eks", "zzz");
+  }
+
+  @Test
+  void restrictedToSomeUnitsTheyWaitForEachOtherThroughUnitsLeftOut() throws Exception {
+    UnitGraph graph = UnitGraph.fromFindJson(new ObjectMapper().readTree(
+        """
+        [{"path": "vpc"}, {"path": "athena"},
+         {"path": "cloudflared-ec2", "dependencies": ["vpc"]},
+         {"path": "eks", "dependencies": ["cloudflared-ec2"]},
+         {"path": "alb", "dependencies": ["eks", "vpc"]}]
+        """));
+
+    UnitGraph some = graph.restrictedTo(List.of("alb", "zzz", "eks", "vpc", "athena"));
+
+    assertThat(some.order()).containsExactly("vpc", "athena", "eks", "alb", "zzz");
+    assertThat(some.dependencies()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "vpc", List.of(), "athena", List.of(), "eks", List.of("vpc"), "alb", List.of("eks", "vpc"), "zzz", List.of()));
   }
 
   @Test

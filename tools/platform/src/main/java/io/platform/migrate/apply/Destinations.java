@@ -1,8 +1,8 @@
 package io.platform.migrate.apply;
 
+import io.platform.live.UnitGraph;
 import io.platform.migrate.storage.StoreSpec;
 import java.util.Collection;
-import java.util.List;
 
 /** Where the units are and where each keeps its state. */
 public interface Destinations {
@@ -14,6 +14,6 @@ public interface Destinations {
 
   StoreSpec store(String unit);
 
-  /** The given units, each after the units it depends on. */
-  List<String> order(Collection<String> units);
+  /** The given units in dependency order, each with the given units it waits for. */
+  UnitGraph graph(Collection<String> units);
 }

@@ -1,9 +1,11 @@
 package io.platform.migrate.apply;
 
+import io.platform.live.UnitGraph;
 import io.platform.migrate.storage.StoreSpec;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Unit states as files, {@code DIR/<unit>/terraform.tfstate}: for a dry run, a review, or a
@@ -31,8 +33,9 @@ public final class DirectoryDestinations implements Destinations {
     return StoreSpec.file(dir.resolve(unit).resolve("terraform.tfstate"));
   }
 
+  /** By name; state files do not depend on each other. */
   @Override
-  public List<String> order(Collection<String> units) {
-    return units.stream().sorted().toList();
+  public UnitGraph graph(Collection<String> units) {
+    return new UnitGraph(List.of(), Map.of()).restrictedTo(units);
   }
 }

@@ -9,7 +9,6 @@ import io.platform.migrate.storage.S3Location;
 import io.platform.migrate.storage.StoreSpec;
 import io.platform.terraform.Terragrunt;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -56,12 +55,9 @@ public final class LiveTreeDestinations implements Destinations {
   }
 
   @Override
-  public List<String> order(Collection<String> names) {
-    List<Unit> wanted = new ArrayList<>();
-    names.forEach(n -> wanted.add(units.get(n)));
-    wanted.sort(null);
+  public UnitGraph graph(Collection<String> names) {
     try {
-      return UnitGraph.fromFindJson(terragrunt.findDependencyOrder(root)).ordered(wanted).stream().map(Unit::name).toList();
+      return UnitGraph.fromFindJson(terragrunt.findDependencyOrder(root)).restrictedTo(names);
     } catch (ExecException e) {
       throw new IllegalStateException("cannot order the units by their dependencies: " + e.getMessage(), e);
     }

@@ -5,6 +5,7 @@ import io.platform.exec.ExecException;
 import io.platform.exec.ExecResult;
 import io.platform.live.Unit;
 import io.platform.migrate.storage.PrivateFiles;
+import io.platform.terraform.InitGate;
 import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
 import io.platform.verify.PlanClassifier;
@@ -31,11 +32,13 @@ public final class LocalVerifier {
   private final Terragrunt terragrunt;
   private final Terraform terraform;
   private final Duration timeout;
+  private final InitGate inits;
 
-  public LocalVerifier(Terragrunt terragrunt, Terraform terraform, Duration timeout) {
+  public LocalVerifier(Terragrunt terragrunt, Terraform terraform, Duration timeout, InitGate inits) {
     this.terragrunt = terragrunt;
     this.terraform = terraform;
     this.timeout = timeout;
+    this.inits = inits;
   }
 
   /** The classified plan of {@code unit} against {@code state}; work files live under {@code scratch}. */
@@ -46,7 +49,7 @@ public final class LocalVerifier {
       Path stateFile = work.resolve("unit.tfstate");
       PrivateFiles.write(stateFile, state);
       JsonNode config = terragrunt.render(unit.dir());
-      run(terragrunt.run(unit.dir(), timeout, null, "init", "-input=false", "--download-dir", download.toString()), "terragrunt init");
+      run(inits.init(unit.dir(), () -> terragrunt.init(unit.dir(), timeout, "--download-dir", download.toString())), "terragrunt init");
       Path workingDir = workingDir(download, config.path("terraform").path("source").asText(""));
       Files.writeString(workingDir.resolve(OVERRIDE),
           "terraform {\n  backend \"local\" {\n    path = " + quote(stateFile.toString()) + "\n  }\n}\n", StandardCharsets.UTF_8);

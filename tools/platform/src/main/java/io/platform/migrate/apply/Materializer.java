@@ -3,6 +3,7 @@ package io.platform.migrate.apply;
 import io.platform.exec.ExecException;
 import io.platform.exec.ExecResult;
 import io.platform.live.Unit;
+import io.platform.terraform.InitGate;
 import io.platform.terraform.Terragrunt;
 import io.platform.verify.PlanClassifier;
 import io.platform.verify.PlanSummary;
@@ -19,15 +20,20 @@ import java.util.List;
 public final class Materializer {
   private final Terragrunt terragrunt;
   private final Duration timeout;
+  private final InitGate inits;
 
-  public Materializer(Terragrunt terragrunt, Duration timeout) {
+  public Materializer(Terragrunt terragrunt, Duration timeout, InitGate inits) {
     this.terragrunt = terragrunt;
     this.timeout = timeout;
+    this.inits = inits;
   }
 
   /** The verdict of the unit's plan; output-only plans are applied, anything else is left alone. */
   public PlanSummary materialize(Unit unit, Path scratch) {
     Path plan = scratch.resolve("outputs-" + unit.name().replace('/', '_') + ".tfplan");
+    if (!InitGate.initialised(unit.dir())) {
+      inits.init(unit.dir(), () -> terragrunt.init(unit.dir(), timeout)).requireSuccess();
+    }
     ExecResult planned = terragrunt.plan(unit.dir(), plan, timeout, List.of("-lock-timeout=60s"));
     if (!planned.succeeded()) {
       throw new ExecException(planned);

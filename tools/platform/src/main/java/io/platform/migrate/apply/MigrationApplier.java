@@ -35,8 +35,9 @@ import java.util.function.Consumer;
  * {@code migrate apply}: carries out a saved plan. The monolith is read once into a hashed
  * snapshot (and locked while the run lasts, when its backend has a lock); every destination is
  * checked before the first write; then unit by unit, in dependency order: plan against a local
- * copy, push under the unit's lock, write its outputs, plan against the remote state. A rerun of
- * the same plan skips what is already in place and finishes the rest.
+ * copy, push under the unit's lock, write its outputs, plan against the remote state; units that
+ * do not depend on each other side by side. A rerun of the same plan skips what is already in
+ * place and finishes the rest.
  */
 public final class MigrationApplier {
 
@@ -44,8 +45,15 @@ public final class MigrationApplier {
    * @param force overwrite unit states that are not as the plan expects
    * @param verify plan each unit (locally before the push, remotely after)
    * @param materialize apply output-only plans, so dependants can read the outputs
+   * @param parallelism units carried out at the same time (a unit waits for those it depends on)
    */
-  public record Options(boolean force, boolean verify, boolean materialize, StateStores.Push push) {}
+  public record Options(boolean force, boolean verify, boolean materialize, StateStores.Push push, int parallelism) {
+    public Options {
+      if (parallelism < 1) {
+        throw new IllegalArgumentException("--parallelism must be at least 1, not " + parallelism);
+      }
+    }
+  }
 
   /** The parts that run Terraform; null where verification is off. */
   public record Tools(LocalVerifier local, Materializer materializer, Verifier remote) {}
@@ -213,21 +221,25 @@ public final class MigrationApplier {
     return Judgement.conflict("the unit's state has this migration's lineage but lacks some of its resources (changed after the migration?)");
   }
 
+  /** Units that do not wait for each other run side by side (--parallelism). */
   private void run(List<Step> steps, List<UnitOutcome> outcomes, Path scratch) {
-    boolean stopped = false;
+    Map<String, Step> byName = new LinkedHashMap<>();
+    Map<String, List<String>> waitsFor = new HashMap<>();
     for (Step step : steps) {
-      PlannedUnit unit = step.unit();
-      if (stopped) {
-        outcomes.add(outcome(unit, UnitOutcome.Action.NOT_ATTEMPTED, null, null, false, "an earlier unit failed", 0));
-        continue;
-      }
-      UnitOutcome result = runUnit(step, scratch);
-      outcomes.add(result);
-      progress.accept("  " + unit.name() + ": " + result.action().label()
-          + (result.remoteVerdict() == null ? "" : ", plans " + result.remoteVerdict().label())
-          + (result.message() == null ? "" : " (" + result.message() + ")"));
-      stopped = !result.succeeded();
+      byName.put(step.unit().name(), step);
+      waitsFor.put(step.unit().name(), step.unit().dependsOn());
     }
+    outcomes.addAll(new UnitScheduler(options.parallelism()).run(
+        List.copyOf(byName.keySet()), waitsFor,
+        name -> {
+          UnitOutcome result = runUnit(byName.get(name), scratch);
+          progress.accept("  " + name + ": " + result.action().label()
+              + (result.remoteVerdict() == null ? "" : ", plans " + result.remoteVerdict().label())
+              + (result.message() == null ? "" : " (" + result.message() + ")"));
+          return result;
+        },
+        UnitOutcome::succeeded,
+        (name, reason) -> outcome(byName.get(name).unit(), UnitOutcome.Action.NOT_ATTEMPTED, null, null, false, "not started: " + reason, 0)));
   }
 
   private UnitOutcome runUnit(Step step, Path scratch) {

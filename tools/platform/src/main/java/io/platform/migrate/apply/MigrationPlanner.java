@@ -1,5 +1,6 @@
 package io.platform.migrate.apply;
 
+import io.platform.live.UnitGraph;
 import io.platform.migrate.address.ResourceAddress;
 import io.platform.migrate.config.Mapping;
 import io.platform.migrate.plan.MigrationPlan;
@@ -82,7 +83,8 @@ public final class MigrationPlanner {
       }
 
       List<PlannedUnit> units = new ArrayList<>();
-      for (String name : destinations.order(specs.keySet())) {
+      UnitGraph graph = destinations.graph(specs.keySet());
+      for (String name : graph.order()) {
         UnitSlice slice = slices.unit(name);
         StoredState current = found.get(name);
         PlannedUnit.Existing before = null;
@@ -95,7 +97,7 @@ public final class MigrationPlanner {
           serial = present.serial() + 1;
         }
         units.add(new PlannedUnit(name, specs.get(name), lineage, serial, before, slice.resources().size(),
-            slice.moves(), slice.providers(), slice.droppedDependencies()));
+            slice.moves(), slice.providers(), slice.droppedDependencies(), graph.dependencies().get(name)));
       }
       return new MigrationPlan(
           Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ref, snapshot.sha256(), state.lineage(), state.serial(),

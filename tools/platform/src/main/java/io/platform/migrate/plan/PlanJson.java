@@ -43,6 +43,7 @@ public final class PlanJson {
       u.put("resources", unit.resources()).put("instances", unit.moves().size()).put("dropped_dependencies", unit.droppedDependencies());
       ObjectNode providers = u.putObject("providers");
       new java.util.TreeMap<>(unit.providers()).forEach(providers::put);
+      unit.dependsOn().forEach(u.putArray("depends_on")::add);
       ArrayNode moves = u.putArray("moves");
       unit.moves().forEach(m -> moves.addObject().put("from", m.from()).put("to", m.to()));
     }
@@ -71,8 +72,16 @@ public final class PlanJson {
       u.path("moves").forEach(m -> moves.add(new Move(m.path("from").asText(), m.path("to").asText())));
       Map<String, String> providers = new LinkedHashMap<>();
       u.path("providers").properties().forEach(p -> providers.put(p.getKey(), p.getValue().asText()));
+      List<String> dependsOn = new ArrayList<>();
+      if (u.has("depends_on")) {
+        u.path("depends_on").forEach(d -> dependsOn.add(d.asText()));
+      } else {
+        // A plan saved before plans named dependencies: one unit after the other, as then.
+        units.forEach(earlier -> dependsOn.add(earlier.name()));
+      }
       units.add(new PlannedUnit(u.path("name").asText(), StoreSpec.fromJson(u.path("store")), u.path("lineage").asText(),
-          u.path("serial").asLong(), existing, u.path("resources").asInt(), moves, providers, u.path("dropped_dependencies").asInt()));
+          u.path("serial").asLong(), existing, u.path("resources").asInt(), moves, providers, u.path("dropped_dependencies").asInt(),
+          dependsOn));
     }
     List<String> excluded = new ArrayList<>();
     root.path("excluded").forEach(x -> excluded.add(x.asText()));

@@ -23,6 +23,9 @@ public final class PlanText {
         out.append("; ").append(unit.droppedDependencies()).append(" dependencies on other units dropped");
       }
       out.append('\n');
+      if (!unit.dependsOn().isEmpty()) {
+        out.append("  after ").append(String.join(", ", unit.dependsOn())).append('\n');
+      }
       for (Map.Entry<String, String> provider : new java.util.TreeMap<>(unit.providers()).entrySet()) {
         out.append("  provider ").append(provider.getKey()).append(" -> ").append(provider.getValue()).append('\n');
       }

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param serial the serial it will be written with
  * @param existing the unit state found when planning, or null when there was none
  * @param resources how many resources (not instances) it receives
+ * @param dependsOn the units of this plan that apply finishes before it starts this one
  */
 public record PlannedUnit(
     String name,
@@ -22,11 +23,13 @@ public record PlannedUnit(
     int resources,
     List<Move> moves,
     Map<String, String> providers,
-    int droppedDependencies) {
+    int droppedDependencies,
+    List<String> dependsOn) {
 
   public PlannedUnit {
     moves = List.copyOf(moves);
     providers = Map.copyOf(providers);
+    dependsOn = List.copyOf(dependsOn);
   }
 
   /** The unit state that was there when planning; apply adds to it only if it is unchanged. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.platform.exec.CommandRunner;
 import io.platform.exec.ExecResult;
 import io.platform.live.Unit;
+import io.platform.terraform.InitGate;
 import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
 import io.platform.toolchain.Toolchain;
@@ -58,7 +59,7 @@ class LocalVerifierTest {
       return new ExecResult(command, 0, stdout, "", Duration.ZERO, false);
     };
     LocalVerifier verifier = new LocalVerifier(
-        new Terragrunt(runner, TOOLCHAIN, Map.of()), new Terraform(runner, TOOLCHAIN, Map.of()), Duration.ofMinutes(1));
+        new Terragrunt(runner, TOOLCHAIN, Map.of()), new Terraform(runner, TOOLCHAIN, Map.of()), Duration.ofMinutes(1), new InitGate());
 
     Verdict verdict = verifier.verify(new Unit(unitDir, "kill-switch"), "{}".getBytes(StandardCharsets.UTF_8), scratch).verdict();
 

@@ -367,7 +367,9 @@ class MigrateEdgeCasesIT {
     int firstExit;
     try (FreezingProxy proxy = new FreezingProxy(aws.url().getPort(),
         "PUT /" + BUCKET + "/local/" + interrupted + "/terraform.tfstate", () -> signal("STOP", moto))) {
-      Process apply = start(cli.withEndpoint(proxy.url()), "migrate", "apply", "all-plan.json", "--no-verify", "--json", "stopped-report.json");
+      // One unit at a time: the second unit's push is the one frozen, the third never starts.
+      Process apply = start(cli.withEndpoint(proxy.url()), "migrate", "apply", "all-plan.json", "--no-verify", "--parallelism", "1",
+          "--json", "stopped-report.json");
       try {
         assertThat(proxy.awaitFired(120)).as("the push of " + interrupted + " reached the emulator").isTrue();
         // Longer than the writer's attempts at the object, shorter than its patience releasing the lock.

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -133,6 +134,17 @@ class MigrateMonolithIT {
     assertThat(plan.stdout()).contains(
         "module.client_stage.module.access.module.tunnel.aws_instance.this -> aws_instance.this",
         "provider module.client_stage.module.access." + AWS + ".tunnel -> " + AWS);
+    // Apply runs a unit once the units its dependency blocks name are done, and others meanwhile.
+    JsonNode planned = PlatformCli.json(repo.resolve("migration.json"));
+    for (MonolithFixture.Component component : components) {
+      List<String> dependsOn = new ArrayList<>();
+      InputWiring.fields(component.rendered().path("dependency")).forEach(d -> dependsOn.add(repo.resolve("live/local")
+          .relativize(component.unit().dir().resolve(d.getValue().path("config_path").asText()).normalize()).toString()));
+      JsonNode unit = StreamSupport.stream(planned.path("units").spliterator(), false)
+          .filter(u -> u.path("name").asText().equals(component.unit().name())).findFirst().orElseThrow();
+      assertThat(unit.path("depends_on")).as(component.unit().name()).extracting(JsonNode::asText)
+          .containsExactlyInAnyOrderElementsOf(dependsOn);
+    }
 
     ExecResult apply = cli.run("migrate", "apply", "migration.json", "--json", "migration-report.json", "--markdown", "migration-report.md");
     System.out.printf("migrate plan and apply of %d units took %d s%n", units.size(), elapsedSeconds(start));

@@ -1,0 +1,57 @@
+package io.platform.terraform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Runs the first {@code init} of each distinct provider lock file alone: a shared provider cache
+ * ({@code plugin_cache_dir}) is not safe for two inits installing into it at once. Later inits of
+ * units with the same lock file run side by side, reading what the first one installed.
+ */
+public final class InitGate {
+  private final ConcurrentHashMap<String, CompletableFuture<Void>> firstInits = new ConcurrentHashMap<>();
+
+  /** Runs {@code init} for the unit in {@code unitDir}, after the first init of its lock file. */
+  public <T> T init(Path unitDir, Supplier<T> init) {
+    CompletableFuture<Void> mine = new CompletableFuture<>();
+    CompletableFuture<Void> first = firstInits.putIfAbsent(lockKey(unitDir), mine);
+    if (first != null) {
+      first.join();
+      return init.get();
+    }
+    try {
+      return init.get();
+    } finally {
+      mine.complete(null);
+    }
+  }
+
+  /** A unit Terragrunt has already downloaded and initialised in its own cache. */
+  public static boolean initialised(Path unitDir) {
+    return Files.isDirectory(unitDir.resolve(".terragrunt-cache"));
+  }
+
+  /** Units with the same provider lock file install the same providers into the cache. */
+  private static String lockKey(Path unitDir) {
+    Path lock = unitDir.resolve(".terraform.lock.hcl");
+    if (!Files.isRegularFile(lock)) {
+      return "no-lock-file";
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(lock));
+      return HexFormat.of().formatHex(digest);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
