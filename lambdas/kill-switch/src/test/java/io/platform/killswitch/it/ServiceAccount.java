@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.platform.emulator.AwsEndpoint;
 import io.platform.testkit.AwsSdk;
 import io.platform.testkit.Emulators;
+import io.platform.testkit.SqsQueues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -22,7 +23,6 @@ import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -166,19 +166,14 @@ public final class ServiceAccount implements AutoCloseable {
    */
   public List<Notice> notices() {
     List<Notice> notices = new ArrayList<>();
-    List<Message> messages;
-    do {
-      messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(NOTICE_WAIT_SECONDS)).messages();
-      for (Message message : messages) {
-        try {
-          JsonNode envelope = JSON.readTree(message.body());
-          notices.add(new Notice(envelope.path("Subject").asText(), envelope.path("Message").asText()));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+    for (String body : SqsQueues.drain(sqs, queueUrl, NOTICE_WAIT_SECONDS)) {
+      try {
+        JsonNode envelope = JSON.readTree(body);
+        notices.add(new Notice(envelope.path("Subject").asText(), envelope.path("Message").asText()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } while (!messages.isEmpty());
+    }
     return notices;
   }
 

@@ -1,9 +1,9 @@
 package io.platform.migrate.address;
 
 /**
- * Terraform's quoting of string instance keys: an HCL quoted template, so that an address can
- * be read back as an HCL traversal whatever the key holds (quotes, backslashes, dots, spaces,
- * control characters, template introducers).
+ * An HCL quoted string as Terraform writes string instance keys, so that an address (or a value
+ * in generated HCL) reads back as written whatever it holds: quotes, backslashes, dots, spaces,
+ * control characters, template introducers.
  */
 public final class HclString {
   private HclString() {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.platform.exec.ExecException;
 import io.platform.exec.ExecResult;
 import io.platform.live.Unit;
+import io.platform.migrate.address.HclString;
 import io.platform.migrate.storage.PrivateFiles;
 import io.platform.terraform.InitGate;
 import io.platform.terraform.Terraform;
@@ -52,7 +53,7 @@ public final class LocalVerifier {
       run(inits.init(unit.dir(), () -> terragrunt.init(unit.dir(), timeout, "--download-dir", download.toString())), "terragrunt init");
       Path workingDir = workingDir(download, config.path("terraform").path("source").asText(""));
       Files.writeString(workingDir.resolve(OVERRIDE),
-          "terraform {\n  backend \"local\" {\n    path = " + quote(stateFile.toString()) + "\n  }\n}\n", StandardCharsets.UTF_8);
+          "terraform {\n  backend \"local\" {\n    path = " + HclString.quote(stateFile.toString()) + "\n  }\n}\n", StandardCharsets.UTF_8);
       run(terraform.run(workingDir, timeout, "init", "-reconfigure", "-input=false"), "terraform init (local copy)");
       Path plan = work.resolve("local.tfplan");
       // Not Terraform directly: only a Terragrunt plan runs the unit's plan hooks. No auto-init,
@@ -93,9 +94,5 @@ public final class LocalVerifier {
     String path = source.substring(subdir + 2);
     int query = path.indexOf('?');
     return copy.resolve(query < 0 ? path : path.substring(0, query));
-  }
-
-  private static String quote(String path) {
-    return "\"" + path.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

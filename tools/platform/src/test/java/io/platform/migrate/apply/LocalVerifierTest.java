@@ -61,7 +61,11 @@ class LocalVerifierTest {
     LocalVerifier verifier = new LocalVerifier(
         new Terragrunt(runner, TOOLCHAIN, Map.of()), new Terraform(runner, TOOLCHAIN, Map.of()), Duration.ofMinutes(1), new InitGate());
 
-    Verdict verdict = verifier.verify(new Unit(unitDir, "kill-switch"), "{}".getBytes(StandardCharsets.UTF_8), scratch).verdict();
+    // A work directory whose name HCL would read as a template: the backend path must stay literal.
+    Path work = scratch.resolve("tmp-${USER}");
+    createDirectories(work);
+
+    Verdict verdict = verifier.verify(new Unit(unitDir, "kill-switch"), "{}".getBytes(StandardCharsets.UTF_8), work).verdict();
 
     assertThat(verdict).isEqualTo(Verdict.OUTPUT_ONLY);
     assertThat(calls).filteredOn(c -> c.contains(" plan ")).singleElement().satisfies(plan -> assertThat(plan)
@@ -70,8 +74,9 @@ class LocalVerifierTest {
         .endsWith("@ kill-switch"));
     assertThat(calls).filteredOn(c -> c.startsWith("terraform init")).singleElement().satisfies(init -> assertThat(init)
         .isEqualTo("terraform init -reconfigure -input=false @ kill-switch"));
-    assertThat(backendAtPlan).singleElement().satisfies(backend -> assertThat(backend).contains("backend \"local\"", "unit.tfstate"));
-    assertThat(scratch.resolve("local-kill-switch")).doesNotExist();
+    assertThat(backendAtPlan).singleElement().satisfies(backend -> assertThat(backend)
+        .contains("backend \"local\"", "tmp-$${USER}/local-kill-switch/unit.tfstate\""));
+    assertThat(work.resolve("local-kill-switch")).doesNotExist();
   }
 
   private static void createDirectories(Path dir) {

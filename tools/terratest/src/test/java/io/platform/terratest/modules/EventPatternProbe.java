@@ -3,13 +3,13 @@ package io.platform.terratest.modules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.platform.testkit.SqsQueues;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * An event pattern, byte for byte, on the one rule of a probe event bus that delivers to an SQS
@@ -60,14 +60,7 @@ final class EventPatternProbe implements AutoCloseable {
     assertThat(put.failedEntryCount()).as("entries refused by PutEvents").isZero();
 
     List<String> delivered = new ArrayList<>();
-    List<Message> batch;
-    do {
-      batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
-      for (Message message : batch) {
-        delivered.add(Json.read(message.body()).at("/detail/alarmName").asText());
-        sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
-      }
-    } while (!batch.isEmpty());
+    SqsQueues.drain(sqs, queueUrl, 1).forEach(body -> delivered.add(Json.read(body).at("/detail/alarmName").asText()));
     return delivered;
   }
 
