@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -56,9 +57,10 @@ public record UnitGraph(List<String> order, Map<String, List<String>> dependenci
   }
 
   /**
-   * The graph among the given units only: their dependency order (units the graph does not
-   * know go last, by name), and for each the given units it waits for, directly or through
-   * units left out.
+   * The graph among the given units only, and for each the given units it waits for, directly
+   * or through units left out. The order is one to start them in: the unit heading the longest
+   * chain of units waiting on it first (which keeps every unit after those it waits for), then
+   * Terragrunt's order, then units the graph does not know, by name.
    */
   public UnitGraph restrictedTo(Collection<String> names) {
     Set<String> kept = new HashSet<>(names);
@@ -83,7 +85,35 @@ public record UnitGraph(List<String> order, Map<String, List<String>> dependenci
       }
       waits.put(unit, new ArrayList<>(found));
     }
+    Map<String, Integer> chains = chainLengths(sorted, waits);
+    sorted.sort(Comparator.comparing((String unit) -> chains.get(unit)).reversed());
     return new UnitGraph(sorted, waits);
+  }
+
+  /** Per unit, how many units the longest chain of units waiting on it holds, itself included. */
+  private static Map<String, Integer> chainLengths(List<String> units, Map<String, List<String>> waits) {
+    Map<String, List<String>> waitedOnBy = new HashMap<>();
+    waits.forEach((unit, deps) -> deps.forEach(d -> waitedOnBy.computeIfAbsent(d, k -> new ArrayList<>()).add(unit)));
+    Map<String, Integer> lengths = new HashMap<>();
+    units.forEach(unit -> chainLength(unit, waitedOnBy, lengths, new HashSet<>()));
+    return lengths;
+  }
+
+  private static int chainLength(String unit, Map<String, List<String>> waitedOnBy, Map<String, Integer> lengths, Set<String> visiting) {
+    Integer known = lengths.get(unit);
+    if (known != null) {
+      return known;
+    }
+    if (!visiting.add(unit)) {
+      return 0; // a cycle, which Terragrunt refuses before this
+    }
+    int longest = 0;
+    for (String dependant : waitedOnBy.getOrDefault(unit, List.of())) {
+      longest = Math.max(longest, chainLength(dependant, waitedOnBy, lengths, visiting));
+    }
+    visiting.remove(unit);
+    lengths.put(unit, longest + 1);
+    return longest + 1;
   }
 
   /** A Mermaid flowchart: an arrow from each unit to each unit it depends on. */
