@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code platform migrate apply}: carry out a saved plan, unit by unit, verified. */
@@ -75,12 +76,15 @@ final class MigrateApplyCommand extends PlatformSubcommand {
 
   @Override
   protected int execute() {
-    MigrationPlan plan = PlanJson.read(read(planFile), planFile.toString());
     StateStores.Push method = switch (push) {
       case "s3" -> StateStores.Push.S3;
       case "terraform" -> StateStores.Push.TERRAFORM;
-      default -> throw new IllegalArgumentException("--push must be s3 or terraform, not " + push);
+      default -> throw new ParameterException(spec.commandLine(), "--push must be s3 or terraform, not " + push);
     };
+    if (parallelism < 1) {
+      throw new ParameterException(spec.commandLine(), "--parallelism must be at least 1, not " + parallelism);
+    }
+    MigrationPlan plan = PlanJson.read(read(planFile), planFile.toString());
     boolean verify = !noVerify;
     Path scratch = PrivateFiles.directory("platform-migrate-");
     try {

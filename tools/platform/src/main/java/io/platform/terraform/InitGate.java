@@ -12,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Runs the first {@code init} of each distinct provider lock file alone: a shared provider cache
- * ({@code plugin_cache_dir}) is not safe for two inits installing into it at once. Later inits of
- * units with the same lock file run side by side, reading what the first one installed.
+ * Runs the first {@code init} of units sharing a provider lock file (or having none) alone: a
+ * shared provider cache ({@code plugin_cache_dir}) is not safe for two inits installing the same
+ * providers into it at once. Later inits of those units run side by side, reading what the first
+ * one installed; units with different lock files are not held back by each other.
  */
 public final class InitGate {
   private final ConcurrentHashMap<String, CompletableFuture<Void>> firstInits = new ConcurrentHashMap<>();

@@ -34,6 +34,14 @@ class MigrateCommandTest {
   }
 
   @Test
+  void applyRefusesNoParallelismAndAnUnknownPushMethodAsUsageErrors() {
+    assertThat(run("migrate", "apply", "plan.json", "--parallelism", "0")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(err.toString()).contains("--parallelism must be at least 1, not 0");
+    assertThat(run("migrate", "apply", "plan.json", "--push", "ftp")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(err.toString()).contains("--push must be s3 or terraform, not ftp");
+  }
+
+  @Test
   void slicesAStateFileIntoFilesAndRefusesWhatItCannotPlace(@TempDir Path dir) throws IOException {
     Path source = dir.resolve("mono.tfstate");
     Files.writeString(source, """

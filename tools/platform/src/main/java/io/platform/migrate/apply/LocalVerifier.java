@@ -44,7 +44,8 @@ public final class LocalVerifier {
 
   /** The classified plan of {@code unit} against {@code state}; work files live under {@code scratch}. */
   public PlanSummary verify(Unit unit, byte[] state, Path scratch) {
-    Path work = scratch.resolve("local-" + unit.name().replace('/', '_'));
+    // Unique: units planned side by side share the scratch directory.
+    Path work = PrivateFiles.directory(scratch, "local-" + unit.name().replace('/', '_') + "-");
     try {
       Path download = work.resolve("download");
       Path stateFile = work.resolve("unit.tfstate");

@@ -3,6 +3,7 @@ package io.platform.migrate.apply;
 import io.platform.exec.ExecException;
 import io.platform.exec.ExecResult;
 import io.platform.live.Unit;
+import io.platform.migrate.storage.PrivateFiles;
 import io.platform.terraform.InitGate;
 import io.platform.terraform.Terragrunt;
 import io.platform.verify.PlanClassifier;
@@ -30,18 +31,24 @@ public final class Materializer {
 
   /** The verdict of the unit's plan; output-only plans are applied, anything else is left alone. */
   public PlanSummary materialize(Unit unit, Path scratch) {
-    Path plan = scratch.resolve("outputs-" + unit.name().replace('/', '_') + ".tfplan");
-    if (!InitGate.initialised(unit.dir())) {
-      inits.init(unit.dir(), () -> terragrunt.init(unit.dir(), timeout)).requireSuccess();
+    // Its own directory: the plan holds every attribute value, and units run side by side.
+    Path dir = PrivateFiles.directory(scratch, "outputs-");
+    Path plan = dir.resolve("outputs.tfplan");
+    try {
+      if (!InitGate.initialised(unit.dir())) {
+        inits.init(unit.dir(), () -> terragrunt.init(unit.dir(), timeout)).requireSuccess();
+      }
+      ExecResult planned = terragrunt.plan(unit.dir(), plan, timeout, List.of("-lock-timeout=60s"));
+      if (!planned.succeeded()) {
+        throw new ExecException(planned);
+      }
+      PlanSummary summary = PlanClassifier.classify(terragrunt.showPlanJson(unit.dir(), plan, timeout));
+      if (summary.verdict() == Verdict.OUTPUT_ONLY) {
+        terragrunt.run(unit.dir(), timeout, null, "apply", "-input=false", plan.toString()).requireSuccess();
+      }
+      return summary;
+    } finally {
+      PrivateFiles.delete(dir);
     }
-    ExecResult planned = terragrunt.plan(unit.dir(), plan, timeout, List.of("-lock-timeout=60s"));
-    if (!planned.succeeded()) {
-      throw new ExecException(planned);
-    }
-    PlanSummary summary = PlanClassifier.classify(terragrunt.showPlanJson(unit.dir(), plan, timeout));
-    if (summary.verdict() == Verdict.OUTPUT_ONLY) {
-      terragrunt.run(unit.dir(), timeout, null, "apply", "-input=false", plan.toString()).requireSuccess();
-    }
-    return summary;
   }
 }

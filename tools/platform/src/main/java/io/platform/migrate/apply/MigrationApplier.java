@@ -232,7 +232,13 @@ public final class MigrationApplier {
     outcomes.addAll(new UnitScheduler(options.parallelism()).run(
         List.copyOf(byName.keySet()), waitsFor,
         name -> {
-          UnitOutcome result = runUnit(byName.get(name), scratch);
+          UnitOutcome result;
+          try {
+            result = runUnit(byName.get(name), scratch);
+          } catch (RuntimeException e) {
+            result = outcome(byName.get(name).unit(), UnitOutcome.Action.FAILED, null, null, false,
+                "failed unexpectedly, the unit's state may or may not be written; rerun apply with the same plan: " + e.getMessage(), 0);
+          }
           progress.accept("  " + name + ": " + result.action().label()
               + (result.remoteVerdict() == null ? "" : ", plans " + result.remoteVerdict().label())
               + (result.message() == null ? "" : " (" + result.message() + ")"));

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -51,7 +52,8 @@ final class UnitScheduler {
     Map<String, R> results = new LinkedHashMap<>();
     Set<String> succeededUnits = new HashSet<>();
     List<String> pending = new ArrayList<>(order);
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(order.size(), 1)));
+    // Unbounded pool: the limit is what this loop submits, not the number of threads.
+    ExecutorService pool = Executors.newCachedThreadPool();
     CompletionService<Finished<R>> finished = new ExecutorCompletionService<>(pool);
     String failed = null;
     int running = 0;
@@ -80,15 +82,35 @@ final class UnitScheduler {
         }
       }
     } catch (InterruptedException e) {
+      pool.shutdownNow();
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while units were running", e);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     } finally {
-      pool.shutdownNow();
+      // Units still running (a unit threw, or the run was interrupted) finish before the caller
+      // moves on: it releases the source's lock and removes the scratch directory.
+      pool.shutdown();
+      awaitUninterruptibly(pool);
     }
     String reason = failed != null ? "unit " + failed + " failed" : "waits for a unit that cannot run first (a dependency cycle)";
     pending.forEach(unit -> results.put(unit, notStarted.apply(unit, reason)));
     return order.stream().map(results::get).toList();
+  }
+
+  private static void awaitUninterruptibly(ExecutorService pool) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -72,14 +72,20 @@ public final class PlanJson {
       u.path("moves").forEach(m -> moves.add(new Move(m.path("from").asText(), m.path("to").asText())));
       Map<String, String> providers = new LinkedHashMap<>();
       u.path("providers").properties().forEach(p -> providers.put(p.getKey(), p.getValue().asText()));
+      String name = u.path("name").asText();
       List<String> dependsOn = new ArrayList<>();
-      if (u.has("depends_on")) {
-        u.path("depends_on").forEach(d -> dependsOn.add(d.asText()));
+      if (u.path("depends_on").isArray()) {
+        for (JsonNode d : u.path("depends_on")) {
+          if (units.stream().noneMatch(earlier -> earlier.name().equals(d.asText()))) {
+            throw new IllegalArgumentException(where + ": unit " + name + " depends on " + d + ", which is not a unit before it in the plan");
+          }
+          dependsOn.add(d.asText());
+        }
       } else {
         // A plan saved before plans named dependencies: one unit after the other, as then.
         units.forEach(earlier -> dependsOn.add(earlier.name()));
       }
-      units.add(new PlannedUnit(u.path("name").asText(), StoreSpec.fromJson(u.path("store")), u.path("lineage").asText(),
+      units.add(new PlannedUnit(name, StoreSpec.fromJson(u.path("store")), u.path("lineage").asText(),
           u.path("serial").asLong(), existing, u.path("resources").asInt(), moves, providers, u.path("dropped_dependencies").asInt(),
           dependsOn));
     }

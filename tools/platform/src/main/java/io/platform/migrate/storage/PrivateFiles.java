@@ -13,13 +13,26 @@ import java.util.Comparator;
 public final class PrivateFiles {
   private PrivateFiles() {}
 
-  /** A new directory only its owner can enter. */
+  /** A new directory only its owner can enter, in the system's temporary directory. */
   public static Path directory(String prefix) {
     try {
-      return Files.createTempDirectory(prefix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      return Files.createTempDirectory(prefix, ownerOnly());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a private temporary directory", e);
     }
+  }
+
+  /** A new directory only its owner can enter, in {@code parent}, named {@code prefix} and a unique suffix. */
+  public static Path directory(Path parent, String prefix) {
+    try {
+      return Files.createTempDirectory(parent, prefix, ownerOnly());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a private directory in " + parent, e);
+    }
+  }
+
+  private static java.nio.file.attribute.FileAttribute<?> ownerOnly() {
+    return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
   }
 
   /** Writes {@code bytes} to {@code file} as 0600, replacing it atomically. */

@@ -4,7 +4,6 @@ import io.platform.exec.Command;
 import io.platform.exec.CommandRunner;
 import io.platform.exec.ExecResult;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +62,9 @@ public final class TerraformStateStore implements StateStore {
   @Override
   public void write(byte[] state, String expectedSha256) {
     StateStore.checkExpected(this, read(), expectedSha256);
-    Path file = scratch.resolve("push-" + Long.toHexString(System.nanoTime()) + ".tfstate");
+    // A directory of its own: units pushed side by side share the scratch directory.
+    Path dir = PrivateFiles.directory(scratch, "push-");
+    Path file = dir.resolve("terraform.tfstate");
     PrivateFiles.write(file, state);
     try {
       List<String> args = new ArrayList<>(List.of("state", "push"));
@@ -80,11 +81,7 @@ public final class TerraformStateStore implements StateStore {
         push.requireSuccess();
       }
     } finally {
-      try {
-        Files.deleteIfExists(file);
-      } catch (java.io.IOException e) {
-        // The scratch directory is private and removed at the end of the run.
-      }
+      PrivateFiles.delete(dir);
     }
   }
 

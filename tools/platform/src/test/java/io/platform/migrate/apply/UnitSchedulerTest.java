@@ -16,13 +16,22 @@ import org.junit.jupiter.api.Test;
 class UnitSchedulerTest {
   private final List<String> events = Collections.synchronizedList(new ArrayList<>());
 
+  /** Counted down when the scheduler has taken a result to be a failure. */
+  private final CountDownLatch failureSeen = new CountDownLatch(1);
+
   private List<String> run(int parallelism, List<String> order, Map<String, List<String>> waitsFor, Function<String, String> work) {
     return new UnitScheduler(parallelism).run(order, waitsFor, unit -> {
       events.add("start " + unit);
       String result = work.apply(unit);
       events.add("end " + unit);
       return result;
-    }, result -> result.endsWith(" ok"), (unit, reason) -> unit + " not started: " + reason);
+    }, result -> {
+      boolean ok = result.endsWith(" ok");
+      if (!ok) {
+        failureSeen.countDown();
+      }
+      return ok;
+    }, (unit, reason) -> unit + " not started: " + reason);
   }
 
   @Test
@@ -54,7 +63,7 @@ class UnitSchedulerTest {
 
     run(2, List.of("a", "b", "c", "d", "e"), Map.of(), unit -> {
       most.accumulateAndGet(running.incrementAndGet(), Math::max);
-      sleep();
+      sleep(50);
       running.decrementAndGet();
       return unit + " ok";
     });
@@ -73,14 +82,9 @@ class UnitSchedulerTest {
 
   @Test
   void unitsRunningWhenAnotherFailsFinish() {
-    CountDownLatch failed = new CountDownLatch(1);
-
     List<String> results = run(2, List.of("vpc", "athena", "eks"), Map.of(), unit -> switch (unit) {
-      case "vpc" -> {
-        failed.countDown();
-        yield "vpc failed";
-      }
-      case "athena" -> await(failed) ? "athena ok" : "athena never saw vpc fail";
+      case "vpc" -> "vpc failed";
+      case "athena" -> await(failureSeen) ? "athena ok" : "athena never saw vpc fail";
       default -> unit + " ok";
     });
 
@@ -96,10 +100,19 @@ class UnitSchedulerTest {
   }
 
   @Test
-  void aUnitThatThrowsEndsTheRunWithItsException() {
-    assertThatThrownBy(() -> run(1, List.of("vpc", "eks"), Map.of(), unit -> {
+  void aUnitThatThrowsEndsTheRunWithItsExceptionOnceTheUnitsRunningHaveFinished() {
+    CountDownLatch athenaRunning = new CountDownLatch(1);
+
+    assertThatThrownBy(() -> run(2, List.of("athena", "vpc", "eks"), Map.of(), unit -> {
+      if (unit.equals("athena")) {
+        athenaRunning.countDown();
+        sleep(300);
+        return "athena ok";
+      }
+      await(athenaRunning);
       throw new IllegalStateException("boom in " + unit);
     })).isInstanceOf(IllegalStateException.class).hasMessage("boom in vpc");
+    assertThat(events).containsExactlyInAnyOrder("start athena", "start vpc", "end athena");
   }
 
   private static boolean await(CountDownLatch latch) {
@@ -111,9 +124,9 @@ class UnitSchedulerTest {
     }
   }
 
-  private static void sleep() {
+  private static void sleep(long millis) {
     try {
-      TimeUnit.MILLISECONDS.sleep(50);
+      TimeUnit.MILLISECONDS.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

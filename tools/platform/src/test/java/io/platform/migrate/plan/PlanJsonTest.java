@@ -52,6 +52,16 @@ class PlanJsonTest {
     assertThat(read.units()).extracting(PlannedUnit::dependsOn).containsExactly(List.of(), List.of("a"), List.of("a", "b"));
   }
 
+  @Test
+  void aPlanWhoseUnitDependsOnAUnitNotBeforeItIsRefused() throws Exception {
+    JsonNode saved = StateJson.parse(PlanJson.write(plan(List.of())), "plan.json");
+    ((ObjectNode) saved.path("units").get(0)).putArray("depends_on").add("c");
+
+    assertThatThrownBy(() -> PlanJson.read(StateJson.write(saved), "edited-plan.json"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("edited-plan.json: unit a depends on \"c\", which is not a unit before it in the plan");
+  }
+
   private static MigrationPlan plan(List<String> dependsOn) {
     Mapping mapping = new Mapping(AddressParser.pattern("module.*"), Map.of(), Map.of(), List.of(), Map.of(), Map.of());
     List<PlannedUnit> units = List.of("a", "b", "c").stream()
