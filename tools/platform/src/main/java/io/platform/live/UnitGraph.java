@@ -49,11 +49,14 @@ public record UnitGraph(List<String> order, Map<String, List<String>> dependenci
   /** The given units sorted into dependency order; units the graph does not know go last. */
   public List<Unit> ordered(List<Unit> units) {
     List<Unit> sorted = new ArrayList<>(units);
-    sorted.sort(
-        Comparator.comparingInt(
-            (Unit u) -> order.indexOf(u.name()) < 0 ? Integer.MAX_VALUE : order.indexOf(u.name()))
-            .thenComparing(Unit::name));
+    sorted.sort(Comparator.comparingInt((Unit u) -> position(u.name())).thenComparing(Unit::name));
     return sorted;
+  }
+
+  /** Where Terragrunt runs the unit; units the graph does not know after all it knows. */
+  private int position(String unit) {
+    int index = order.indexOf(unit);
+    return index < 0 ? Integer.MAX_VALUE : index;
   }
 
   /**
@@ -65,8 +68,7 @@ public record UnitGraph(List<String> order, Map<String, List<String>> dependenci
   public UnitGraph restrictedTo(Collection<String> names) {
     Set<String> kept = new HashSet<>(names);
     List<String> sorted = new ArrayList<>(kept);
-    sorted.sort(Comparator.comparingInt((String n) -> order.indexOf(n) < 0 ? Integer.MAX_VALUE : order.indexOf(n))
-        .thenComparing(Comparator.naturalOrder()));
+    sorted.sort(Comparator.comparingInt(this::position).thenComparing(Comparator.naturalOrder()));
     Map<String, List<String>> waits = new LinkedHashMap<>();
     for (String unit : sorted) {
       Set<String> found = new LinkedHashSet<>();

@@ -24,10 +24,8 @@ import java.util.function.Predicate;
 final class UnitScheduler {
   private final int parallelism;
 
+  /** @param parallelism at least 1, as {@link MigrationApplier.Options} ensures */
   UnitScheduler(int parallelism) {
-    if (parallelism < 1) {
-      throw new IllegalArgumentException("parallelism must be at least 1");
-    }
     this.parallelism = parallelism;
   }
 

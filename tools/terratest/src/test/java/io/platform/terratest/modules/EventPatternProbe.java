@@ -59,9 +59,7 @@ final class EventPatternProbe implements AutoCloseable {
     PutEventsResponse put = events.putEvents(b -> b.entries(entries));
     assertThat(put.failedEntryCount()).as("entries refused by PutEvents").isZero();
 
-    List<String> delivered = new ArrayList<>();
-    SqsQueues.drain(sqs, queueUrl, 1).forEach(body -> delivered.add(Json.read(body).at("/detail/alarmName").asText()));
-    return delivered;
+    return SqsQueues.drain(sqs, queueUrl, 1).stream().map(body -> Json.read(body).at("/detail/alarmName").asText()).toList();
   }
 
   /** Removes what {@link #create} made, rule and bus before the queue they deliver to. */
