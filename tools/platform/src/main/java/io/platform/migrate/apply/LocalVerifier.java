@@ -11,6 +11,7 @@ import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
 import io.platform.verify.PlanClassifier;
 import io.platform.verify.PlanSummary;
+import io.platform.verify.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,10 @@ import java.util.stream.Stream;
  * Terragrunt plans it there without initialising again: the unit's inputs (dependency outputs
  * included) and its hooks (e.g. a file copied next to the configuration) are those of any plan
  * of the unit. The unit's own cache and remote state are not touched.
+ *
+ * <p>When asked, a plan that changes nothing but root outputs is applied there, to the local
+ * copy: the state then pushed already holds the outputs that dependent units read, and the
+ * unit needs no second plan against its remote state before the one that proves it clean.
  */
 public final class LocalVerifier {
   static final String OVERRIDE = "platform_migrate_local_backend_override.tf";
@@ -42,8 +47,21 @@ public final class LocalVerifier {
     this.inits = inits;
   }
 
-  /** The classified plan of {@code unit} against {@code state}; work files live under {@code scratch}. */
-  public PlanSummary verify(Unit unit, byte[] state, Path scratch) {
+  /**
+   * The outcome of planning against the local copy.
+   *
+   * @param summary the classified plan
+   * @param state the state to push: the copy planned against, with its outputs written when
+   *     {@link #outputsWritten}
+   * @param outputsWritten the plan was output-only and was applied to the copy
+   */
+  public record LocalPlan(PlanSummary summary, byte[] state, boolean outputsWritten) {}
+
+  /**
+   * Plans {@code unit} against {@code state}; with {@code writeOutputs}, an output-only plan is
+   * applied to that copy. Work files live under {@code scratch}.
+   */
+  public LocalPlan verify(Unit unit, byte[] state, Path scratch, boolean writeOutputs) {
     // Unique: units planned side by side share the scratch directory.
     Path work = PrivateFiles.directory(scratch, "local-" + unit.name().replace('/', '_') + "-");
     try {
@@ -62,7 +80,15 @@ public final class LocalVerifier {
       run(terragrunt.run(unit.dir(), timeout, null, "plan", "--download-dir", download.toString(), "--no-auto-init",
               "--", "-input=false", "-lock=false", "-out=" + plan),
           "terraform plan (local copy)");
-      return PlanClassifier.classify(terraform.json(workingDir, timeout, "show", "-json", plan.toString()));
+      PlanSummary summary = PlanClassifier.classify(terraform.json(workingDir, timeout, "show", "-json", plan.toString()));
+      if (!writeOutputs || summary.verdict() != Verdict.OUTPUT_ONLY) {
+        return new LocalPlan(summary, state, false);
+      }
+      // Exactly the saved plan, so no resource can change; through Terragrunt for the unit's hooks.
+      run(terragrunt.run(unit.dir(), timeout, null, "apply", "--download-dir", download.toString(), "--no-auto-init",
+              "--", "-input=false", "-lock=false", plan.toString()),
+          "terraform apply of the output-only plan (local copy)");
+      return new LocalPlan(summary, Files.readAllBytes(stateFile), true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the local plan of " + unit.name(), e);
     } finally {

@@ -35,7 +35,8 @@ import java.util.function.Consumer;
  * {@code migrate apply}: carries out a saved plan. The monolith is read once into a hashed
  * snapshot (and locked while the run lasts, when its backend has a lock); every destination is
  * checked before the first write; then unit by unit, in dependency order: plan against a local
- * copy, push under the unit's lock, write its outputs, plan against the remote state; units that
+ * copy (and write its outputs there), push under the unit's lock, plan against the remote state
+ * (a unit already in place gets its outputs written there first); units that
  * do not depend on each other side by side. A rerun of the same plan skips what is already in
  * place and finishes the rest.
  */
@@ -254,26 +255,30 @@ public final class MigrationApplier {
     Unit live = unit.store().dir() == null ? null : new Unit(unit.store().dir(), unit.name());
     boolean verify = options.verify() && live != null;
     Verdict local = null;
+    boolean materialized = false;
     UnitOutcome.Action action;
     try {
       if (step.push()) {
+        byte[] pushed = step.desired();
         if (verify) {
           progress.accept("  " + unit.name() + ": planning against a local copy of its new state");
-          PlanSummary summary;
+          LocalVerifier.LocalPlan plan;
           try {
-            summary = tools.local().verify(live, step.desired(), scratch);
+            plan = tools.local().verify(live, step.desired(), scratch, options.materialize());
           } catch (RuntimeException e) {
             return outcome(unit, UnitOutcome.Action.FAILED, Verdict.ERROR, null, false,
                 "cannot plan against the local copy, nothing pushed: " + e.getMessage(), started);
           }
-          local = summary.verdict();
+          local = plan.summary().verdict();
           if (local != Verdict.CLEAN && local != Verdict.OUTPUT_ONLY) {
             return outcome(unit, UnitOutcome.Action.FAILED, local, null, false,
-                "the plan against the local copy shows " + describe(summary) + "; nothing pushed", started);
+                "the plan against the local copy shows " + describe(plan.summary()) + "; nothing pushed", started);
           }
+          pushed = plan.state();
+          materialized = plan.outputsWritten();
         }
         progress.accept("  " + unit.name() + ": pushing to " + step.store().describe());
-        step.store().write(step.desired(), step.expected());
+        step.store().write(pushed, step.expected());
         action = UnitOutcome.Action.PUSHED;
       } else if (step.repairDigest() && stores.destination(unit.store(), StateStores.Push.S3) instanceof S3StateStore s3) {
         s3.repairDigest(s3.read().orElseThrow().bytes());
@@ -291,8 +296,8 @@ public final class MigrationApplier {
       return outcome(unit, action, local, null, false, live == null ? "file destination: not verified" : "not verified (--no-verify)", started);
     }
     try {
-      boolean materialized = false;
-      if (options.materialize()) {
+      // A unit pushed now got its outputs from the local copy; one already in place may lack them.
+      if (options.materialize() && action != UnitOutcome.Action.PUSHED) {
         PlanSummary summary = tools.materializer().materialize(live, scratch);
         materialized = summary.verdict() == Verdict.OUTPUT_ONLY;
       }
@@ -305,7 +310,7 @@ public final class MigrationApplier {
       }
       return outcome(unit, finalAction, local, remote.verdict(), materialized, message, started);
     } catch (RuntimeException e) {
-      return outcome(unit, UnitOutcome.Action.FAILED, local, null, false, "state in place, verification failed: " + e.getMessage(), started);
+      return outcome(unit, UnitOutcome.Action.FAILED, local, null, materialized, "state in place, verification failed: " + e.getMessage(), started);
     }
   }
 

@@ -2,6 +2,7 @@ package io.platform.migrate.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.platform.exec.Command;
 import io.platform.exec.CommandRunner;
 import io.platform.exec.ExecResult;
 import io.platform.live.Unit;
@@ -39,49 +40,120 @@ class LocalVerifierTest {
   /** Terragrunt's plan hooks (a unit copying its Lambda jar next to the configuration) run only in a Terragrunt plan. */
   @Test
   void plansThroughTerragruntInTheDownloadDirectoryWithoutInitialisingAgainSoTheUnitsHooksRun(@TempDir Path scratch) {
-    Path unitDir = scratch.resolve("live/kill-switch");
-    List<String> calls = new ArrayList<>();
-    List<String> backendAtPlan = new ArrayList<>();
-    CommandRunner runner = command -> {
+    FakeTools tools = new FakeTools(OUTPUT_CHANGE);
+    // A work directory whose name HCL would read as a template: the backend path must stay literal.
+    Path work = scratch.resolve("tmp-${USER}");
+    createDirectories(work);
+    byte[] sliced = "{\"serial\": 1}".getBytes(StandardCharsets.UTF_8);
+
+    LocalVerifier.LocalPlan plan = tools.verifier().verify(new Unit(scratch.resolve("live/kill-switch"), "kill-switch"), sliced, work, false);
+
+    assertThat(plan.summary().verdict()).isEqualTo(Verdict.OUTPUT_ONLY);
+    assertThat(plan.outputsWritten()).isFalse();
+    assertThat(plan.state()).isEqualTo(sliced);
+    assertThat(tools.calls).filteredOn(c -> c.contains(" plan ")).singleElement().satisfies(call -> assertThat(call)
+        .startsWith("terragrunt plan --download-dir ")
+        .contains(" --no-auto-init -- -input=false -lock=false -out=")
+        .endsWith("@ kill-switch"));
+    assertThat(tools.calls).filteredOn(c -> c.startsWith("terraform init")).singleElement().satisfies(init -> assertThat(init)
+        .isEqualTo("terraform init -reconfigure -input=false @ kill-switch"));
+    assertThat(tools.calls).noneMatch(c -> c.contains(" apply "));
+    assertThat(tools.backendAtPlan).singleElement().satisfies(backend -> assertThat(backend)
+        .containsPattern("backend \"local\" \\{\n    path = \".*/tmp-\\$\\$\\{USER\\}/local-kill-switch-[^/]+/unit.tfstate\"\n"));
+    assertThat(work).isEmptyDirectory();
+  }
+
+  @Test
+  void anOutputOnlyPlanIsAppliedToTheLocalCopyAndThatCopyIsWhatGetsPushed(@TempDir Path scratch) {
+    FakeTools tools = new FakeTools(OUTPUT_CHANGE);
+
+    LocalVerifier.LocalPlan plan = tools.verifier().verify(
+        new Unit(scratch.resolve("live/kill-switch"), "kill-switch"), "{\"serial\": 1}".getBytes(StandardCharsets.UTF_8), scratch, true);
+
+    assertThat(plan.summary().verdict()).isEqualTo(Verdict.OUTPUT_ONLY);
+    assertThat(plan.outputsWritten()).isTrue();
+    assertThat(new String(plan.state(), StandardCharsets.UTF_8)).isEqualTo(APPLIED_STATE);
+    // The saved plan itself, through Terragrunt (the unit's apply hooks), in the same download directory.
+    String planFile = tools.calls.stream().filter(c -> c.contains(" plan ")).findFirst().orElseThrow().replaceAll(".* -out=(\\S+) @.*", "$1");
+    assertThat(tools.calls).filteredOn(c -> c.contains(" apply ")).singleElement().satisfies(call -> assertThat(call)
+        .startsWith("terragrunt apply --download-dir ")
+        .endsWith(" --no-auto-init -- -input=false -lock=false " + planFile + " @ kill-switch"));
+    assertThat(scratch).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith("local-"));
+  }
+
+  @Test
+  void aCleanPlanIsNotApplied(@TempDir Path scratch) {
+    FakeTools tools = new FakeTools("{\"format_version\": \"1.2\"}");
+    byte[] sliced = "{\"serial\": 1}".getBytes(StandardCharsets.UTF_8);
+
+    LocalVerifier.LocalPlan plan = tools.verifier().verify(new Unit(scratch.resolve("live/vpc"), "vpc"), sliced, scratch, true);
+
+    assertThat(plan.summary().verdict()).isEqualTo(Verdict.CLEAN);
+    assertThat(plan.outputsWritten()).isFalse();
+    assertThat(plan.state()).isEqualTo(sliced);
+    assertThat(tools.calls).noneMatch(c -> c.contains(" apply "));
+  }
+
+  private static final String OUTPUT_CHANGE =
+      "{\"format_version\": \"1.2\", \"output_changes\": {\"function_arn\": {\"actions\": [\"create\"]}}}";
+  private static final String APPLIED_STATE = "{\"serial\": 2, \"outputs\": {\"function_arn\": {}}}";
+
+  /**
+   * Terragrunt and Terraform as seen through their command lines: render names a source, init
+   * leaves a source copy, {@code show} prints {@code planJson}, and apply writes
+   * {@link #APPLIED_STATE} where the override file points the backend.
+   */
+  private static final class FakeTools {
+    final List<String> calls = new ArrayList<>();
+    final List<String> backendAtPlan = new ArrayList<>();
+    private final String planJson;
+
+    FakeTools(String planJson) {
+      this.planJson = planJson;
+    }
+
+    LocalVerifier verifier() {
+      CommandRunner runner = this::run;
+      return new LocalVerifier(
+          new Terragrunt(runner, TOOLCHAIN, Map.of()), new Terraform(runner, TOOLCHAIN, Map.of()), Duration.ofMinutes(1), new InitGate());
+    }
+
+    private ExecResult run(Command command) {
       List<String> argv = command.argv();
       String tool = Path.of(argv.get(0)).getFileName().toString();
       calls.add(tool + " " + String.join(" ", argv.subList(1, argv.size())) + " @ " + command.workingDir().getFileName());
       String stdout = "";
       if (tool.equals("terragrunt") && argv.get(1).equals("render")) {
-        stdout = "{\"terraform\": {\"source\": \"/repo/live/../modules//kill-switch\"}}";
+        stdout = "{\"terraform\": {\"source\": \"/repo/live/../modules//" + command.workingDir().getFileName() + "\"}}";
       } else if (tool.equals("terragrunt") && argv.get(1).equals("init")) {
-        createDirectories(Path.of(argv.get(argv.indexOf("--download-dir") + 1)).resolve("h1/h2/kill-switch"));
+        createDirectories(sourceCopy(argv, command.workingDir()));
       } else if (tool.equals("terragrunt") && argv.get(1).equals("plan")) {
-        backendAtPlan.add(read(Path.of(argv.get(argv.indexOf("--download-dir") + 1)).resolve("h1/h2/kill-switch/" + LocalVerifier.OVERRIDE)));
+        backendAtPlan.add(read(sourceCopy(argv, command.workingDir()).resolve(LocalVerifier.OVERRIDE)));
+      } else if (tool.equals("terragrunt") && argv.get(1).equals("apply")) {
+        String override = read(sourceCopy(argv, command.workingDir()).resolve(LocalVerifier.OVERRIDE));
+        write(Path.of(override.replaceAll("(?s).*path = \"([^\"]+)\".*", "$1")), APPLIED_STATE);
       } else if (tool.equals("terraform") && argv.get(1).equals("show")) {
-        stdout = "{\"format_version\": \"1.2\", \"output_changes\": {\"function_arn\": {\"actions\": [\"create\"]}}}";
+        stdout = planJson;
       }
       return new ExecResult(command, 0, stdout, "", Duration.ZERO, false);
-    };
-    LocalVerifier verifier = new LocalVerifier(
-        new Terragrunt(runner, TOOLCHAIN, Map.of()), new Terraform(runner, TOOLCHAIN, Map.of()), Duration.ofMinutes(1), new InitGate());
+    }
 
-    // A work directory whose name HCL would read as a template: the backend path must stay literal.
-    Path work = scratch.resolve("tmp-${USER}");
-    createDirectories(work);
-
-    Verdict verdict = verifier.verify(new Unit(unitDir, "kill-switch"), "{}".getBytes(StandardCharsets.UTF_8), work).verdict();
-
-    assertThat(verdict).isEqualTo(Verdict.OUTPUT_ONLY);
-    assertThat(calls).filteredOn(c -> c.contains(" plan ")).singleElement().satisfies(plan -> assertThat(plan)
-        .startsWith("terragrunt plan --download-dir ")
-        .contains(" --no-auto-init -- -input=false -lock=false -out=")
-        .endsWith("@ kill-switch"));
-    assertThat(calls).filteredOn(c -> c.startsWith("terraform init")).singleElement().satisfies(init -> assertThat(init)
-        .isEqualTo("terraform init -reconfigure -input=false @ kill-switch"));
-    assertThat(backendAtPlan).singleElement().satisfies(backend -> assertThat(backend)
-        .containsPattern("backend \"local\" \\{\n    path = \".*/tmp-\\$\\$\\{USER\\}/local-kill-switch-[^/]+/unit.tfstate\"\n"));
-    assertThat(work).isEmptyDirectory();
+    private static Path sourceCopy(List<String> argv, Path unitDir) {
+      return Path.of(argv.get(argv.indexOf("--download-dir") + 1)).resolve("h1/h2").resolve(unitDir.getFileName());
+    }
   }
 
   private static void createDirectories(Path dir) {
     try {
       Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void write(Path file, String content) {
+    try {
+      Files.writeString(file, content);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
