@@ -158,6 +158,14 @@ class MigrateEdgeCasesIT {
     JsonNode planned = PlatformCli.json(repo.resolve("clean-plan.json"));
     assertThat(planned.path("units")).extracting(u -> u.path("name").asText()).containsExactly("keys", "consumer");
 
+    // Pushed unverified first: the states land without their outputs, as the slice has none.
+    // (MigrateMonolithIT pushes verified, with the outputs written into the local copy.)
+    ExecResult unverified = cli.run("migrate", "apply", "clean-plan.json", "--no-verify");
+    assertThat(unverified.exitCode()).as(unverified.stdout() + unverified.stderr()).isZero();
+    assertThat(PlatformCli.json(object("local/keys/terraform.tfstate")).path("outputs")).isEmpty();
+
+    // Then verified: the units in place are skipped, get their outputs through a plan against
+    // their remote state, and plan clean.
     ExecResult apply = cli.run("migrate", "apply", "clean-plan.json", "--json", "clean-report.json", "--markdown", "clean-report.md");
 
     assertThat(apply.exitCode()).as(apply.stdout() + apply.stderr()).isZero();
@@ -165,14 +173,14 @@ class MigrateEdgeCasesIT {
     assertThat(report.path("source").path("unchanged").asBoolean()).isTrue();
     assertThat(report.path("source").path("sha256_before").asText()).isEqualTo(monolithSha256);
     for (JsonNode unit : report.path("units")) {
-      assertThat(unit.path("action").asText()).isEqualTo("pushed");
-      assertThat(unit.path("local_plan").asText()).isEqualTo("output-only");
+      assertThat(unit.path("action").asText()).isEqualTo("skipped");
       assertThat(unit.path("remote_plan").asText()).isEqualTo("clean");
       assertThat(unit.path("outputs_materialized").asBoolean()).isTrue();
     }
 
     byte[] keys = object("local/keys/terraform.tfstate");
     JsonNode keysState = PlatformCli.json(keys);
+    assertThat(keysState.path("outputs")).isNotEmpty();
     assertThat(keysState.path("lineage").asText()).isEqualTo(planned.path("units").get(0).path("lineage").asText());
     assertThat(digest("local/keys/terraform.tfstate")).isEqualTo(PlatformCli.digest("MD5", keys));
     JsonNode keyed = resource(keysState, "keyed");
