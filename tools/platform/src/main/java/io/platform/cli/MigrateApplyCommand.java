@@ -81,17 +81,19 @@ final class MigrateApplyCommand extends PlatformSubcommand {
       case "terraform" -> StateStores.Push.TERRAFORM;
       default -> throw new ParameterException(spec.commandLine(), "--push must be s3 or terraform, not " + push);
     };
-    if (parallelism < 1) {
-      throw new ParameterException(spec.commandLine(), "--parallelism must be at least 1, not " + parallelism);
+    boolean verify = !noVerify;
+    MigrationApplier.Options options;
+    try {
+      options = new MigrationApplier.Options(force, verify, !noMaterialize, method, parallelism);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     MigrationPlan plan = PlanJson.read(read(planFile), planFile.toString());
-    boolean verify = !noVerify;
     Path scratch = PrivateFiles.directory("platform-migrate-");
     try {
       MigrationApplier.Tools tools = verify ? tools() : new MigrationApplier.Tools(null, null, null);
       ApplyReport report =
-          new MigrationApplier(MigrationEnvironment.stores(scratch), tools,
-                  new MigrationApplier.Options(force, verify, !noMaterialize, method, parallelism), this::progress)
+          new MigrationApplier(MigrationEnvironment.stores(scratch), tools, options, this::progress)
               .apply(plan, planFile.toString(), scratch);
       out().print(ApplyReportText.table(report));
       out().flush();

@@ -75,25 +75,29 @@ public final class LocalVerifier {
           "terraform {\n  backend \"local\" {\n    path = " + HclString.quote(stateFile.toString()) + "\n  }\n}\n", StandardCharsets.UTF_8);
       run(terraform.run(workingDir, timeout, "init", "-reconfigure", "-input=false"), "terraform init (local copy)");
       Path plan = work.resolve("local.tfplan");
-      // Not Terraform directly: only a Terragrunt plan runs the unit's plan hooks. No auto-init,
-      // which would see the S3 backend it generates differ from the local one initialised here.
-      run(terragrunt.run(unit.dir(), timeout, null, "plan", "--download-dir", download.toString(), "--no-auto-init",
-              "--", "-input=false", "-lock=false", "-out=" + plan),
-          "terraform plan (local copy)");
+      // Not Terraform directly: only a Terragrunt plan runs the unit's plan hooks.
+      run(inDownload(unit, download, "plan", "-out=" + plan), "terraform plan (local copy)");
       PlanSummary summary = PlanClassifier.classify(terraform.json(workingDir, timeout, "show", "-json", plan.toString()));
       if (!writeOutputs || summary.verdict() != Verdict.OUTPUT_ONLY) {
         return new LocalPlan(summary, state, false);
       }
       // Exactly the saved plan, so no resource can change; through Terragrunt for the unit's hooks.
-      run(terragrunt.run(unit.dir(), timeout, null, "apply", "--download-dir", download.toString(), "--no-auto-init",
-              "--", "-input=false", "-lock=false", plan.toString()),
-          "terraform apply of the output-only plan (local copy)");
+      run(inDownload(unit, download, "apply", plan.toString()), "terraform apply of the output-only plan (local copy)");
       return new LocalPlan(summary, Files.readAllBytes(stateFile), true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the local plan of " + unit.name(), e);
     } finally {
       PrivateFiles.delete(work);
     }
+  }
+
+  /**
+   * A Terragrunt command on the copy in {@code download}, against the local backend initialised
+   * there: no auto-init, which would see the S3 backend Terragrunt generates differ from it.
+   */
+  private ExecResult inDownload(Unit unit, Path download, String command, String argument) {
+    return terragrunt.run(unit.dir(), timeout, null, command, "--download-dir", download.toString(), "--no-auto-init",
+        "--", "-input=false", "-lock=false", argument);
   }
 
   private static void run(ExecResult result, String what) {
