@@ -40,15 +40,19 @@ class ToolchainTest {
         .containsEntry("TF_CLI_CONFIG_FILE", cache.resolve("terraformrc").toString())
         .containsEntry("TG_TF_PATH", cache.resolve("bin/terraform").toString())
         .containsEntry("TF_INPUT", "0")
-        .containsEntry("GOGC", "400");
+        .containsEntry("GOGC", "400")
+        .containsEntry("TG_DEPENDENCY_FETCH_OUTPUT_FROM_STATE", "true");
   }
 
   @Test
-  void theCallersOwnGogcWins() throws IOException {
+  void theCallersOwnGogcAndDependencyOutputSourceWin() throws IOException {
     installed();
-    Map<String, String> env = Map.of("PLATFORM_CACHE_DIR", cache.toString(), "PATH", "/usr/bin", "GOGC", "100");
+    Map<String, String> env = Map.of("PLATFORM_CACHE_DIR", cache.toString(), "PATH", "/usr/bin", "GOGC", "100",
+        "TG_DEPENDENCY_FETCH_OUTPUT_FROM_STATE", "false");
 
-    assertThat(Toolchain.locate(env::get).environment()).containsEntry("GOGC", "100");
+    assertThat(Toolchain.locate(env::get).environment())
+        .containsEntry("GOGC", "100")
+        .containsEntry("TG_DEPENDENCY_FETCH_OUTPUT_FROM_STATE", "false");
   }
 
   @Test
