@@ -25,7 +25,7 @@ class UnitDiscoveryTest {
     Files.createDirectories(cached);
     Files.writeString(cached.resolve("terragrunt.hcl"), "");
     Files.createDirectories(root.resolve("_envcommon"));
-    Files.writeString(root.resolve("_envcommon/terragrunt.hcl"), "");
+    Files.writeString(root.resolve("_envcommon/vpc.hcl"), "");
     Files.writeString(root.resolve("root.hcl"), "");
   }
 
@@ -59,6 +59,52 @@ class UnitDiscoveryTest {
         .containsExactly("local/vpc", "staging/vpc");
     assertThat(names(UnitDiscovery.find(root, List.of(), List.of("**eks"))))
         .containsExactly("local/vpc", "prod/vpc", "staging/vpc");
+  }
+
+  @Test
+  void findsTheUnitsTerragruntFindsInUnderscoreAndHiddenFoldersButNotInCaches() throws IOException {
+    for (String unit : List.of("prod/_global/iam", "prod/app/.terragrunt-stack/db", "prod/vpc/.terraform/modules/m", ".git/x")) {
+      Files.createDirectories(root.resolve(unit));
+      Files.writeString(root.resolve(unit).resolve("terragrunt.hcl"), "");
+    }
+    Files.writeString(root.resolve("prod/app/terragrunt.stack.hcl"), "");
+
+    assertThat(names(UnitDiscovery.find(root.resolve("prod"), List.of(), List.of())))
+        .containsExactly("_global/iam", "app/.terragrunt-stack/db", "vpc");
+  }
+
+  @Test
+  void aStackThatWasNeverGeneratedIsAClearErrorNotAnEmptyStack() throws IOException {
+    Files.createDirectories(root.resolve("prod/app"));
+    Files.writeString(root.resolve("prod/app/terragrunt.stack.hcl"), "");
+
+    assertThatThrownBy(() -> UnitDiscovery.find(root, List.of(), List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("prod/app")
+        .hasMessageContaining("terragrunt stack generate");
+  }
+
+  @Test
+  void aSymlinkedTreeIsWalkedButSymlinksInsideItAreNotFollowed() throws IOException {
+    Path link = Files.createSymbolicLink(root.resolve("link-to-local"), root.resolve("local"));
+    Files.createSymbolicLink(root.resolve("local/loop"), root.resolve("local"));
+
+    assertThat(names(UnitDiscovery.find(link, List.of(), List.of()))).containsExactly("eks", "vpc");
+    assertThat(names(UnitDiscovery.find(root, List.of(), List.of()))).doesNotContain("link-to-local/vpc");
+  }
+
+  @Test
+  void aLeadingDoubleStarAlsoMatchesUnitsAtTheTop() {
+    assertThat(names(UnitDiscovery.find(root.resolve("local"), List.of("**/eks"), List.of()))).containsExactly("eks");
+    assertThat(names(UnitDiscovery.find(root, List.of("local/**/vpc"), List.of()))).containsExactly("local/vpc");
+  }
+
+  @Test
+  void namesKeepSpacesAndUnicode() throws IOException {
+    Files.createDirectories(root.resolve("prod/däta lake"));
+    Files.writeString(root.resolve("prod/däta lake/terragrunt.hcl"), "");
+
+    assertThat(names(UnitDiscovery.find(root.resolve("prod"), List.of("d*"), List.of()))).containsExactly("däta lake");
   }
 
   @Test
