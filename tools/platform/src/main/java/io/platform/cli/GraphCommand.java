@@ -1,10 +1,13 @@
 package io.platform.cli;
 
 import io.platform.exec.ProcessRunner;
+import io.platform.live.Unit;
+import io.platform.live.UnitDiscovery;
 import io.platform.live.UnitGraph;
 import io.platform.terraform.Terragrunt;
 import io.platform.toolchain.Toolchain;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,8 +32,18 @@ final class GraphCommand extends PlatformSubcommand {
 
   @Override
   protected int execute() {
+    Path dir = UnitDiscovery.treeDir(root);
+    List<Unit> units = UnitDiscovery.find(dir, List.of(), List.of());
+    if (units.isEmpty()) {
+      throw new IllegalArgumentException("no units (terragrunt.hcl) under " + root);
+    }
     Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), Toolchain.locate(), Map.of());
-    UnitGraph graph = UnitGraph.fromFindJson(terragrunt.findDependencyOrder(root.toAbsolutePath().normalize()));
+    UnitGraph graph = UnitGraph.fromFindJson(terragrunt.findDependencyOrder(dir));
+    List<String> leftOut = graph.leftOut(dir, units);
+    if (!leftOut.isEmpty()) {
+      throw new IllegalStateException(
+          "Terragrunt left units out of the graph, as it does for a dependency cycle: " + String.join(", ", leftOut));
+    }
     out().print(format == Format.mermaid ? graph.mermaid() : graph.dot());
     out().flush();
     return 0;

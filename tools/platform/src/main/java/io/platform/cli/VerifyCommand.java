@@ -42,10 +42,16 @@ final class VerifyCommand extends PlatformSubcommand {
   /**
    * Dependencies first, so the report reads in apply order. A tree Terragrunt cannot order (a
    * broken unit) is still verified, in name order: that unit is then reported as an error.
+   * Units Terragrunt leaves out of its order (a dependency cycle) are still verified, last.
    */
   private List<Unit> inDependencyOrder(Terragrunt terragrunt, Path dir, List<Unit> units) {
     try {
-      return UnitGraph.fromFindJson(terragrunt.findDependencyOrder(dir)).ordered(units);
+      UnitGraph graph = UnitGraph.fromFindJson(terragrunt.findDependencyOrder(dir));
+      List<String> leftOut = graph.leftOut(dir, units);
+      if (!leftOut.isEmpty()) {
+        progress("verify: Terragrunt cannot order " + String.join(", ", leftOut) + " (a dependency cycle?); planned last");
+      }
+      return graph.ordered(units);
     } catch (ExecException e) {
       progress("verify: cannot order units by dependencies (" + e.getMessage() + "); using name order");
       return units;
@@ -54,7 +60,7 @@ final class VerifyCommand extends PlatformSubcommand {
 
   @Override
   protected int execute() {
-    Path dir = root.toAbsolutePath().normalize();
+    Path dir = UnitDiscovery.treeDir(root);
     List<Unit> units = UnitDiscovery.find(dir, includes, excludes);
     if (units.isEmpty()) {
       throw new IllegalArgumentException("no units (terragrunt.hcl) under " + root + " match the filters");

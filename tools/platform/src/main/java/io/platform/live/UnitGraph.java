@@ -1,6 +1,7 @@
 package io.platform.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The units of a tree in dependency order (dependencies first) with the units each one
@@ -118,29 +120,62 @@ public record UnitGraph(List<String> order, Map<String, List<String>> dependenci
     return longest + 1;
   }
 
+  /**
+   * The names of the given units missing from the graph. Terragrunt leaves out the units of a dependency
+   * cycle (warning only on its stderr); its paths are relative to {@code root}, which it calls
+   * {@code .} when {@code root} is itself a unit.
+   */
+  public List<String> leftOut(Path root, List<Unit> units) {
+    Set<Path> known = new HashSet<>();
+    order.forEach(path -> known.add(root.resolve(path).normalize()));
+    return units.stream().filter(unit -> !known.contains(unit.dir())).map(Unit::name).toList();
+  }
+
   /** A Mermaid flowchart: an arrow from each unit to each unit it depends on. */
   public String mermaid() {
+    List<String> nodes = nodes();
     StringBuilder out = new StringBuilder("flowchart TD\n");
-    for (String unit : order) {
-      out.append("  ").append(id(unit)).append("[\"").append(unit).append("\"]\n");
+    for (int i = 0; i < nodes.size(); i++) {
+      out.append("  u").append(i).append("[\"").append(mermaidLabel(nodes.get(i))).append("\"]\n");
     }
-    dependencies.forEach(
-        (unit, deps) -> deps.forEach(dep -> out.append("  ").append(id(unit)).append(" --> ").append(id(dep)).append('\n')));
+    forEachEdge(
+        (unit, dep) -> out.append("  u").append(nodes.indexOf(unit)).append(" --> u").append(nodes.indexOf(dep)).append('\n'));
     return out.toString();
   }
 
   /** Graphviz DOT, in the same direction as {@code terragrunt dag graph}. */
   public String dot() {
     StringBuilder out = new StringBuilder("digraph units {\n  rankdir=LR;\n");
-    for (String unit : order) {
-      out.append("  \"").append(unit).append("\";\n");
+    for (String unit : nodes()) {
+      out.append("  ").append(dotId(unit)).append(";\n");
     }
-    dependencies.forEach(
-        (unit, deps) -> deps.forEach(dep -> out.append("  \"").append(unit).append("\" -> \"").append(dep).append("\";\n")));
+    forEachEdge((unit, dep) -> out.append("  ").append(dotId(unit)).append(" -> ").append(dotId(dep)).append(";\n"));
     return out.append("}\n").toString();
   }
 
-  private static String id(String unit) {
-    return "u_" + unit.replaceAll("[^A-Za-z0-9]", "_");
+  /** The units in order, then the units they depend on outside the graph (e.g. ../shared/dns). */
+  private List<String> nodes() {
+    Set<String> nodes = new LinkedHashSet<>(order);
+    nodes.addAll(dependencies.keySet());
+    forEachEdge((unit, dep) -> nodes.add(dep));
+    return new ArrayList<>(nodes);
+  }
+
+  /** Each unit's dependencies by name: Terragrunt lists them in no stable order. */
+  private void forEachEdge(BiConsumer<String, String> edge) {
+    dependencies.forEach((unit, deps) -> deps.stream().sorted().forEach(dep -> edge.accept(unit, dep)));
+  }
+
+  /**
+   * Mermaid's entity codes for what would end the quoted label or be read as markup; {@code #}
+   * first, since every code starts with it.
+   */
+  private static String mermaidLabel(String unit) {
+    return unit.replace("#", "#35;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+        .replace("&", "#amp;").replace("`", "#96;");
+  }
+
+  private static String dotId(String unit) {
+    return "\"" + unit.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

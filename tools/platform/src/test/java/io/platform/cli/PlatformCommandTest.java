@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PlatformCommandTest {
   private final StringWriter out = new StringWriter();
@@ -36,6 +38,16 @@ class PlatformCommandTest {
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString().strip()).startsWith("error: ").doesNotContain("\tat ");
+  }
+
+  @Test
+  void graphOfAMissingDirectoryOrOfOneWithoutUnitsIsAClearError(@TempDir Path empty) {
+    assertThat(run("graph", "/definitely/not/here")).isEqualTo(1);
+    assertThat(err.toString()).contains("error: not a directory: /definitely/not/here");
+
+    assertThat(run("graph", empty.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("error: no units (terragrunt.hcl) under " + empty);
+    assertThat(out.toString()).isEmpty();
   }
 
   @Test
