@@ -61,12 +61,15 @@ public final class Verifier {
     AtomicInteger done = new AtomicInteger();
     try {
       List<Future<UnitResult>> futures = new ArrayList<>();
-      for (Unit unit : units) {
+      for (int i = 0; i < units.size(); i++) {
+        Unit unit = units.get(i);
+        // Numbered, not named: names as net/a and net_a would share one file while planned together.
+        Path planFile = plans.resolve(i + ".tfplan");
         futures.add(
             pool.submit(
                 () -> {
                   listener.started(unit, units.size());
-                  UnitResult result = verifyUnit(unit, plans);
+                  UnitResult result = verifyUnit(unit, planFile);
                   listener.finished(result, done.incrementAndGet(), units.size());
                   return result;
                 }));
@@ -87,7 +90,7 @@ public final class Verifier {
     }
   }
 
-  private UnitResult verifyUnit(Unit unit, Path plans) {
+  private UnitResult verifyUnit(Unit unit, Path planFile) {
     long started = System.nanoTime();
     long deadline = started + options.unitTimeout().toNanos();
     try {
@@ -97,7 +100,6 @@ public final class Verifier {
           return UnitResult.error(unit, "init: " + failure(init), since(started));
         }
       }
-      Path planFile = plans.resolve(unit.name().replace('/', '_') + ".tfplan");
       ExecResult plan = plan(unit, planFile, deadline);
       if (!plan.succeeded() && needsInit(plan)) {
         // The backend or the providers changed since the last init (e.g. a new lock mode).

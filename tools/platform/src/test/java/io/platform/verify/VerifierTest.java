@@ -46,6 +46,7 @@ class VerifierTest {
         scripted(
             Map.of(
                 // A quiet streamed plan is clean without rendering the plan file again.
+                "vpc plan", json("{\"type\": \"change_summary\", \"changes\": {\"add\": 0}}"),
                 "vpc show", failed("show must not run for a quiet plan"),
                 "eks plan",
                 json(
@@ -73,5 +74,21 @@ class VerifierTest {
     assertThat(report.results().get(3).error()).isEqualTo("plan: Error: Error acquiring the state lock");
     assertThat(report.results().get(4).error()).isEqualTo("plan: Error: Invalid reference");
     assertThat(report.exitCode(false)).isEqualTo(VerifyReport.EXIT_ERROR);
+  }
+
+  @Test
+  void unitsWhoseNamesDifferOnlyBySlashOrUnderscoreGetTheirOwnPlanFile() {
+    List<String> planFiles = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    CommandRunner runner =
+        command -> {
+          command.argv().stream().filter(a -> a.startsWith("-out=")).forEach(planFiles::add);
+          return ok(command, "");
+        };
+    List<Unit> units = List.of(new Unit(Path.of("/live/net/a"), "net/a"), new Unit(Path.of("/live/net_a"), "net_a"));
+
+    new Verifier(new Terragrunt(runner, TOOLCHAIN, Map.of()), new Verifier.Options(2, Duration.ofMinutes(1), Duration.ZERO), VerifyListener.NONE)
+        .verify(Path.of("/live"), units);
+
+    assertThat(planFiles).hasSize(2).doesNotHaveDuplicates();
   }
 }
