@@ -7,9 +7,10 @@ import java.util.Set;
 
 /**
  * What {@code terraform plan -json} streamed while planning. When it reports nothing at all —
- * no planned change, no drift, no output change — the unit is clean and the plan file need
- * not be rendered again with {@code terraform show -json}. Anything else is decided from the
- * full plan JSON, which alone tells relevant drift from noise.
+ * no planned change, no drift, no output change — and ends with its change summary, the unit
+ * is clean and the plan file need not be rendered again with {@code terraform show -json}.
+ * Anything else, output Terraform's messages cannot be read from included, is decided from
+ * the full plan JSON, which alone tells relevant drift from noise.
  *
  * @param quiet nothing to report: the unit is clean
  * @param firstError the first error diagnostic, as "Error: summary", or null
@@ -20,6 +21,7 @@ public record StreamedPlan(boolean quiet, String firstError) {
 
   public static StreamedPlan parse(String stdout) {
     boolean quiet = true;
+    boolean summarised = false;
     String firstError = null;
     for (String line : stdout.split("\\R")) {
       JsonNode message = message(line);
@@ -31,6 +33,7 @@ public record StreamedPlan(boolean quiet, String firstError) {
         case "planned_change" ->
             quiet &= NOTHING_TO_DO.contains(message.path("change").path("action").asText());
         case "change_summary" -> {
+          summarised = true;
           JsonNode changes = message.path("changes");
           quiet &=
               changes.path("add").asInt() + changes.path("change").asInt() + changes.path("remove").asInt()
@@ -52,7 +55,7 @@ public record StreamedPlan(boolean quiet, String firstError) {
         }
       }
     }
-    return new StreamedPlan(quiet, firstError);
+    return new StreamedPlan(quiet && summarised, firstError);
   }
 
   private static JsonNode message(String line) {

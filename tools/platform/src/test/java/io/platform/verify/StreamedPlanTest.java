@@ -42,4 +42,11 @@ class StreamedPlanTest {
 
     assertThat(plan.firstError()).isEqualTo("Error: Error acquiring the state lock");
   }
+
+  @Test
+  void outputWithoutAChangeSummaryIsNotQuiet() {
+    // E.g. Terragrunt's JSON log format wrapping Terraform's lines: nothing proves the plan clean.
+    assertThat(StreamedPlan.parse("").quiet()).isFalse();
+    assertThat(StreamedPlan.parse("{\"level\": \"stdout\", \"msg\": \"{\\\"type\\\": \\\"planned_change\\\"}\"}").quiet()).isFalse();
+  }
 }
