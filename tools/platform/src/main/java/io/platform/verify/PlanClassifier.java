@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,7 @@ public final class PlanClassifier {
     Map<ChangeAction, Integer> counts = new EnumMap<>(ChangeAction.class);
     List<ResourceChange> changes = new ArrayList<>();
     List<String> deferredReads = new ArrayList<>();
-    for (JsonNode resource : plan.path("resource_changes")) {
+    for (JsonNode resource : plannedResources(plan)) {
       String address = resource.path("address").asText();
       JsonNode change = resource.path("change");
       List<String> actions = texts(change.path("actions"));
@@ -44,7 +45,7 @@ public final class PlanClassifier {
         continue;
       }
       kinds.forEach(kind -> counts.merge(kind, 1, Integer::sum));
-      changes.add(new ResourceChange(address, previous, kinds, render(changedPaths(change))));
+      changes.add(new ResourceChange(address, previous, kinds, render(cutAtSensitive(changedPaths(change), change))));
     }
 
     List<String> drifted = relevantDrift(plan);
@@ -68,6 +69,14 @@ public final class PlanClassifier {
       verdict = Verdict.CLEAN;
     }
     return new PlanSummary(verdict, counts, changes, drifted, changedOutputs, deferredReads);
+  }
+
+  /** The planned resource changes, and those Terraform (1.9+) deferred: changes still to come. */
+  private static List<JsonNode> plannedResources(JsonNode plan) {
+    List<JsonNode> resources = new ArrayList<>();
+    plan.path("resource_changes").forEach(resources::add);
+    plan.path("deferred_changes").forEach(deferred -> resources.add(deferred.path("resource_change")));
+    return resources;
   }
 
   private static Set<ChangeAction> actionsOf(List<String> actions) {
@@ -129,6 +138,35 @@ public final class PlanClassifier {
     diff(change.path("before"), change.path("after"), new ArrayList<>(), paths);
     unknown(change.path("after_unknown"), new ArrayList<>(), paths);
     return paths;
+  }
+
+  /**
+   * Each path cut at the sensitive value holding it: the keys inside a sensitive map are part
+   * of its value, which Terraform shows only as "(sensitive value)".
+   */
+  private static List<List<Object>> cutAtSensitive(List<List<Object>> paths, JsonNode change) {
+    Set<List<Object>> cut = new LinkedHashSet<>();
+    for (List<Object> path : paths) {
+      cut.add(path.subList(0, stepsOutsideSensitive(path, change)));
+    }
+    return new ArrayList<>(cut);
+  }
+
+  private static int stepsOutsideSensitive(List<Object> path, JsonNode change) {
+    JsonNode before = change.path("before_sensitive");
+    JsonNode after = change.path("after_sensitive");
+    for (int i = 0; i < path.size(); i++) {
+      if (before.asBoolean(false) || after.asBoolean(false)) {
+        return i;
+      }
+      before = step(before, path.get(i));
+      after = step(after, path.get(i));
+    }
+    return path.size();
+  }
+
+  private static JsonNode step(JsonNode node, Object step) {
+    return step instanceof Integer index ? node.path(index) : node.path((String) step);
   }
 
   private static void diff(JsonNode before, JsonNode after, List<Object> at, List<List<Object>> out) {

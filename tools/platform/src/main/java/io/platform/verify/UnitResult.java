@@ -17,6 +17,7 @@ public record UnitResult(
   }
 
   static UnitResult planned(Unit unit, PlanSummary summary, Duration elapsed) {
-    return new UnitResult(unit, summary.verdict(), summary, null, elapsed);
+    String error = summary.verdict() == Verdict.ERROR ? "plan: Terraform marked the plan as errored" : null;
+    return new UnitResult(unit, summary.verdict(), summary, error, elapsed);
   }
 }

@@ -192,4 +192,39 @@ class PlanClassifierTest {
         .last()
         .isEqualTo("... 60 more");
   }
+
+  @Test
+  void aSensitiveValueIsNamedAsAWholeNotByTheKeysInsideIt() throws Exception {
+    PlanSummary summary =
+        classify(
+            """
+            {"resource_changes": [
+              {"address": "aws_lambda_function.this",
+               "change": {"actions": ["update"],
+                          "before": {"env": {"TOKEN_ab12cd": "old"}, "tags": {"Name": "a"}},
+                          "after": {"env": {"TOKEN_ab12cd": "new", "KEY_zz9": null}, "tags": {"Name": "b"}},
+                          "after_unknown": {"env": {"KEY_zz9": true}},
+                          "before_sensitive": {"env": true}, "after_sensitive": {"env": {"TOKEN_ab12cd": true}}}}
+            ]}
+            """);
+
+    assertThat(summary.changes().get(0).changedAttributes()).containsExactly("env", "tags.Name");
+  }
+
+  @Test
+  void deferredChangesAreChangesNotAClean() throws Exception {
+    PlanSummary summary =
+        classify(
+            """
+            {"complete": false, "applyable": true, "resource_changes": [],
+             "deferred_changes": [
+              {"reason": "resource_config_unknown",
+               "resource_change": {"address": "aws_instance.web[\\"a\\"]", "change": {"actions": ["create"], "before": null, "after": {}}}}
+            ]}
+            """);
+
+    assertThat(summary.verdict()).isEqualTo(Verdict.CHANGES);
+    assertThat(summary.count(ChangeAction.CREATE)).isEqualTo(1);
+    assertThat(summary.changes()).extracting(ResourceChange::address).containsExactly("aws_instance.web[\"a\"]");
+  }
 }

@@ -33,4 +33,15 @@ class ResultTableTest {
     assertThat(table).contains("error in eks: plan: Error: boom");
     assertThat(table).contains("2 units: 0 clean, 0 output-only, 0 drift-only, 1 with changes, 1 errors");
   }
+
+  @Test
+  void aPlanTerraformMarkedAsErroredIsReportedAsAnError() {
+    PlanSummary errored = new PlanSummary(Verdict.ERROR, Map.of(), List.of(), List.of(), List.of(), List.of());
+    VerifyReport report =
+        new VerifyReport(
+            Path.of("live/local"), List.of(UnitResult.planned(new Unit(Path.of("a"), "vpc"), errored, Duration.ZERO)),
+            Duration.ZERO);
+
+    assertThat(ResultTable.render(report)).contains("error in vpc: plan: Terraform marked the plan as errored");
+  }
 }
