@@ -29,7 +29,7 @@ public final class JUnitReport {
       counts(xml, report.results().size(), failures, errors, report.elapsed().toMillis());
       xml.writeCharacters("\n  ");
       xml.writeStartElement("testsuite");
-      xml.writeAttribute("name", report.root().toString());
+      xml.writeAttribute("name", xmlText(report.root().toString()));
       counts(xml, report.results().size(), failures, errors, report.elapsed().toMillis());
       xml.writeAttribute("skipped", "0");
       for (UnitResult result : report.results()) {
@@ -52,10 +52,10 @@ public final class JUnitReport {
   private static void testCase(XMLStreamWriter xml, VerifyReport report, UnitResult result, boolean allowOutputOnly)
       throws XMLStreamException {
     xml.writeStartElement("testcase");
-    xml.writeAttribute("classname", "verify." + report.root().getFileName());
-    xml.writeAttribute("name", result.unit().name());
+    xml.writeAttribute("classname", xmlText("verify." + report.root().getFileName()));
+    xml.writeAttribute("name", xmlText(result.unit().name()));
     xml.writeAttribute("time", seconds(result.elapsed().toMillis()));
-    String headline = ChangeLines.headline(result);
+    String headline = xmlText(ChangeLines.headline(result));
     if (result.verdict() == Verdict.ERROR) {
       xml.writeStartElement("error");
       xml.writeAttribute("type", "error");
@@ -66,7 +66,7 @@ public final class JUnitReport {
       xml.writeStartElement("failure");
       xml.writeAttribute("type", result.verdict().label());
       xml.writeAttribute("message", headline);
-      xml.writeCharacters(String.join("\n", ChangeLines.details(result.summary())));
+      xml.writeCharacters(xmlText(String.join("\n", ChangeLines.details(result.summary()))));
       xml.writeEndElement();
     } else {
       xml.writeStartElement("system-out");
@@ -74,6 +74,21 @@ public final class JUnitReport {
       xml.writeEndElement();
     }
     xml.writeEndElement();
+  }
+
+  /**
+   * XML 1.0 cannot hold most control characters (an ESC left in a tool's error line, a control
+   * character in a for_each key) nor a lone surrogate: each becomes U+FFFD.
+   */
+  private static String xmlText(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> out.appendCodePoint(allowedInXml(c) ? c : '\uFFFD'));
+    return out.toString();
+  }
+
+  private static boolean allowedInXml(int c) {
+    return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+        || c >= 0x10000;
   }
 
   private static boolean failed(UnitResult result, boolean allowOutputOnly) {

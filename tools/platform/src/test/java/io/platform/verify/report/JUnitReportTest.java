@@ -2,7 +2,12 @@ package io.platform.verify.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.platform.live.Unit;
+import io.platform.verify.UnitResult;
+import io.platform.verify.Verdict;
 import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Duration;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
@@ -49,5 +54,18 @@ class JUnitReportTest {
 
     assertThat(doc.getElementsByTagName("failure").getLength()).isZero();
     assertThat(doc.getElementsByTagName("system-out").item(0).getTextContent()).isEqualTo("output-only: 1 output changed");
+  }
+
+  @Test
+  void controlCharactersInNamesAndErrorsStillMakeValidXml() throws Exception {
+    UnitResult error =
+        new UnitResult(
+            new Unit(Path.of("/live/odd"), "odd\u0001name"), Verdict.ERROR, null,
+            "plan: Error: \u001b]8;;x\u0007bad\u0000 \uFFFE\ud800 thing", Duration.ZERO);
+
+    Document doc = validatedDocument(JUnitReport.write(Reports.report(error, Reports.creating("x\u0008y", 1)), false));
+
+    assertThat(((Element) doc.getElementsByTagName("testcase").item(0)).getAttribute("name")).isEqualTo("odd\uFFFDname");
+    assertThat(((Element) doc.getElementsByTagName("error").item(0)).getAttribute("message")).contains("bad", "thing");
   }
 }
