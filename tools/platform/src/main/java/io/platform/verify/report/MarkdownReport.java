@@ -6,6 +6,7 @@ import io.platform.verify.Verdict;
 import io.platform.verify.VerifyReport;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 
 /**
  * The report for a pull-request comment: the summary and a per-unit table first, then each
@@ -21,6 +22,9 @@ public final class MarkdownReport {
 
   static final int MAX_LINE = 300;
 
+  /** Room kept for the truncation note, whatever the counts in it. */
+  private static final int NOTE_ROOM = truncationNote(Integer.MAX_VALUE, Integer.MAX_VALUE).length();
+
   private MarkdownReport() {}
 
   public static String write(VerifyReport report, boolean allowOutputOnly) {
@@ -30,7 +34,7 @@ public final class MarkdownReport {
   static String write(VerifyReport report, boolean allowOutputOnly, int limit) {
     StringBuilder out = new StringBuilder();
     int exit = report.exitCode(allowOutputOnly);
-    out.append("## Zero-diff verification: `").append(report.root().getFileName()).append("` — ")
+    out.append("## Zero-diff verification: ").append(code(String.valueOf(report.root().getFileName()))).append(" — ")
         .append(exit == 0 ? "clean" : exit == VerifyReport.EXIT_CHANGES ? "changes" : "errors")
         .append("\n\n");
     out.append(
@@ -46,42 +50,56 @@ public final class MarkdownReport {
     }
     out.append(" Summary |\n|---|---|");
     out.append("---:|".repeat(ChangeAction.values().length)).append("---|\n");
-    for (UnitResult result : report.results()) {
-      out.append("| `").append(result.unit().name()).append("` | ").append(result.verdict().label()).append(" |");
-      for (ChangeAction action : ChangeAction.values()) {
-        out.append(' ').append(result.summary() == null ? "-" : String.valueOf(result.summary().count(action))).append(" |");
+
+    // A table too long for the comment loses its clean rows first: the summary counts them.
+    List<String> rows = report.results().stream().map(MarkdownReport::row).toList();
+    boolean allRowsFit = out.length() + rows.stream().mapToInt(String::length).sum() + NOTE_ROOM <= limit;
+    int rowsLeftOut = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      boolean cleanToDrop = !allRowsFit && report.results().get(i).verdict() == Verdict.CLEAN;
+      if (cleanToDrop || out.length() + rows.get(i).length() + NOTE_ROOM > limit) {
+        rowsLeftOut++;
+      } else {
+        out.append(rows.get(i));
       }
-      out.append(' ').append(cell(ChangeLines.headline(result))).append(" |\n");
     }
 
-    int omitted = 0;
+    int detailsLeftOut = 0;
     for (UnitResult result : report.results()) {
       if (result.verdict() == Verdict.CLEAN) {
         continue;
       }
       String details = details(result);
-      if (omitted > 0 || out.length() + details.length() + truncationNote(0).length() > limit) {
-        omitted++;
+      if (detailsLeftOut > 0 || out.length() + details.length() + NOTE_ROOM > limit) {
+        detailsLeftOut++;
       } else {
         out.append(details);
       }
     }
-    if (omitted > 0) {
-      out.append(truncationNote(omitted));
+    if (rowsLeftOut + detailsLeftOut > 0) {
+      out.append(truncationNote(rowsLeftOut, detailsLeftOut));
     }
     return out.toString();
+  }
+
+  private static String row(UnitResult result) {
+    StringBuilder row = new StringBuilder("| ").append(cell(code(result.unit().name()))).append(" | ")
+        .append(result.verdict().label()).append(" |");
+    for (ChangeAction action : ChangeAction.values()) {
+      row.append(' ').append(result.summary() == null ? "-" : String.valueOf(result.summary().count(action))).append(" |");
+    }
+    return row.append(' ').append(cell(escapeHtml(shortened(ChangeLines.headline(result))))).append(" |\n").toString();
   }
 
   private static String details(UnitResult result) {
     StringBuilder out = new StringBuilder("\n<details><summary><code>")
         .append(escapeHtml(result.unit().name())).append("</code>: ")
-        .append(escapeHtml(ChangeLines.headline(result))).append("</summary>\n\n```\n");
+        .append(escapeHtml(shortened(ChangeLines.headline(result)))).append("</summary>\n\n```\n");
     List<String> lines =
         result.summary() == null ? List.of(result.error()) : ChangeLines.details(result.summary());
     int shown = Math.min(lines.size(), MAX_DETAIL_LINES);
     for (String line : lines.subList(0, shown)) {
-      String shortened = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + " ..." : line;
-      out.append(shortened.replace("```", "'''")).append('\n');
+      out.append(shortened(line).replace("```", "'''")).append('\n');
     }
     if (shown < lines.size()) {
       out.append("... ").append(lines.size() - shown).append(" more lines in the JSON report\n");
@@ -89,9 +107,37 @@ public final class MarkdownReport {
     return out.append("```\n</details>\n").toString();
   }
 
-  private static String truncationNote(int omitted) {
-    return "\n> Report truncated to fit a GitHub comment: details of " + omitted
-        + " unit(s) left out. The JSON and JUnit reports hold everything.\n";
+  private static String truncationNote(int rowsLeftOut, int detailsLeftOut) {
+    StringJoiner leftOut = new StringJoiner(", ");
+    if (rowsLeftOut > 0) {
+      leftOut.add(rowsLeftOut + " unit(s) left out of the table");
+    }
+    if (detailsLeftOut > 0) {
+      leftOut.add("details of " + detailsLeftOut + " unit(s) left out");
+    }
+    return "\n> Report truncated to fit a GitHub comment: " + leftOut
+        + ". The JSON and JUnit reports hold everything.\n";
+  }
+
+  /** A line cut at {@link #MAX_LINE} characters, never between the two halves of an emoji. */
+  private static String shortened(String line) {
+    if (line.length() <= MAX_LINE) {
+      return line;
+    }
+    int end = Character.isHighSurrogate(line.charAt(MAX_LINE - 1)) ? MAX_LINE - 1 : MAX_LINE;
+    return line.substring(0, end) + " ...";
+  }
+
+  /** A code span that holds any backticks: fenced by a longer run of them, spaced when needed. */
+  private static String code(String text) {
+    int longestRun = 0;
+    for (int i = 0, run = 0; i < text.length(); i++) {
+      run = text.charAt(i) == '`' ? run + 1 : 0;
+      longestRun = Math.max(longestRun, run);
+    }
+    String fence = "`".repeat(longestRun + 1);
+    String padding = longestRun > 0 ? " " : "";
+    return fence + padding + text + padding + fence;
   }
 
   private static String cell(String text) {

@@ -2,7 +2,12 @@ package io.platform.verify.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.platform.live.Unit;
 import io.platform.verify.UnitResult;
+import io.platform.verify.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,5 +50,55 @@ class MarkdownReportTest {
 
     assertThat(md).doesNotContain("truncated").contains("(create)");
     assertThat(md.length()).isLessThanOrEqualTo(MarkdownReport.GITHUB_COMMENT_LIMIT);
+  }
+
+  @Test
+  void staysUnderGitHubsLimitWithThousandsOfUnitsAndSaysHowManyRowsWereLeftOut() {
+    List<UnitResult> units = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      units.add(Reports.clean("environment-" + i + "/region/component"));
+    }
+    units.add(Reports.failed("zz"));
+
+    String md = MarkdownReport.write(Reports.report(units.toArray(UnitResult[]::new)), false);
+
+    assertThat(md.length()).isLessThanOrEqualTo(MarkdownReport.GITHUB_COMMENT_LIMIT);
+    assertThat(md).startsWith("## Zero-diff verification").contains("**3001 units**");
+    assertThat(md).containsPattern("Report truncated to fit a GitHub comment: \\d+ unit\\(s\\) left out of the table");
+  }
+
+  @Test
+  void aHugeErrorLineIsCutInTheTableToo() {
+    UnitResult huge =
+        new UnitResult(new Unit(Path.of("/live/x"), "x"), Verdict.ERROR, null, "plan: Error: " + "y".repeat(100_000), Duration.ZERO);
+
+    String md = MarkdownReport.write(Reports.report(huge, Reports.clean("vpc")), false);
+
+    assertThat(md.length()).isLessThan(2 * MarkdownReport.MAX_LINE + 2_000);
+    assertThat(md).contains("| `vpc` | clean |");
+  }
+
+  @Test
+  void unitNamesAndErrorsKeepTheTableIntact() {
+    UnitResult odd =
+        new UnitResult(
+            new Unit(Path.of("/live/x"), "a|b `c`"), Verdict.ERROR, null, "plan: Error: <friends> & `x` | y", Duration.ZERO);
+
+    String md = MarkdownReport.write(Reports.report(odd), false);
+
+    String row = md.lines().filter(l -> l.startsWith("| ``")).findFirst().orElseThrow();
+    assertThat(row).startsWith("| `` a\\|b `c` `` | error |").contains("&lt;friends&gt; &amp;").endsWith("\\| y |");
+    assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(11);
+  }
+
+  @Test
+  void aLineCutInTheMiddleOfAnEmojiStaysValidUnicode() {
+    String address = "a".repeat(MarkdownReport.MAX_LINE - 3) + "\uD83D\uDE00".repeat(10);
+    UnitResult emoji =
+        new UnitResult(new Unit(Path.of("/live/x"), "x"), Verdict.ERROR, null, address, Duration.ZERO);
+
+    String md = MarkdownReport.write(Reports.report(emoji), false);
+
+    assertThat(StandardCharsets.UTF_8.newEncoder().canEncode(md)).isTrue();
   }
 }
