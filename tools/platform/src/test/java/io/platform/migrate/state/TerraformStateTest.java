@@ -70,4 +70,29 @@ class TerraformStateTest {
     assertThat(read.resources()).extracting(r -> r.address().render()).containsExactly("data.t.d", "module.b.t.n");
     assertThat(TerraformState.of(state, "new", 1, List.of(), true).hasOutputs()).isTrue();
   }
+
+  private static String withAttributes(String attributes) {
+    return "{\"version\": 4, \"serial\": 1, \"lineage\": \"l\", \"resources\": [{\"mode\": \"managed\", \"type\": \"local_file\","
+        + " \"name\": \"f\", \"provider\": \"provider[\\\"p\\\"]\", \"instances\": [{\"attributes\": {" + attributes + "}}]}]}";
+  }
+
+  @Test
+  void numbersKeepEveryDigit() {
+    // 1/3 as Terraform's 512-bit arithmetic writes it; a double keeps 16 digits of it.
+    String third = "0." + "3".repeat(153) + "5";
+    TerraformState state = TerraformState.parse(bytes(withAttributes("\"ratio\": " + third + ", \"scale\": 1.0, \"huge\": 1e400")), "f");
+
+    String unit = new String(TerraformState.of(state, "new", 1, state.resources(), false).toBytes(), StandardCharsets.UTF_8);
+
+    assertThat(unit).contains("\"ratio\": " + third + ",", "\"scale\": 1.0,", "\"huge\": 1" + "0".repeat(400) + "\n");
+  }
+
+  @Test
+  void anAttributeOfTwentyOneMegabytesIsRead() {
+    String content = "x".repeat(21_000_000);
+
+    TerraformState state = TerraformState.parse(bytes(withAttributes("\"content\": \"" + content + "\"")), "f");
+
+    assertThat(state.resources().get(0).instances().get(0).path("attributes").path("content").asText()).hasSize(content.length());
+  }
 }
