@@ -110,7 +110,10 @@ public final class TerraformState {
    */
   public static TerraformState of(
       TerraformState template, String lineage, long serial, List<StateResource> resources, boolean keepOutputs) {
-    ObjectNode root = template.root.deepCopy();
+    // Field by field, not the whole template: a monolith's resources are copied once per unit otherwise.
+    ObjectNode root = template.root.objectNode();
+    template.root.properties().forEach(field ->
+        root.set(field.getKey(), field.getKey().equals("resources") ? root.arrayNode() : field.getValue().deepCopy()));
     root.put("serial", serial);
     root.put("lineage", lineage);
     if (!keepOutputs) {
