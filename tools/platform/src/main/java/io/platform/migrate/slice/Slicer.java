@@ -57,19 +57,22 @@ public final class Slicer {
     List<String> excluded = new ArrayList<>();
     List<String> leftBehind = new ArrayList<>();
     Map<ModuleInstance, List<StateResource>> byComponent = new LinkedHashMap<>();
+    Set<String> migratedProviders = new java.util.HashSet<>();
     int depth = mapping.prefix().depth();
 
     for (StateResource resource : source.resources()) {
       ResourceAddress address = resource.address();
-      Exclusion exclusion = exclusions.stream().filter(e -> e.matches(address)).findFirst().orElse(null);
-      if (exclusion != null) {
-        usedExclusions.add(exclusion);
+      // Every exclusion that matches is used, also one inside an excluded module.
+      List<Exclusion> matching = exclusions.stream().filter(e -> e.matches(address)).toList();
+      if (!matching.isEmpty()) {
+        usedExclusions.addAll(matching);
         excluded.add(address.render());
         continue;
       }
       ModuleInstance module = address.module();
       if (mapping.prefix().matchesHead(module) && module.depth() > depth) {
         byComponent.computeIfAbsent(module.head(depth + 1), k -> new ArrayList<>()).add(resource);
+        migratedProviders.add(resource.provider().render());
       } else if (!resource.isManaged()) {
         leftBehind.add(address.render());
       } else if (mapping.prefix().matchesHead(module)) {
@@ -79,9 +82,17 @@ public final class Slicer {
         problems.add("unmapped: " + address + " is outside the prefix " + mapping.prefix() + "; exclude it to leave it in the monolith");
       }
     }
+    if (byComponent.isEmpty()) {
+      problems.add("nothing to migrate: no resource in the state sits in a module below " + mapping.prefix());
+    }
     for (Exclusion exclusion : exclusions) {
       if (!usedExclusions.contains(exclusion)) {
         problems.add("mapping: exclude \"" + exclusion.text() + "\" matches nothing in the state");
+      }
+    }
+    for (String provider : mapping.providers().keySet()) {
+      if (!migratedProviders.contains(provider)) {
+        problems.add("mapping: providers entry " + provider + " is the provider of no resource below " + mapping.prefix());
       }
     }
 
@@ -106,6 +117,7 @@ public final class Slicer {
     Set<String> usedSelectors = new java.util.HashSet<>();
 
     Map<String, List<Component>> units = new TreeMap<>();
+    Set<String> targeted = new java.util.HashSet<>();
     for (ModuleInstance component : found) {
       String name = component.steps().get(component.depth() - 1).name();
       // A full address is more specific than a name: it wins.
@@ -120,6 +132,7 @@ public final class Slicer {
         unit = Mapping.conventionalUnit(name);
         rule = "convention";
       }
+      targeted.add(unit);
       if (!unitExists.test(unit)) {
         problems.add("unmapped module: " + component + " goes to unit \"" + unit + "\" (" + rule + "), which "
             + unitsWhere + " does not have; add the unit, rename the module in the mapping file, or exclude it");
@@ -133,7 +146,7 @@ public final class Slicer {
       }
     }
     for (String unit : mapping.into().keySet()) {
-      if (!units.containsKey(unit) && unitExists.test(unit)) {
+      if (!targeted.contains(unit)) {
         problems.add("mapping: into." + unit + " names a unit that receives nothing");
       }
     }

@@ -207,4 +207,42 @@ class SlicerTest {
     assertThat(alarm.node().path("instances").get(0).path("dependencies").get(0).asText()).isEqualTo("aws_cloudwatch_dashboard.main");
     assertThat(ModuleInstance.ROOT.render()).isEmpty();
   }
+
+  @Test
+  void anExclusionInsideAnExcludedModuleMatchesToo() {
+    instance(resource("module.client_stage.module.legacy.module.ftp", "managed", "aws_instance", "this", AWS), null);
+    instance(resource("module.client_stage.module.network.module.vpc", "managed", "aws_vpc", "this", AWS), null);
+    Mapping mapping = new Mapping(AddressParser.pattern(PREFIX), Map.of(), Map.of(),
+        List.of("module.client_stage.module.legacy", "module.client_stage.module.legacy.module.ftp.aws_instance.this"), Map.of(), Map.of());
+
+    SliceResult result = slicer(mapping, Set.of("vpc")).slice(state());
+
+    assertThat(result.excluded()).containsExactly("module.client_stage.module.legacy.module.ftp.aws_instance.this");
+    assertThat(result.units()).extracting(UnitSlice::unit).containsExactly("vpc");
+  }
+
+  @Test
+  void aStateWithNothingBelowThePrefixIsRefused() {
+    instance(resource("", "data", "aws_caller_identity", "current", AWS), null);
+    instance(resource("module.client_stage.module.legacy.module.ftp", "managed", "aws_instance", "this", AWS), null);
+    Mapping mapping = new Mapping(AddressParser.pattern(PREFIX), Map.of(), Map.of(), List.of("module.client_stage.module.legacy"), Map.of(), Map.of());
+
+    assertThatThrownBy(() -> slicer(mapping, Set.of("ftp")).slice(state()))
+        .isInstanceOf(MigrationRefusedException.class)
+        .hasMessage("nothing to migrate: no resource in the state sits in a module below module.client_stage.module.*");
+    resources.removeAll();
+    assertThatThrownBy(() -> slicer(conventional(), Set.of("ftp")).slice(state())).hasMessageStartingWith("nothing to migrate");
+  }
+
+  @Test
+  void intoAndProviderEntriesThatMatchNothingAreRefused() {
+    instance(resource("module.client_stage.module.data.module.rds", "managed", "aws_db_instance", "this", AWS), null);
+    Mapping mapping = new Mapping(AddressParser.pattern(PREFIX), Map.of(), Map.of(), List.of(),
+        Map.of("rsd", AddressParser.moduleInstance("module.rds")), Map.of(AWS + ".use1", AWS + ".us_east_1"));
+
+    assertThatThrownBy(() -> slicer(mapping, Set.of("rds")).slice(state()))
+        .isInstanceOfSatisfying(MigrationRefusedException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+            "mapping: into.rsd names a unit that receives nothing",
+            "mapping: providers entry " + AWS + ".use1 is the provider of no resource below module.client_stage.module.*"));
+  }
 }
