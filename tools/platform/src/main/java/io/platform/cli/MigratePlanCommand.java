@@ -60,7 +60,7 @@ final class MigratePlanCommand extends PlatformSubcommand {
   @Option(names = "--mapping", paramLabel = "FILE", description = "Mapping file (JSON): prefix, renames, merges, exclude, into, providers.")
   Path mappingFile;
 
-  @Option(names = "--prefix", description = "Where the components are, e.g. 'module.client_stage.module.*' (wins over the mapping file's).")
+  @Option(names = "--prefix", description = "Where the components are, e.g. 'module.client_stage.module.*', or '' for the root module's own module calls (wins over the mapping file's).")
   String prefix;
 
   @Option(names = "--allow-existing", description = "Add to unit states that already exist (their lineage, serial + 1) instead of refusing.")

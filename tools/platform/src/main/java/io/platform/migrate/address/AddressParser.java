@@ -13,7 +13,7 @@ import java.util.List;
  * resource          := ( "data" "." )? IDENT "." IDENT
  * key               := "[" ( DIGITS | QUOTED ) "]"
  * provider          := config-path? "provider" "[" QUOTED "]" ( "." IDENT )?
- * pattern           := ( "module" "." ( IDENT | "*" ) key? ) ( "." "module" "." ... )*
+ * pattern           := "" | ( "module" "." ( IDENT | "*" ) key? ) ( "." "module" "." ... )*
  * </pre>
  *
  * IDENT is an HCL identifier (letters, digits, {@code _} and {@code -}, not starting with a
@@ -83,9 +83,13 @@ public final class AddressParser {
     return new ProviderConfig(new ModulePath(modules), source, alias);
   }
 
+  /** A prefix; the empty text is the root module. */
   public static ModulePattern pattern(String text) {
     AddressParser p = new AddressParser(text);
     List<ModulePattern.Step> steps = new ArrayList<>();
+    if (text.isEmpty()) {
+      return new ModulePattern(steps);
+    }
     do {
       p.keyword("module");
       p.expect('.');

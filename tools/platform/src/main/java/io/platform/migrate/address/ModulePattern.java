@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 /**
  * A module prefix that may match several module instances: {@code module.client_stage.module.*}.
  * A step without a key matches every instance of that call (as {@code -target} does); a step
- * with a key matches only that instance; the name {@code *} matches any call.
+ * with a key matches only that instance; the name {@code *} matches any call. Without steps it
+ * is the root module, whose own module calls are then the components.
  */
 public record ModulePattern(List<Step> steps) {
 
@@ -26,9 +27,6 @@ public record ModulePattern(List<Step> steps) {
 
   public ModulePattern {
     steps = List.copyOf(steps);
-    if (steps.isEmpty()) {
-      throw new IllegalArgumentException("a prefix needs at least one module step");
-    }
   }
 
   public int depth() {
@@ -48,12 +46,14 @@ public record ModulePattern(List<Step> steps) {
     return true;
   }
 
+  /** As written in a mapping file; empty for the root module. */
   public String render() {
     return steps.stream().map(Step::render).collect(Collectors.joining("."));
   }
 
+  /** For messages, where an empty prefix would read as nothing. */
   @Override
   public String toString() {
-    return render();
+    return steps.isEmpty() ? "the root module" : render();
   }
 }

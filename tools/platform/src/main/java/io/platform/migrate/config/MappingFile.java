@@ -68,7 +68,11 @@ public final class MappingFile {
                 throw new MappingException(where + ": unknown field \"" + field + "\" (known: " + String.join(", ", new java.util.TreeSet<>(FIELDS)) + ")");
               }
             });
-    ModulePattern prefix = root.hasNonNull("prefix") ? prefix(text(root.get("prefix"), where + ": prefix"), where + ": prefix") : null;
+    JsonNode prefixNode = root.get("prefix");
+    if (prefixNode != null && !prefixNode.isNull() && !prefixNode.isTextual()) {
+      throw new MappingException(where + ": prefix must be a string (\"\" for the root module)");
+    }
+    ModulePattern prefix = prefixNode == null || prefixNode.isNull() ? null : prefix(prefixNode.asText(), where + ": prefix");
 
     Map<String, String> renames = new LinkedHashMap<>();
     strings(root, "renames", where).forEach((selector, unit) -> renames.put(selector(selector, where + ": renames"), unit(unit, where + ": renames." + selector)));

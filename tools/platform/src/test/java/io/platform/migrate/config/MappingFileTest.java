@@ -63,4 +63,14 @@ class MappingFileTest {
     assertThat(resource.matches(io.platform.migrate.address.AddressParser.resource("module.a[\"j\"].aws_s3_bucket.logs"))).isFalse();
     assertThat(resource.matches(io.platform.migrate.address.AddressParser.resource("module.a[\"k\"].module.c.aws_s3_bucket.logs"))).isFalse();
   }
+
+  @Test
+  void anEmptyPrefixIsTheRootModuleAndSurvivesThePlanFile() {
+    Mapping mapping = parse("{\"prefix\": \"\"}");
+
+    assertThat(mapping.prefix().depth()).isZero();
+    assertThat(mapping.prefix()).hasToString("the root module");
+    assertThat(MappingFile.parse(io.platform.migrate.state.StateJson.write(MappingFile.toJson(mapping)), "again")).isEqualTo(mapping);
+    assertThatThrownBy(() -> parse("{\"prefix\": 3}")).hasMessageContaining("prefix must be a string");
+  }
 }

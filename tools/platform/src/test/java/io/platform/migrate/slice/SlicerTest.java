@@ -245,4 +245,26 @@ class SlicerTest {
             "mapping: into.rsd names a unit that receives nothing",
             "mapping: providers entry " + AWS + ".use1 is the provider of no resource below module.client_stage.module.*"));
   }
+
+  @Test
+  void withTheRootModuleAsPrefixItsModuleCallsAreTheComponents() {
+    instance(resource("module.vpc", "managed", "aws_vpc", "this", AWS), null);
+    instance(resource("module.eks.module.nodes", "managed", "aws_eks_node_group", "this", "module.eks." + AWS), null,
+        "module.vpc.aws_vpc.this");
+    instance(resource("", "data", "aws_caller_identity", "current", AWS), null);
+    instance(resource("", "managed", "aws_s3_bucket", "logs", AWS), null);
+    Mapping root = Mapping.conventional(AddressParser.pattern(""));
+
+    assertThatThrownBy(() -> slicer(root, Set.of("vpc", "eks")).slice(state())).hasMessage(
+        "unmapped: aws_s3_bucket.logs sits in the prefix module itself, not in a component below the root module;"
+            + " exclude it or move it into a component first");
+    Mapping rootWithoutLogs = new Mapping(AddressParser.pattern(""), Map.of(), Map.of(), List.of("aws_s3_bucket.logs"), Map.of(), Map.of());
+    SliceResult result = slicer(rootWithoutLogs, Set.of("vpc", "eks")).slice(state());
+
+    assertThat(result.unit("vpc").moves()).containsExactly(new Move("module.vpc.aws_vpc.this", "aws_vpc.this"));
+    assertThat(result.unit("eks").moves()).containsExactly(
+        new Move("module.eks.module.nodes.aws_eks_node_group.this", "module.nodes.aws_eks_node_group.this"));
+    assertThat(result.unit("eks").resources().get(0).provider().render()).isEqualTo(AWS);
+    assertThat(result.leftBehind()).containsExactly("data.aws_caller_identity.current");
+  }
 }
