@@ -23,6 +23,7 @@ class AlarmTriggerTest {
       "insufficient-data.json, 'moved to INSUFFICIENT_DATA, not ALARM'",
       "foreign-alarm.json, 'alarm billing-estimated-charges-high is not in the allowlist'",
       "scheduled-event.json, not a CloudWatch alarm state change",
+      "ec2-state-change.json, not a CloudWatch alarm state change",
   })
   void actsOnlyOnAnAlarmTransitionOfAnAllowedAlarm(String fixture, String reason) {
     Optional<String> ignored = trigger.ignoreReason(events.parse(Fixtures.event(fixture)));

@@ -2,15 +2,23 @@ package io.platform.killswitch.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 
 /** Reads the Lambda input into an {@link AlarmStateChangeEvent}, or says why it cannot. */
 public final class AlarmEvents {
+  private static final String DETAIL = "detail";
+  private static final String DETAIL_TYPE = "detail-type";
+  private static final String SOURCE = "source";
+
   private final ObjectReader reader;
 
   public AlarmEvents(ObjectMapper json) {
@@ -21,8 +29,9 @@ public final class AlarmEvents {
   }
 
   /**
-   * Parses the event. An event of another kind (another detail-type) parses fine and is for the
-   * caller to ignore; a CloudWatch alarm event without an alarm name or state is malformed.
+   * Parses the event. An event of another kind (another detail-type) parses fine, whatever its
+   * detail holds, and is for the caller to ignore; a CloudWatch alarm event without an alarm
+   * name or state is malformed.
    *
    * @throws MalformedEventException when the input is not such an event
    */
@@ -33,7 +42,12 @@ public final class AlarmEvents {
       if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
         throw new MalformedEventException("the event is empty");
       }
-      event = reader.readValue(bytes);
+      JsonNode tree = reader.readTree(bytes);
+      if (tree.isObject() && !isAlarmStateChange(tree)) {
+        // Only an alarm's detail has the alarm model's shape: an EC2 state change's "state" is text.
+        ((ObjectNode) tree).remove(DETAIL);
+      }
+      event = reader.readValue(tree);
     } catch (JsonProcessingException e) {
       // The parser's own message quotes the input; the location is enough to find the fault.
       throw new MalformedEventException("the event is not a JSON object of the expected shape" + where(e));
@@ -59,10 +73,27 @@ public final class AlarmEvents {
     return event;
   }
 
+  private static boolean isAlarmStateChange(JsonNode tree) {
+    return AlarmStateChangeEvent.DETAIL_TYPE.equals(tree.path(DETAIL_TYPE).textValue())
+        && AlarmStateChangeEvent.SOURCE.equals(tree.path(SOURCE).textValue());
+  }
+
+  /** Where the fault is: the field, for a value of the wrong shape; else line and column. */
   private static String where(JsonProcessingException e) {
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      return " (at " + path(mapping) + ")";
+    }
     return e.getLocation() == null
         ? ""
         : " (at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+  }
+
+  /** E.g. {@code detail.state} or {@code resources[0]}: modelled names only, nothing of the input. */
+  private static String path(JsonMappingException e) {
+    String path = e.getPath().stream()
+        .map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : "." + r.getFieldName())
+        .collect(Collectors.joining());
+    return path.startsWith(".") ? path.substring(1) : path;
   }
 
   private static boolean blank(String value) {

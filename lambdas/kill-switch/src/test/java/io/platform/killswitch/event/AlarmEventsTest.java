@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AlarmEventsTest {
@@ -52,12 +53,22 @@ class AlarmEventsTest {
     assertThat(event.detail().state().reasonData().asText()).isEqualTo("not json {");
   }
 
-  @Test
-  void anEventOfAnotherKindParsesAndSaysSo() {
-    AlarmStateChangeEvent event = events.parse(Fixtures.event("scheduled-event.json"));
+  @ParameterizedTest
+  @CsvSource({"scheduled-event.json, Scheduled Event", "ec2-state-change.json, EC2 Instance State-change Notification"})
+  void anEventOfAnotherKindParsesAndSaysSoWhateverItsDetailHolds(String fixture, String detailType) {
+    AlarmStateChangeEvent event = events.parse(Fixtures.event(fixture));
 
     assertThat(event.isAlarmStateChange()).isFalse();
-    assertThat(event.detailType()).isEqualTo("Scheduled Event");
+    assertThat(event.detailType()).isEqualTo(detailType);
+  }
+
+  @Test
+  void anAlarmEventOfTheWrongShapeIsRefusedNamingWhere() {
+    String stateAsText = Fixtures.eventText("alarm.json").replaceFirst("\"state\": \\{", "\"state\": \"ALARM\", \"x\": {");
+
+    assertThatThrownBy(() -> events.parse(text(stateAsText)))
+        .isInstanceOf(MalformedEventException.class)
+        .hasMessageContaining("detail.state");
   }
 
   @ParameterizedTest
