@@ -3,6 +3,7 @@ package io.platform.killswitch.aws;
 import io.platform.killswitch.config.ConfigurationException;
 import io.platform.killswitch.startup.Background;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +100,8 @@ public final class AwsClients implements AutoCloseable {
    *
    * @param withAthena whether to build the Athena client too (only when queries are stopped: each
    *     client costs cold-start time)
+   * @throws ConfigurationException when {@code AWS_REGION} is not set, or {@code AWS_ENDPOINT_URL}
+   *     is not an http(s) URL
    */
   public static AwsClients fromEnvironment(Map<String, String> env, boolean withAthena) {
     String region = env.get(REGION);
@@ -106,8 +109,21 @@ public final class AwsClients implements AutoCloseable {
       throw new ConfigurationException(REGION + " is not set");
     }
     Optional<URI> endpoint =
-        Optional.ofNullable(env.get(ENDPOINT_URL)).filter(u -> !u.isBlank()).map(URI::create);
+        Optional.ofNullable(env.get(ENDPOINT_URL)).filter(u -> !u.isBlank()).map(AwsClients::endpoint);
     return new AwsClients(Region.of(region.trim()), endpoint, credentials(env), withAthena);
+  }
+
+  /** Checked here: the SDK takes any URI and fails on one without scheme or host only at the first call. */
+  private static URI endpoint(String url) {
+    try {
+      URI uri = new URI(url.trim());
+      if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below, like any other value that is not an http(s) URL
+    }
+    throw new ConfigurationException(ENDPOINT_URL + "=" + url + " is not an http(s) URL");
   }
 
   private static AwsCredentialsProvider credentials(Map<String, String> env) {
