@@ -57,6 +57,10 @@ final class AccessKeys {
   }
 
   void deactivate(ServiceUser user, List<AccessKeyMetadata> keys, Consumer<StepResult> results) {
+    if (keys.isEmpty()) {
+      // Only the all-keys scope gets here: the notice still says that the keys were looked at.
+      results.accept(new StepResult(ACTION, user.username(), StepOutcome.NO_OP, "the user has no access keys"));
+    }
     for (AccessKeyMetadata key : keys) {
       if (scope == RevokeScope.CONFIGURED_KEY && !key.accessKeyId().equals(user.accessKeyId())) {
         results.accept(new StepResult(ACTION, key.accessKeyId(), StepOutcome.SKIPPED,

@@ -94,6 +94,21 @@ class KillSwitchHandlerIT extends HandlerInvocations {
   }
 
   @Test
+  void theAllKeysScopeSaysSoWhenTheUserHasNoKeys() {
+    account.deleteAccessKeys();
+
+    Invocation run = invoke("alarm.json", Map.of("REVOKE_SCOPE", "all-keys"));
+
+    assertThat(run.outcome()).isEqualTo("REVOKED");
+    assertThat(run.steps("deactivate-key")).singleElement().satisfies(s -> {
+      assertThat(s.path("target").asText()).isEqualTo(ServiceAccount.USER);
+      assertThat(s.path("outcome").asText()).isEqualTo("no-op");
+    });
+    assertThat(account.notices()).singleElement().satisfies(notice ->
+        assertThat(notice.message()).contains("deactivate-key svc-openmetadata: no-op - the user has no access keys"));
+  }
+
+  @Test
   void withoutTheDenyPolicyOnlyTheKeyIsDisabled() {
     Invocation run = invoke("alarm.json", Map.of("ATTACH_DENY_POLICY", "false"));
 

@@ -129,6 +129,13 @@ public final class ServiceAccount implements AutoCloseable {
         .status();
   }
 
+  /** Leaves the user without access keys (the secret still names the first). */
+  public void deleteAccessKeys() {
+    for (String id : List.of(configuredKey.accessKeyId(), otherKey.accessKeyId())) {
+      iam.deleteAccessKey(b -> b.userName(USER).accessKeyId(id));
+    }
+  }
+
   /** The user's deny policy document as JSON, if attached. */
   public Optional<JsonNode> denyPolicy() {
     try {
