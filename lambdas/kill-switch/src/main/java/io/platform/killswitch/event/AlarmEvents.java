@@ -43,19 +43,19 @@ public final class AlarmEvents {
         throw new MalformedEventException("the event is empty");
       }
       JsonNode tree = reader.readTree(bytes);
-      if (tree.isObject() && !isAlarmStateChange(tree)) {
+      if (!tree.isObject()) {
+        throw new MalformedEventException(tree.isNull() ? "the event is null" : "the event is not a JSON object");
+      }
+      if (!isAlarmStateChange(tree)) {
         // Only an alarm's detail has the alarm model's shape: an EC2 state change's "state" is text.
         ((ObjectNode) tree).remove(DETAIL);
       }
       event = reader.readValue(tree);
     } catch (JsonProcessingException e) {
-      // The parser's own message quotes the input; the location is enough to find the fault.
+      // The parser's own message quotes the input; the field or location is enough to find the fault.
       throw new MalformedEventException("the event is not a JSON object of the expected shape" + where(e));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the event", e);
-    }
-    if (event == null) {
-      throw new MalformedEventException("the event is null");
     }
     if (event.detailType() == null || event.source() == null) {
       throw new MalformedEventException("the event has no detail-type or source");

@@ -87,6 +87,8 @@ class AlarmEventsTest {
         .hasMessageContaining("detail.state.value")
         .hasMessageContaining("platform-athena-processed-bytes-spike");
     assertThatThrownBy(() -> events.parse(text("{}"))).hasMessageContaining("detail-type");
+    assertThatThrownBy(() -> events.parse(text("[1]"))).hasMessage("the event is not a JSON object");
+    assertThatThrownBy(() -> events.parse(text("null"))).hasMessage("the event is null");
     assertThatThrownBy(() -> events.parse(text(""))).hasMessageContaining("empty");
   }
 }
