@@ -25,6 +25,12 @@ locals {
   }
 }
 
+terraform {
+  # A module's examples are its own tests. Copied into a unit's working directory, their module
+  # calls make Terragrunt take the unit for one that needs `terraform init` before every command.
+  exclude_from_copy = ["**/examples/**"]
+}
+
 remote_state {
   backend = "s3"
 
