@@ -1,5 +1,5 @@
 # The local environment: everything runs against the embedded AWS emulator (moto), whose
-# endpoint the `platform` tool exports as PLATFORM_EMULATOR_ENDPOINT.
+# endpoint the `platform` tool exports as AWS_ENDPOINT_URL.
 locals {
   environment = "local"
   name_prefix = "platform-local"
@@ -12,8 +12,10 @@ locals {
   lock_table    = "platform-local-tflock"
   state_kms_key = "alias/aws/s3"
 
+  # Required: the provider, the backend and every SDK send all their requests to it, so
+  # live/local cannot reach a real account.
   emulator = {
-    endpoint = get_env("PLATFORM_EMULATOR_ENDPOINT")
+    endpoint = get_env("AWS_ENDPOINT_URL")
   }
 
   # Merged into the S3 remote_state config by root.hcl. The backend finds the emulator through

@@ -19,7 +19,7 @@ cp -R "${REPO_ROOT}/live" "${REPO_ROOT}/modules" "${REPO_ROOT}/toolchain.propert
 find "${work}" \( -name .terragrunt-cache -o -name .terraform \) -type d -prune -exec rm -rf {} +
 
 export PLATFORM_STAGING_ACCOUNT_ID=111111111111 PLATFORM_PROD_ACCOUNT_ID=222222222222
-export PLATFORM_EMULATOR_ENDPOINT=http://127.0.0.1:9
+export AWS_ENDPOINT_URL=http://127.0.0.1:9
 export AWS_ACCESS_KEY_ID=validate AWS_SECRET_ACCESS_KEY=validate
 for env in STAGING PROD; do
   export "PLATFORM_${env}_CLOUDFLARE_ACCOUNT_ID=0123456789abcdef0123456789abcdef"

@@ -11,9 +11,6 @@ import java.util.Map;
 public record AwsEndpoint(
     URI url, String region, String accessKeyId, String secretAccessKey, String accountId) {
 
-  /** The environment variable through which {@code live/local} learns the endpoint. */
-  public static final String ENDPOINT_VARIABLE = "PLATFORM_EMULATOR_ENDPOINT";
-
   /** The same emulator seen from another region (moto serves every region on one endpoint). */
   public AwsEndpoint withRegion(String other) {
     return new AwsEndpoint(url, other, accessKeyId, secretAccessKey, accountId);
@@ -25,13 +22,12 @@ public record AwsEndpoint(
    */
   public Map<String, String> environment() {
     Map<String, String> env = new LinkedHashMap<>();
-    env.put(ENDPOINT_VARIABLE, url.toString());
     env.put("AWS_ACCESS_KEY_ID", accessKeyId);
     env.put("AWS_SECRET_ACCESS_KEY", secretAccessKey);
     env.put("AWS_REGION", region);
     env.put("AWS_DEFAULT_REGION", region);
-    // Static keys in the environment win over any profile; every SDK and Terraform honour
-    // AWS_ENDPOINT_URL, so a service missing from explicit endpoint lists still stays local.
+    // Static keys in the environment win over any profile. Every SDK, the AWS provider and
+    // the S3 backend honour AWS_ENDPOINT_URL; live/local requires it.
     env.put("AWS_ENDPOINT_URL", url.toString());
     env.put("AWS_EC2_METADATA_DISABLED", "true");
     return env;
