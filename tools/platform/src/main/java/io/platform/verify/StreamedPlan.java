@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Set;
 
 /**
- * What {@code terraform plan -json} streamed while planning. When it reports nothing at all —
- * no planned change, no drift, no output change — and ends with its change summary, the unit
- * is clean and the plan file need not be rendered again with {@code terraform show -json}.
- * Anything else, output Terraform's messages cannot be read from included, is decided from
- * the full plan JSON, which alone tells relevant drift from noise.
+ * What {@code terraform plan -json} streamed while planning. When it reports no planned change
+ * and no output change, and ends with its change summary, the unit is clean and the plan file
+ * need not be rendered again with {@code terraform show -json}. Drift alone does not stop
+ * that: Terraform's {@code relevant_attributes}, by which {@link PlanClassifier} tells relevant
+ * drift from noise (a route table gaining the routes of separate {@code aws_route} resources),
+ * lists only the attributes a planned resource or output change uses; with none planned, an
+ * object that changed outside Terraform but still exists is noise. Drift that deleted an
+ * object, or drift next to a deferred read, is decided from the full plan JSON, as is
+ * anything else, output Terraform's messages cannot be read from included.
  *
  * @param quiet nothing to report: the unit is clean
  * @param firstError the first error diagnostic, as "Error: summary", or null
@@ -22,6 +26,8 @@ public record StreamedPlan(boolean quiet, String firstError) {
   public static StreamedPlan parse(String stdout) {
     boolean quiet = true;
     boolean summarised = false;
+    boolean drifted = false;
+    boolean reads = false;
     String firstError = null;
     for (String line : stdout.split("\\R")) {
       JsonNode message = message(line);
@@ -29,9 +35,15 @@ public record StreamedPlan(boolean quiet, String firstError) {
         continue;
       }
       switch (message.path("type").asText()) {
-        case "resource_drift" -> quiet = false;
-        case "planned_change" ->
-            quiet &= NOTHING_TO_DO.contains(message.path("change").path("action").asText());
+        case "resource_drift" -> {
+          drifted = true;
+          quiet &= "update".equals(message.path("change").path("action").asText());
+        }
+        case "planned_change" -> {
+          String action = message.path("change").path("action").asText();
+          reads |= "read".equals(action);
+          quiet &= NOTHING_TO_DO.contains(action);
+        }
         case "change_summary" -> {
           summarised = true;
           JsonNode changes = message.path("changes");
@@ -55,7 +67,8 @@ public record StreamedPlan(boolean quiet, String firstError) {
         }
       }
     }
-    return new StreamedPlan(quiet && summarised, firstError);
+    // A deferred read is a planned action too: attributes it uses can make drift relevant.
+    return new StreamedPlan(quiet && summarised && !(drifted && reads), firstError);
   }
 
   private static JsonNode message(String line) {

@@ -23,8 +23,35 @@ class StreamedPlanTest {
   }
 
   @Test
-  void driftChangesMovesAndOutputChangesAreNotQuiet() {
-    assertThat(StreamedPlan.parse("{\"type\": \"resource_drift\", \"change\": {\"action\": \"update\"}}").quiet()).isFalse();
+  void objectsChangedOutsideTerraformAreQuietWhenNothingIsPlanned() {
+    // No planned change uses any attribute, so Terraform lists no relevant attribute: noise.
+    StreamedPlan plan =
+        StreamedPlan.parse(
+            """
+            {"type": "resource_drift", "change": {"resource": {"addr": "aws_route_table.private[0]"}, "action": "update"}}
+            {"type": "planned_change", "change": {"action": "noop"}}
+            {"type": "change_summary", "changes": {"add": 0, "change": 0, "import": 0, "remove": 0}}
+            {"type": "outputs", "outputs": {"vpc_id": {"action": "noop"}}}
+            """);
+
+    assertThat(plan.quiet()).isTrue();
+  }
+
+  @Test
+  void driftThatDeletedAnObjectOrSitsNextToADeferredReadIsNotQuiet() {
+    String summary = "{\"type\": \"change_summary\", \"changes\": {\"add\": 0, \"change\": 0, \"import\": 0, \"remove\": 0}}";
+    String deleted = "{\"type\": \"resource_drift\", \"change\": {\"action\": \"delete\"}}";
+    String updated = "{\"type\": \"resource_drift\", \"change\": {\"action\": \"update\"}}";
+    String read = "{\"type\": \"planned_change\", \"change\": {\"action\": \"read\"}}";
+
+    assertThat(StreamedPlan.parse(deleted + "\n" + summary).quiet()).isFalse();
+    assertThat(StreamedPlan.parse(updated + "\n" + read + "\n" + summary).quiet()).isFalse();
+    assertThat(StreamedPlan.parse(read + "\n" + updated + "\n" + summary).quiet()).isFalse();
+    assertThat(StreamedPlan.parse(updated + "\n" + summary).quiet()).isTrue();
+  }
+
+  @Test
+  void changesMovesAndOutputChangesAreNotQuiet() {
     assertThat(StreamedPlan.parse("{\"type\": \"planned_change\", \"change\": {\"action\": \"move\"}}").quiet()).isFalse();
     assertThat(StreamedPlan.parse("{\"type\": \"change_summary\", \"changes\": {\"import\": 1}}").quiet()).isFalse();
     assertThat(StreamedPlan.parse("{\"type\": \"outputs\", \"outputs\": {\"x\": {\"action\": \"create\"}}}").quiet()).isFalse();
