@@ -12,6 +12,7 @@ import io.platform.migrate.address.ResourceMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A Terraform state, format version 4, as a JSON tree. Only what slicing needs is parsed
@@ -19,6 +20,10 @@ import java.util.List;
  */
 public final class TerraformState {
   public static final int FORMAT_VERSION = 4;
+
+  /** {@code provider.aws}, {@code module.a.provider.aws.east}: how Terraform 0.12 named them. */
+  private static final Pattern LEGACY_PROVIDER =
+      Pattern.compile("(module\\.[^.\\[]+(\\[[^\\]]*\\])?\\.)*provider\\.[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)?");
 
   private final ObjectNode root;
   private final List<StateResource> resources;
@@ -68,7 +73,7 @@ public final class TerraformState {
       ModuleInstance module = AddressParser.moduleInstance(entry.path("module").asText(""));
       ResourceMode mode = ResourceMode.fromState(text(entry, "mode", where));
       ResourceAddress address = new ResourceAddress(module, mode, text(entry, "type", where), text(entry, "name", where));
-      ProviderConfig provider = AddressParser.providerConfig(text(entry, "provider", where));
+      ProviderConfig provider = provider(text(entry, "provider", where), where + " (" + address + ")");
       if (!entry.path("instances").isArray()) {
         throw new StateFormatException(where + " (" + address + ") has no instances list");
       }
@@ -91,6 +96,16 @@ public final class TerraformState {
       }
       throw new StateFormatException(where + ": " + e.getMessage());
     }
+  }
+
+  private static ProviderConfig provider(String text, String where) {
+    if (LEGACY_PROVIDER.matcher(text).matches()) {
+      throw new StateFormatException(
+          where + " names its provider the Terraform 0.12 way (" + text + "); upgrade the state first with"
+              + " Terraform 0.13 or later: terraform state replace-provider registry.terraform.io/-/NAME"
+              + " registry.terraform.io/hashicorp/NAME (or the provider's own source)");
+    }
+    return AddressParser.providerConfig(text);
   }
 
   private static String text(JsonNode entry, String field, String where) {

@@ -47,6 +47,20 @@ class TerraformStateTest {
   }
 
   @Test
+  void aTerraform012ProviderAddressSaysHowToUpgradeTheState() {
+    for (String legacy : List.of("provider.aws", "provider.aws.east", "module.a.provider.aws")) {
+      String state = "{\"version\": 4, \"lineage\": \"x\", \"serial\": 1, \"resources\": [{\"mode\": \"managed\","
+          + " \"type\": \"aws_s3_bucket\", \"name\": \"n\", \"provider\": \"" + legacy + "\", \"instances\": []}]}";
+
+      assertThatThrownBy(() -> TerraformState.parse(bytes(state), "f"))
+          .isInstanceOf(StateFormatException.class)
+          .hasMessageContaining("f resources[0] (aws_s3_bucket.n)")
+          .hasMessageContaining("Terraform 0.12 way (" + legacy + ")")
+          .hasMessageContaining("terraform state replace-provider");
+    }
+  }
+
+  @Test
   void unknownFieldsSurviveAndUnitStatesDropOutputsAndCheckResults() {
     String source = """
         {"version": 4, "terraform_version": "1.11.4", "serial": 9, "lineage": "old", "future_field": {"a": 1},
