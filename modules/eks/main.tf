@@ -123,3 +123,26 @@ resource "aws_eks_node_group" "this" {
 
   depends_on = [aws_iam_role_policy_attachment.node]
 }
+
+################################################################################
+# Add-ons
+################################################################################
+
+# After the node group: the default add-on runs as a DaemonSet and only becomes active once
+# there are nodes to run it on.
+resource "aws_eks_addon" "this" {
+  for_each = var.addons
+
+  cluster_name         = aws_eks_cluster.this.name
+  addon_name           = each.key
+  addon_version        = each.value.addon_version
+  configuration_values = each.value.configuration_values
+
+  # The module owns the add-on's configuration: values changed by hand are put back.
+  resolve_conflicts_on_create = "OVERWRITE"
+  resolve_conflicts_on_update = "OVERWRITE"
+
+  tags = var.tags
+
+  depends_on = [aws_eks_node_group.this]
+}

@@ -62,3 +62,8 @@ output "cloudwatch_log_group_name" {
   description = "Name of the control-plane log group."
   value       = try(aws_cloudwatch_log_group.this.name, null)
 }
+
+output "addons" {
+  description = "The installed add-ons by name: ARN and version."
+  value       = { for name, addon in aws_eks_addon.this : name => { arn = addon.arn, version = addon.addon_version } }
+}

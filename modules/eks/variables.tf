@@ -144,6 +144,23 @@ variable "node_egress_cidr_blocks" {
   }
 }
 
+variable "addons" {
+  description = "EKS add-ons installed once the nodes are up, by name: optionally a version (the default version for the cluster's Kubernetes version when null) and configuration values as JSON. The default installs the EKS Pod Identity Agent, through which pods get AWS credentials of their own. An empty map installs none; null means the default."
+  type = map(object({
+    addon_version        = optional(string)
+    configuration_values = optional(string)
+  }))
+  default = {
+    eks-pod-identity-agent = {}
+  }
+  nullable = false
+
+  validation {
+    condition     = alltrue([for name, addon in var.addons : can(regex("^[a-z0-9][a-z0-9-]*$", name)) && (addon.configuration_values == null || can(jsondecode(addon.configuration_values)))])
+    error_message = "addons must be keyed by add-on names such as eks-pod-identity-agent, and configuration_values must be JSON."
+  }
+}
+
 variable "tags" {
   description = "Tags added to every resource."
   type        = map(string)

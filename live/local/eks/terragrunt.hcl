@@ -18,4 +18,8 @@ inputs = {
 
   log_retention_in_days           = 7
   kms_key_deletion_window_in_days = 7
+
+  # moto serves no EKS add-ons (docs/emulator-gaps.md); staging and prod get the module's
+  # default, the EKS Pod Identity Agent.
+  addons = {}
 }

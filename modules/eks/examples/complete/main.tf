@@ -54,6 +54,8 @@ module "eks" {
   log_retention_in_days           = 7
   kms_key_deletion_window_in_days = 7
 
+  addons = var.addons
+
   tags = {
     Example = "eks-complete"
   }

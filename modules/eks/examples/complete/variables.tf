@@ -9,3 +9,12 @@ variable "name" {
   type        = string
   default     = "eks-example"
 }
+
+variable "addons" {
+  description = "EKS add-ons of the cluster, as the module takes them; null for the module's default (the EKS Pod Identity Agent)."
+  type = map(object({
+    addon_version        = optional(string)
+    configuration_values = optional(string)
+  }))
+  default = null
+}
