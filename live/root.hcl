@@ -56,7 +56,7 @@ remote_state {
       dynamodb_table_tags            = local.common_tags
     },
     local.lock_config,
-    # Environment-specific additions; only live/local has any (the emulator's endpoints).
+    # Environment-specific additions; only live/local has any (the emulator's S3 settings).
     try(local.env.remote_state_extra, {}),
   )
 }

@@ -12,8 +12,9 @@ locals {
   lock_table    = "platform-local-tflock"
   state_kms_key = "alias/aws/s3"
 
-  # Required: the provider, the backend and every SDK send all their requests to it, so
-  # live/local cannot reach a real account.
+  # Read only to require it (get_env fails when it is unset): the provider, the backend and
+  # every SDK send their requests to AWS_ENDPOINT_URL. Its presence switches on the emulator
+  # settings in root.hcl.
   emulator = {
     endpoint = get_env("AWS_ENDPOINT_URL")
   }

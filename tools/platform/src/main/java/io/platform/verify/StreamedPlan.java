@@ -8,18 +8,21 @@ import java.util.Set;
 /**
  * What {@code terraform plan -json} streamed while planning. When it reports no planned change
  * and no output change, and ends with its change summary, the unit is clean and the plan file
- * need not be rendered again with {@code terraform show -json}. Drift alone does not stop
- * that: Terraform's {@code relevant_attributes}, by which {@link PlanClassifier} tells relevant
- * drift from noise (a route table gaining the routes of separate {@code aws_route} resources),
- * lists only the attributes a planned resource or output change uses; with none planned, an
- * object that changed outside Terraform but still exists is noise. Drift that deleted an
- * object, or drift next to a deferred read, is decided from the full plan JSON, as is
- * anything else, output Terraform's messages cannot be read from included.
+ * need not be rendered again with {@code terraform show -json}, unless objects changed outside
+ * Terraform ({@link #drifted}): Terraform's {@code relevant_attributes}, by which
+ * {@link PlanClassifier} tells relevant drift from noise (a route table gaining the routes of
+ * separate {@code aws_route} resources), lists the attributes that planned resource and output
+ * changes use. Only changes to the root module's outputs are streamed, so such drift is noise
+ * for sure only in a configuration without module calls (see {@link Verifier}). Drift that
+ * deleted an object, or drift next to a deferred read, is decided from the full plan JSON, as
+ * is anything else, output Terraform's messages cannot be read from included.
  *
- * @param quiet nothing to report: the unit is clean
+ * @param quiet no planned change, no output change, drift (if any) only of objects that still
+ *     exist, and the change summary seen
+ * @param drifted some object changed outside Terraform
  * @param firstError the first error diagnostic, as "Error: summary", or null
  */
-public record StreamedPlan(boolean quiet, String firstError) {
+public record StreamedPlan(boolean quiet, boolean drifted, String firstError) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> NOTHING_TO_DO = Set.of("noop", "read");
 
@@ -68,7 +71,7 @@ public record StreamedPlan(boolean quiet, String firstError) {
       }
     }
     // A deferred read is a planned action too: attributes it uses can make drift relevant.
-    return new StreamedPlan(quiet && summarised && !(drifted && reads), firstError);
+    return new StreamedPlan(quiet && summarised && !(drifted && reads), drifted, firstError);
   }
 
   private static JsonNode message(String line) {

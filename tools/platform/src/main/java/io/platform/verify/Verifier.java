@@ -114,8 +114,11 @@ public final class Verifier {
         String error = streamed.firstError() != null ? streamed.firstError() : failure(plan);
         return UnitResult.error(unit, "plan: " + error, since(started));
       }
+      // Terraform counts every output of a called module as a planned change when it judges
+      // drift relevant, and streams none of them: with module calls, drift needs the plan JSON.
+      boolean clean = streamed.quiet() && (!streamed.drifted() || PlanModules.rootOnly(planFile));
       PlanSummary summary =
-          streamed.quiet()
+          clean
               ? PlanSummary.clean()
               : PlanClassifier.classify(terragrunt.showPlanJson(unit.dir(), planFile, remaining(deadline)));
       Files.deleteIfExists(planFile);

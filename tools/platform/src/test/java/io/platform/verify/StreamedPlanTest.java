@@ -19,12 +19,13 @@ class StreamedPlanTest {
             """);
 
     assertThat(plan.quiet()).isTrue();
+    assertThat(plan.drifted()).isFalse();
     assertThat(plan.firstError()).isNull();
   }
 
   @Test
   void objectsChangedOutsideTerraformAreQuietWhenNothingIsPlanned() {
-    // No planned change uses any attribute, so Terraform lists no relevant attribute: noise.
+    // Quiet, but drifted: whether that drift is noise depends on the module calls.
     StreamedPlan plan =
         StreamedPlan.parse(
             """
@@ -35,6 +36,7 @@ class StreamedPlanTest {
             """);
 
     assertThat(plan.quiet()).isTrue();
+    assertThat(plan.drifted()).isTrue();
   }
 
   @Test

@@ -77,6 +77,50 @@ class VerifierTest {
   }
 
   @Test
+  void driftWithNothingPlannedIsCleanWithoutShowOnlyWhereNoModuleIsCalled() {
+    String drift =
+        "{\"type\": \"resource_drift\", \"change\": {\"resource\": {\"addr\": \"aws_route_table.private\"}, \"action\": \"update\"}}\n"
+            + "{\"type\": \"change_summary\", \"changes\": {\"add\": 0, \"change\": 0, \"import\": 0, \"remove\": 0}}";
+    // A called module's output uses the drifted attribute: Terraform lists it as relevant.
+    String relevantDrift =
+        "{\"resource_drift\": [{\"address\": \"aws_route_table.private\", \"change\": {\"actions\": [\"update\"],"
+            + " \"before\": {\"route\": []}, \"after\": {\"route\": [{\"cidr_block\": \"0.0.0.0/0\"}]}}}],"
+            + " \"relevant_attributes\": [{\"resource\": \"aws_route_table.private\", \"attribute\": [\"route\"]}]}";
+    List<String> shown = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    CommandRunner runner =
+        command -> {
+          String unit = command.workingDir().getFileName().toString();
+          String step = command.argv().get(1);
+          if (step.equals("show")) {
+            shown.add(unit);
+            return ok(command, relevantDrift);
+          }
+          if (step.equals("plan")) {
+            Path planFile = command.argv().stream().filter(a -> a.startsWith("-out="))
+                .map(a -> Path.of(a.substring("-out=".length()))).findFirst().orElseThrow();
+            String manifest = unit.equals("flat")
+                ? "[{\"Key\": \"\", \"Dir\": \".\"}]"
+                : "[{\"Key\": \"\", \"Dir\": \".\"}, {\"Key\": \"network\", \"Dir\": \"network\"}]";
+            try {
+              PlanModulesTest.planFile(planFile, manifest);
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+            return ok(command, drift);
+          }
+          return ok(command, "");
+        };
+    List<Unit> units = List.of(new Unit(Path.of("/live/flat"), "flat"), new Unit(Path.of("/live/nested"), "nested"));
+
+    VerifyReport report =
+        new Verifier(new Terragrunt(runner, TOOLCHAIN, Map.of()), new Verifier.Options(1, Duration.ofMinutes(1), Duration.ZERO), VerifyListener.NONE)
+            .verify(Path.of("/live"), units);
+
+    assertThat(report.results()).extracting(UnitResult::verdict).containsExactly(Verdict.CLEAN, Verdict.DRIFT_ONLY);
+    assertThat(shown).containsExactly("nested");
+  }
+
+  @Test
   void unitsWhoseNamesDifferOnlyBySlashOrUnderscoreGetTheirOwnPlanFile() {
     List<String> planFiles = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     CommandRunner runner =

@@ -123,7 +123,7 @@ class EksModuleIT {
       assertThat(iam.listRolePolicies(b -> b.roleName(clusterRole)).policyNames()).isEmpty();
       assertThat(iam.listRolePolicies(b -> b.roleName(nodeRole)).policyNames()).isEmpty();
 
-      // The module's default add-on, which moto cannot create, is planned after the nodes.
+      // The module's default add-on, which moto cannot create, is planned.
       PlanSummary withDefaultAddons = eks.var("addons", null).plan();
       assertThat(withDefaultAddons.changes()).singleElement().satisfies(c -> {
         assertThat(c.address()).isEqualTo("module.eks.aws_eks_addon.this[\"eks-pod-identity-agent\"]");
