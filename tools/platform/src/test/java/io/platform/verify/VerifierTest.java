@@ -28,6 +28,11 @@ class VerifierTest {
     };
   }
 
+  /** Where a scripted {@code terragrunt plan} was told to save its plan ({@code -out=FILE}). */
+  private static String planFileArgument(Command command) {
+    return command.argv().stream().filter(a -> a.startsWith("-out=")).findFirst().orElseThrow().substring("-out=".length());
+  }
+
   private static ExecResult ok(Command command, String stdout) {
     return new ExecResult(command, 0, stdout, "", Duration.ZERO, false);
   }
@@ -96,8 +101,7 @@ class VerifierTest {
             return ok(command, relevantDrift);
           }
           if (step.equals("plan")) {
-            Path planFile = command.argv().stream().filter(a -> a.startsWith("-out="))
-                .map(a -> Path.of(a.substring("-out=".length()))).findFirst().orElseThrow();
+            Path planFile = Path.of(planFileArgument(command));
             String manifest = unit.equals("flat")
                 ? "[{\"Key\": \"\", \"Dir\": \".\"}]"
                 : "[{\"Key\": \"\", \"Dir\": \".\"}, {\"Key\": \"network\", \"Dir\": \"network\"}]";
@@ -125,7 +129,9 @@ class VerifierTest {
     List<String> planFiles = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     CommandRunner runner =
         command -> {
-          command.argv().stream().filter(a -> a.startsWith("-out=")).forEach(planFiles::add);
+          if (command.argv().get(1).equals("plan")) {
+            planFiles.add(planFileArgument(command));
+          }
           return ok(command, "");
         };
     List<Unit> units = List.of(new Unit(Path.of("/live/net/a"), "net/a"), new Unit(Path.of("/live/net_a"), "net_a"));

@@ -73,7 +73,7 @@ public final class TerraformState {
       ModuleInstance module = AddressParser.moduleInstance(entry.path("module").asText(""));
       ResourceMode mode = ResourceMode.fromState(text(entry, "mode", where));
       ResourceAddress address = new ResourceAddress(module, mode, text(entry, "type", where), text(entry, "name", where));
-      ProviderConfig provider = provider(text(entry, "provider", where), where + " (" + address + ")");
+      ProviderConfig provider = provider(text(entry, "provider", where), where, address);
       if (!entry.path("instances").isArray()) {
         throw new StateFormatException(where + " (" + address + ") has no instances list");
       }
@@ -98,10 +98,10 @@ public final class TerraformState {
     }
   }
 
-  private static ProviderConfig provider(String text, String where) {
+  private static ProviderConfig provider(String text, String where, ResourceAddress address) {
     if (LEGACY_PROVIDER.matcher(text).matches()) {
       throw new StateFormatException(
-          where + " names its provider the Terraform 0.12 way (" + text + "); upgrade the state first with"
+          where + " (" + address + ") names its provider the Terraform 0.12 way (" + text + "); upgrade the state first with"
               + " Terraform 0.13 or later: terraform state replace-provider registry.terraform.io/-/NAME"
               + " registry.terraform.io/hashicorp/NAME (or the provider's own source)");
     }
