@@ -6,6 +6,9 @@
 # release download, checksum verified; a build or install from a package registry
 # (Go module proxy, PyPI). A second run finds everything cached and takes seconds.
 #
+# PLATFORM_PROVIDER_MIRROR names filesystem provider mirrors to install providers from before
+# any registry (docs/toolchain.md).
+#
 # Usage: scripts/setup.sh [--no-lint-tools]
 set -euo pipefail
 # shellcheck source=lib/common.sh
@@ -15,7 +18,7 @@ WITH_LINT_TOOLS=true
 for arg in "$@"; do
   case "${arg}" in
     --no-lint-tools) WITH_LINT_TOOLS=false ;;
-    -h | --help) sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument: ${arg}" ;;
   esac
 done
@@ -194,6 +197,14 @@ ensure_shellcheck() {
   fi
 }
 
+# The AWS CLI the connectors' readiness script calls, for the test that runs that script against
+# the emulator (instances have RHEL's awscli2; the script uses what both versions share).
+ensure_awscli() {
+  local version
+  version="$(require_pin awscli.version)"
+  link_tool aws "$(venv_install "awscli-${version}" "awscli==${version}")/aws"
+}
+
 # --- Go tools (tflint, actionlint) ------------------------------------------------------
 ensure_go_tool() {
   local name="$1" module="$2" package="$3" version bin
@@ -203,18 +214,47 @@ ensure_go_tool() {
   link_tool "${name}" "${bin}"
 }
 
-# --- The AWS provider -------------------------------------------------------------------
-# find_provider_mirror VERSION -> a filesystem mirror (unpacked layout) holding the provider.
+# --- Providers ---------------------------------------------------------------------------
+# PLATFORM_PROVIDER_MIRROR: one or more filesystem mirror directories, separated by colons like
+# PATH, in either of Terraform's layouts (packed zips or unpacked directories). Each provider a
+# mirror holds is installed from the first mirror that holds it, never from its registry.
+mirror_dirs() {
+  local dirs dir
+  IFS=: read -r -a dirs <<<"${PLATFORM_PROVIDER_MIRROR:-}"
+  for dir in "${dirs[@]}"; do
+    [[ -n "${dir}" ]] || continue
+    [[ -d "${dir}" ]] || die "PLATFORM_PROVIDER_MIRROR names ${dir}, which is not a directory"
+    (cd "${dir}" && pwd -P)
+  done
+}
+
+# mirror_providers DIR -> the providers (host/namespace/type) DIR holds, one per line. Both
+# layouts put something at depth 4: a package zip (packed) or a version directory (unpacked).
+mirror_providers() {
+  (cd "$1" && find . -mindepth 4 -maxdepth 4 ! -name '.*' | cut -d/ -f2-4 | sort -u)
+}
+
+# mirror_has_aws DIR VERSION: does DIR hold the AWS provider at VERSION for this platform?
+mirror_has_aws() {
+  local base="$1/registry.terraform.io/hashicorp/aws"
+  [[ -n "$(compgen -G "${base}/$2/${PLATFORM}/terraform-provider-aws_*")" ||
+    -f "${base}/terraform-provider-aws_$2_${PLATFORM}.zip" ]]
+}
+
+# find_provider_mirror VERSION -> a filesystem mirror holding the AWS provider at VERSION.
 find_provider_mirror() {
   local suffix="registry.terraform.io/hashicorp/aws/$1/${PLATFORM}" candidate
-  for candidate in "${PLATFORM_PROVIDER_MIRROR:-}" "${PLATFORM_CACHE_DIR}/providers" /opt/tf-plugins \
-    "${HOME}/.terraform.d/plugins" "${HOME}/.local/share/terraform/plugins" \
-    /usr/local/share/terraform/plugins /usr/share/terraform/plugins; do
-    if [[ -n "${candidate}" && -n "$(compgen -G "${candidate}/${suffix}/terraform-provider-aws_*")" ]]; then
+  while IFS= read -r candidate; do
+    if [[ -n "${candidate}" ]] && mirror_has_aws "${candidate}" "$1"; then
       printf '%s' "${candidate}"
       return
     fi
-  done
+  done < <(
+    mirror_dirs
+    printf '%s\n' "${PLATFORM_CACHE_DIR}/providers" /opt/tf-plugins \
+      "${HOME}/.terraform.d/plugins" "${HOME}/.local/share/terraform/plugins" \
+      /usr/local/share/terraform/plugins /usr/share/terraform/plugins
+  )
   candidate="$(find /opt /usr/local /usr/share -maxdepth 7 -type d \
     -path "*/${suffix}" 2>/dev/null | head -n 1)"
   [[ -n "${candidate}" ]] || return 1
@@ -248,21 +288,59 @@ ensure_aws_provider() {
   printf '%s' "${mirror}"
 }
 
+# hcl_list ITEM... -> ["a", "b"]
+hcl_list() {
+  local out="" item
+  for item in "$@"; do
+    out+="${out:+, }\"${item}\""
+  done
+  printf '[%s]' "${out}"
+}
+
+# write_cli_config AWS_MIRROR: the given mirrors first, each for the providers it holds (a
+# provider two of them hold comes from the first), then the AWS mirror, then every other
+# provider direct from its registry. A provider a mirror holds is excluded from `direct`:
+# Terraform asks every installation method that may serve a provider, and an unreachable
+# registry would fail the init even though the mirror has the package.
 write_cli_config() {
-  local mirror="$1" config="${PLATFORM_CACHE_DIR}/terraformrc"
-  cat >"${config}" <<EOF
+  local aws_mirror="$1" config="${PLATFORM_CACHE_DIR}/terraformrc" dir provider blocks=""
+  local -a claimed=() mine
+  while IFS= read -r dir; do
+    mine=()
+    while IFS= read -r provider; do
+      # The AWS provider comes from the mirror that holds the pinned version.
+      [[ "${provider}" == registry.terraform.io/hashicorp/aws && "${dir}" != "${aws_mirror}" ]] && continue
+      [[ " ${claimed[*]} " == *" ${provider} "* ]] || mine+=("${provider}")
+    done < <(mirror_providers "${dir}")
+    if ((${#mine[@]} == 0)); then
+      log "provider mirror ${dir} holds no provider not already taken; ignored"
+      continue
+    fi
+    blocks+="  filesystem_mirror {
+    path    = \"${dir}\"
+    include = $(hcl_list "${mine[@]}")
+  }
+"
+    claimed+=("${mine[@]}")
+    log "from mirror ${dir}: ${mine[*]}"
+  done < <(mirror_dirs)
+  if [[ " ${claimed[*]} " != *" registry.terraform.io/hashicorp/aws "* ]]; then
+    blocks+="  filesystem_mirror {
+    path    = \"${aws_mirror}\"
+    include = [\"registry.terraform.io/hashicorp/aws\"]
+  }
+"
+    claimed+=(registry.terraform.io/hashicorp/aws)
+  fi
+  cat >"${config}" <<CONFIG
 # Written by scripts/setup.sh; do not edit (rerun setup instead).
 provider_installation {
-  filesystem_mirror {
-    path    = "${mirror}"
-    include = ["registry.terraform.io/hashicorp/aws"]
-  }
-  direct {
-    exclude = ["registry.terraform.io/hashicorp/aws"]
+${blocks}  direct {
+    exclude = $(hcl_list "${claimed[@]}")
   }
 }
-EOF
-  log "Terraform CLI config: ${config} (aws provider from ${mirror})"
+CONFIG
+  log "Terraform CLI config: ${config} (aws provider from ${aws_mirror})"
 }
 
 write_env_file() {
@@ -288,6 +366,7 @@ main() {
   if [[ "${WITH_LINT_TOOLS}" == true ]]; then
     ensure_shellcheck
     ensure_checkov
+    ensure_awscli
     ensure_go_tool tflint github.com/terraform-linters/tflint .
     ensure_go_tool actionlint github.com/rhysd/actionlint ./cmd/actionlint
     ensure_go_tool terraform-config-inspect github.com/hashicorp/terraform-config-inspect .

@@ -1,5 +1,6 @@
-# Shared by every environment's cloudflared-ec2 unit: the Cloudflare Tunnel connector in the
-# first private subnet. The AMI is an environment input (a RHEL 9 arm64 image of the region).
+# Shared by every environment's cloudflared-ec2 unit: the Cloudflare Tunnel connectors, replicas of
+# one tunnel spread over the private subnets (one per zone). The AMI is an environment input (a
+# RHEL 9 arm64 image of the region); replicas default to the module's two.
 locals {
   env = read_terragrunt_config(find_in_parent_folders("env.hcl")).locals
 }
@@ -21,7 +22,7 @@ dependency "vpc" {
 }
 
 inputs = {
-  name      = "${local.env.name_prefix}-cloudflared"
-  vpc_id    = dependency.vpc.outputs.vpc_id
-  subnet_id = dependency.vpc.outputs.private_subnets[0]
+  name       = "${local.env.name_prefix}-cloudflared"
+  vpc_id     = dependency.vpc.outputs.vpc_id
+  subnet_ids = dependency.vpc.outputs.private_subnets
 }

@@ -54,6 +54,28 @@ data "aws_iam_policy_document" "token" {
   }
 }
 
+# PutMetricData has no resource-level permissions; the condition keeps the connectors to their
+# own namespace.
+data "aws_iam_policy_document" "metrics" {
+  statement {
+    sid       = "PublishReadinessInTheModuleNamespace"
+    actions   = ["cloudwatch:PutMetricData"]
+    resources = ["*"]
+
+    condition {
+      test     = "StringEquals"
+      variable = "cloudwatch:namespace"
+      values   = [var.metrics_namespace]
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "metrics" {
+  name   = "publish-readiness"
+  role   = aws_iam_role.this.id
+  policy = data.aws_iam_policy_document.metrics.json
+}
+
 resource "aws_iam_role_policy" "token" {
   name   = "read-tunnel-token"
   role   = aws_iam_role.this.id

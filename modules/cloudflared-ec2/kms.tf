@@ -1,5 +1,6 @@
 ################################################################################
-# Customer managed key for the root volume and the token secret (unless one is given)
+# Customer managed key for the root volumes, the token secret and the alarm topic (unless one
+# is given)
 ################################################################################
 
 data "aws_iam_policy_document" "kms" {
@@ -16,12 +17,24 @@ data "aws_iam_policy_document" "kms" {
       identifiers = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root"]
     }
   }
+
+  # CloudWatch publishes the readiness alarm to the module's topic, which this key encrypts.
+  statement {
+    sid       = "CloudWatchAlarmsPublishToTheEncryptedTopic"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+    resources = ["*"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["cloudwatch.amazonaws.com"]
+    }
+  }
 }
 
 resource "aws_kms_key" "this" {
   count = var.kms_key_arn == null ? 1 : 0
 
-  description             = "Cloudflare Tunnel connector ${var.name}: root volume and tunnel token"
+  description             = "Cloudflare Tunnel connector ${var.name}: root volumes, tunnel token, alarm topic"
   enable_key_rotation     = true
   deletion_window_in_days = var.kms_key_deletion_window_in_days
   policy                  = data.aws_iam_policy_document.kms[0].json

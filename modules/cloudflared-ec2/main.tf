@@ -11,6 +11,10 @@ locals {
   # How long the first boot waits for the cloudflare-tunnel unit to write the token.
   token_wait_seconds = 1800
 
+  # cloudflared's metrics server (Prometheus metrics, /ready, and Go's pprof handlers): on
+  # loopback only, read by the readiness timer on the same host.
+  metrics_address = "127.0.0.1:20241"
+
   user_data = templatefile("${path.module}/templates/user-data.sh.tftpl", {
     service_user             = local.service_user
     token_secret_arn         = aws_secretsmanager_secret.token.arn
@@ -18,7 +22,17 @@ locals {
     cloudflared_version      = var.cloudflared_version
     cloudflared_repo_baseurl = var.cloudflared_repository.baseurl
     cloudflared_repo_gpgkey  = var.cloudflared_repository.gpgkey
+    metrics_address          = local.metrics_address
+    readiness_script = templatefile("${path.module}/templates/readiness.sh.tftpl", {
+      metrics_address = local.metrics_address
+      namespace       = var.metrics_namespace
+      group_name      = local.group_name
+    })
   })
+
+  # The group's name is fixed rather than generated: the boot script names it in the metrics it
+  # publishes, and the launch template that carries the script cannot refer to the group.
+  group_name = var.name
 
   burstable = startswith(var.instance_type, "t")
 }
@@ -61,26 +75,60 @@ resource "aws_vpc_security_group_egress_rule" "this" {
 }
 
 ################################################################################
-# Instance: private subnet, no public address, no key pair, IMDSv2 only
+# Connectors: replicas of one tunnel (the same token), one launch template, an Auto Scaling
+# group over private subnets in distinct zones
 ################################################################################
 
-resource "aws_instance" "this" {
-  # checkov:skip=CKV_AWS_126: one-minute metrics are billed; var.detailed_monitoring turns them on (prod does)
-  ami                  = var.ami_id
-  instance_type        = var.instance_type
-  iam_instance_profile = aws_iam_instance_profile.this.name
-  ebs_optimized        = true
-  monitoring           = var.detailed_monitoring
+data "aws_subnet" "this" {
+  count = length(var.subnet_ids)
 
-  # A private subnet and no public address. No key pair either: shell access is Session
-  # Manager, through the instance role.
-  subnet_id                   = var.subnet_id
-  vpc_security_group_ids      = [aws_security_group.this.id]
-  associate_public_ip_address = false
+  id = var.subnet_ids[count.index]
+}
 
-  # A new version of the script (a new cloudflared pin, a new secret) is a new instance.
-  user_data                   = local.user_data
-  user_data_replace_on_change = true
+data "aws_ami" "this" {
+  filter {
+    name   = "image-id"
+    values = [var.ami_id]
+  }
+}
+
+locals {
+  subnet_zones = distinct([for subnet in data.aws_subnet.this : subnet.availability_zone])
+  # The image's root device gets the encrypted gp3 volume (any other device name would add a
+  # second volume and leave the root as the image has it), by default as large as its snapshot.
+  root_snapshot_size = one([
+    for mapping in data.aws_ami.this.block_device_mappings : tonumber(mapping.ebs.volume_size)
+    if mapping.device_name == data.aws_ami.this.root_device_name && can(mapping.ebs.volume_size)
+  ])
+  root_volume_size = coalesce(var.root_volume_size, local.root_snapshot_size, 8)
+}
+
+resource "aws_launch_template" "this" {
+  name_prefix = "${var.name}-"
+  description = "Cloudflare Tunnel connector ${var.name}"
+
+  image_id      = var.ami_id
+  instance_type = var.instance_type
+  ebs_optimized = true
+  # The boot script: a new version (a new cloudflared pin, another secret) is a new template
+  # version, which the group rolls out by instance refresh.
+  user_data              = base64encode(local.user_data)
+  update_default_version = true
+
+  iam_instance_profile {
+    arn = aws_iam_instance_profile.this.arn
+  }
+
+  monitoring {
+    enabled = var.detailed_monitoring
+  }
+
+  # No public address and no key pair: shell access is Session Manager, through the role.
+  network_interfaces {
+    associate_public_ip_address = false
+    delete_on_termination       = true
+    security_groups             = [aws_security_group.this.id]
+  }
 
   metadata_options {
     http_endpoint               = "enabled"
@@ -89,14 +137,16 @@ resource "aws_instance" "this" {
     instance_metadata_tags      = "disabled"
   }
 
-  root_block_device {
-    volume_type           = "gp3"
-    volume_size           = var.root_volume_size
-    encrypted             = true
-    kms_key_id            = local.kms_key_arn
-    delete_on_termination = true
+  block_device_mappings {
+    device_name = data.aws_ami.this.root_device_name
 
-    tags = merge({ Name = "${var.name}-root" }, var.tags, var.instance_tags)
+    ebs {
+      volume_type           = "gp3"
+      volume_size           = local.root_volume_size
+      encrypted             = true
+      kms_key_id            = local.kms_key_arn
+      delete_on_termination = true
+    }
   }
 
   dynamic "credit_specification" {
@@ -107,5 +157,82 @@ resource "aws_instance" "this" {
     }
   }
 
-  tags = merge({ Name = var.name }, var.tags, var.instance_tags)
+  tag_specifications {
+    resource_type = "instance"
+    tags          = merge({ Name = var.name }, var.tags, var.instance_tags)
+  }
+
+  tag_specifications {
+    resource_type = "volume"
+    tags          = merge({ Name = "${var.name}-root" }, var.tags, var.instance_tags)
+  }
+
+  tags = merge({ Name = var.name }, var.tags)
+
+  lifecycle {
+    precondition {
+      condition     = data.aws_ami.this.architecture == "arm64"
+      error_message = "ami_id ${var.ami_id} is a ${data.aws_ami.this.architecture} image; the connector runs on Graviton (arm64) instance types."
+    }
+
+    precondition {
+      condition     = local.root_volume_size >= coalesce(local.root_snapshot_size, 0)
+      error_message = "root_volume_size (${local.root_volume_size} GiB) is smaller than the ${coalesce(local.root_snapshot_size, 0)} GiB root snapshot of ami_id ${var.ami_id}; raise it or leave it null to take the snapshot's size."
+    }
+  }
+}
+
+resource "aws_autoscaling_group" "this" {
+  name = local.group_name
+
+  # A fixed number of replicas. The maximum leaves room for an instance refresh to start every
+  # replacement before it stops an old connector.
+  min_size            = var.replicas
+  max_size            = var.replicas * 2
+  desired_capacity    = var.replicas
+  vpc_zone_identifier = var.subnet_ids
+
+  health_check_type         = "EC2"
+  health_check_grace_period = var.instance_warmup_seconds
+
+  launch_template {
+    id      = aws_launch_template.this.id
+    version = aws_launch_template.this.latest_version
+  }
+
+  # A new template version (image, boot script, instance type) replaces the connectors without
+  # ever having fewer than `replicas` of them: each replacement is launched and warmed up before
+  # the connector it replaces is terminated.
+  instance_refresh {
+    strategy = "Rolling"
+
+    preferences {
+      min_healthy_percentage = 100
+      max_healthy_percentage = 200
+      instance_warmup        = var.instance_warmup_seconds
+    }
+  }
+
+  dynamic "tag" {
+    for_each = merge({ Name = var.name }, var.tags)
+
+    content {
+      key   = tag.key
+      value = tag.value
+      # The launch template tags the instances and their volumes.
+      propagate_at_launch = false
+    }
+  }
+
+  lifecycle {
+    precondition {
+      condition     = length(local.subnet_zones) == length(var.subnet_ids)
+      error_message = "subnet_ids must lie in distinct availability zones (they span ${join(", ", local.subnet_zones)}): two subnets of one zone do not spread the replicas."
+    }
+
+    precondition {
+      condition     = var.replicas == 1 || length(var.subnet_ids) >= 2
+      error_message = "${var.replicas} replicas need subnet_ids in at least two availability zones, or losing one zone loses every connector."
+    }
+  }
 }

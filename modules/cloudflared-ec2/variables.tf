@@ -9,7 +9,7 @@ variable "name" {
 }
 
 variable "vpc_id" {
-  description = "ID of the VPC the connector runs in."
+  description = "ID of the VPC the connectors run in."
   type        = string
 
   validation {
@@ -18,13 +18,73 @@ variable "vpc_id" {
   }
 }
 
-variable "subnet_id" {
-  description = "ID of the private subnet the connector is placed in. It needs egress (NAT gateway) to Cloudflare's edge on 7844 and to package repositories on 443."
-  type        = string
+variable "subnet_ids" {
+  description = "IDs of the private subnets the connectors run in, each in a different availability zone (at least two when replicas > 1). They need egress (NAT gateway) to Cloudflare's edge on 7844 and to package repositories on 443."
+  type        = list(string)
 
   validation {
-    condition     = can(regex("^subnet-[0-9a-f]{8,17}$", var.subnet_id))
-    error_message = "subnet_id must be a subnet ID such as subnet-0123456789abcdef0."
+    condition     = length(var.subnet_ids) > 0 && alltrue([for id in var.subnet_ids : can(regex("^subnet-[0-9a-f]{8,17}$", id))])
+    error_message = "subnet_ids must hold at least one subnet ID such as subnet-0123456789abcdef0."
+  }
+
+  validation {
+    condition     = length(distinct(var.subnet_ids)) == length(var.subnet_ids)
+    error_message = "subnet_ids must not repeat a subnet."
+  }
+}
+
+variable "replicas" {
+  description = "Number of connectors: replicas of the one tunnel, started with the same token, spread over the zones of subnet_ids. Cloudflare fails over between them; two survive the loss of an instance or a zone."
+  type        = number
+  default     = 2
+
+  validation {
+    condition     = var.replicas >= 1 && var.replicas <= 25 && floor(var.replicas) == var.replicas
+    error_message = "replicas must be a whole number from 1 to 25 (Cloudflare's limit of connectors per tunnel)."
+  }
+}
+
+variable "instance_warmup_seconds" {
+  description = "Seconds a new connector gets to boot, install cloudflared and connect before it counts as healthy: the Auto Scaling group's health check grace period and the instance refresh warm-up."
+  type        = number
+  default     = 300
+
+  validation {
+    condition     = var.instance_warmup_seconds >= 60 && var.instance_warmup_seconds <= 3600
+    error_message = "instance_warmup_seconds must be between 60 and 3600."
+  }
+}
+
+variable "metrics_namespace" {
+  description = "CloudWatch namespace the connectors publish their readiness to (ReadyConnections per instance, ReadyConnectors per group); the instance role may publish to this namespace only."
+  type        = string
+  default     = "Platform/CloudflareTunnel"
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9._/#:-]{1,255}$", var.metrics_namespace)) && !startswith(var.metrics_namespace, "AWS/")
+    error_message = "metrics_namespace must be 1-255 letters, digits or . _ / # : - and must not start with AWS/ (reserved for AWS services)."
+  }
+}
+
+variable "readiness_alarm_minutes" {
+  description = "Minutes with fewer than replicas connectors ready (or no data) before the readiness alarm fires."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.readiness_alarm_minutes >= 1 && var.readiness_alarm_minutes <= 60 && floor(var.readiness_alarm_minutes) == var.readiness_alarm_minutes
+    error_message = "readiness_alarm_minutes must be a whole number from 1 to 60."
+  }
+}
+
+variable "alarm_topic_arn" {
+  description = "SNS topic the readiness alarm notifies (when it fires and when it clears). Null creates a topic encrypted with the module's key; subscribe the team to it (output alarm_topic_arn)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.alarm_topic_arn == null || can(regex("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", var.alarm_topic_arn))
+    error_message = "alarm_topic_arn must be an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)."
   }
 }
 
@@ -61,24 +121,24 @@ variable "cpu_credits" {
 }
 
 variable "root_volume_size" {
-  description = "Size of the gp3 root volume in GiB. It cannot be smaller than the AMI's root snapshot."
+  description = "Size of each connector's gp3 root volume in GiB. Null takes the size of the AMI's root snapshot, the smallest the volume can be (checked at plan)."
   type        = number
-  default     = 8
+  default     = null
 
   validation {
-    condition     = var.root_volume_size >= 8 && var.root_volume_size <= 1024 && floor(var.root_volume_size) == var.root_volume_size
-    error_message = "root_volume_size must be a whole number of GiB between 8 and 1024."
+    condition     = var.root_volume_size == null || try(var.root_volume_size >= 1 && var.root_volume_size <= 1024 && floor(var.root_volume_size) == var.root_volume_size, false)
+    error_message = "root_volume_size must be null or a whole number of GiB between 1 and 1024."
   }
 }
 
 variable "detailed_monitoring" {
-  description = "One-minute CloudWatch metrics for the instance (billed); basic five-minute metrics otherwise."
+  description = "One-minute EC2 metrics for the instances (billed); basic five-minute metrics otherwise. The readiness metrics are one-minute either way."
   type        = bool
   default     = false
 }
 
 variable "kms_key_arn" {
-  description = "ARN of the customer managed KMS key that encrypts the root volume and the token secret. Null to let the module create one (rotation on)."
+  description = "ARN of the customer managed KMS key that encrypts the root volumes, the token secret and the module's alarm topic. Null to let the module create one (rotation on). A key of your own must let cloudwatch.amazonaws.com use it (kms:Decrypt, kms:GenerateDataKey*) when the module creates the topic."
   type        = string
   default     = null
 
@@ -111,7 +171,7 @@ variable "token_secret_recovery_window_in_days" {
 }
 
 variable "cloudflared_version" {
-  description = "cloudflared release installed at boot (e.g. 2025.11.1), from Cloudflare's signed package repository. Pinned: a new version is a reviewed change that replaces the instance."
+  description = "cloudflared release installed at boot (e.g. 2025.11.1), from Cloudflare's signed package repository. Pinned: a new version is a reviewed change that the instance refresh rolls out."
   type        = string
   default     = "2025.11.1"
 
@@ -164,7 +224,7 @@ variable "tags" {
 }
 
 variable "instance_tags" {
-  description = "Extra tags for the instance and its root volume."
+  description = "Extra tags for the instances and their root volumes."
   type        = map(string)
   default     = {}
 }

@@ -7,7 +7,8 @@
 # emulator endpoint get placeholders; nothing here talks to AWS.
 #
 # Units whose providers cannot be installed on this machine (the Cloudflare provider where
-# its registry is unreachable) are reported and left out; CI with registry access runs them.
+# its registry is unreachable and no mirror holds it) are reported and left out; where
+# PLATFORM_PROVIDER_MIRROR names a mirror, that is an error instead.
 set -euo pipefail
 # shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -49,7 +50,10 @@ provider_installable() {
 exclude=()
 constraint="$(pin cloudflare-provider.constraint)"
 if [[ -n "${constraint}" ]] && ! provider_installable cloudflare/cloudflare "${constraint}"; then
-  log "cloudflare provider ${constraint} cannot be installed here: cloudflare-tunnel units not validated (CI validates them)"
+  # A mirror that was given must serve it: skipping would hide a broken mirror.
+  [[ -z "${PLATFORM_PROVIDER_MIRROR:-}" ]] ||
+    die "cloudflare provider ${constraint} is in none of the mirrors in PLATFORM_PROVIDER_MIRROR (${PLATFORM_PROVIDER_MIRROR}) and not on its registry; rerun scripts/setup.sh after fixing the mirror"
+  log "cloudflare provider ${constraint} cannot be installed here: cloudflare-tunnel units not validated (set PLATFORM_PROVIDER_MIRROR to a mirror holding it)"
   exclude+=(--filter '!name=cloudflare-tunnel')
 fi
 

@@ -1,11 +1,9 @@
-# Emulator only (docs/emulator-gaps.md). Terraform merges this override file into the
-# module's own aws_instance.this; the module, used as it is by staging and prod, keeps
-# `associate_public_ip_address = false` and its security group. moto, for an instance launched
-# that way, reads associate_public_ip_address back as true (which would replace the instance
-# on every plan) and lists the security groups only on the network interface, not on the
-# instance (an update on every plan).
-resource "aws_instance" "this" {
+# Emulator only (docs/emulator-gaps.md). Terraform merges this override file into the module's
+# own aws_launch_template.this; the module, used as it is by staging and prod, keeps its tags.
+# moto returns the template's own tags (resource type "launch-template") among the tag
+# specifications of the instances it launches, which would be an update on every plan.
+resource "aws_launch_template" "this" {
   lifecycle {
-    ignore_changes = [associate_public_ip_address, vpc_security_group_ids]
+    ignore_changes = [tag_specifications]
   }
 }

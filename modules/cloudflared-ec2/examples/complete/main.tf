@@ -29,10 +29,13 @@ module "vpc" {
 module "cloudflared" {
   source = "../../"
 
-  name      = var.name
-  vpc_id    = module.vpc.vpc_id
-  subnet_id = module.vpc.private_subnets[0]
-  ami_id    = var.ami_id
+  name       = var.name
+  vpc_id     = module.vpc.vpc_id
+  subnet_ids = module.vpc.private_subnets
+  ami_id     = var.ami_id
+
+  # Two replicas of the tunnel, one per zone.
+  replicas = 2
 
   # A throwaway example: nothing to recover after destroy.
   kms_key_deletion_window_in_days      = 7

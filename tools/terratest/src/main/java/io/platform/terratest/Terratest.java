@@ -35,6 +35,7 @@ public final class Terratest implements AutoCloseable {
   private final Path dir;
   private final Terraform terraform;
   private final Map<String, Object> vars = new LinkedHashMap<>();
+  private final StringBuilder log = new StringBuilder();
   private boolean applied;
 
   private Terratest(Path dir, Terraform terraform) {
@@ -46,8 +47,14 @@ public final class Terratest implements AutoCloseable {
    * @param dir the root module to run, normally a copy made with {@link Repo#copy}
    */
   public static Terratest of(Path dir, AwsEndpoint endpoint) {
-    return new Terratest(
-        dir, new Terraform(new ProcessRunner(), Toolchain.locate(), endpoint.environment()));
+    return of(dir, endpoint, Map.of());
+  }
+
+  /** Like {@link #of(Path, AwsEndpoint)}, with more environment for Terraform (another provider's settings). */
+  public static Terratest of(Path dir, AwsEndpoint endpoint, Map<String, String> environment) {
+    Map<String, String> env = new LinkedHashMap<>(endpoint.environment());
+    env.putAll(environment);
+    return new Terratest(dir, new Terraform(new ProcessRunner(), Toolchain.locate(), env));
   }
 
   /** Sets an input variable; values may be strings, numbers, booleans, lists and maps. */
@@ -64,8 +71,20 @@ public final class Terratest implements AutoCloseable {
 
   public Terratest initAndApply() {
     init();
+    return apply();
+  }
+
+  /** Applies, with extra arguments such as {@code -target=ADDRESS}. */
+  public Terratest apply(String... extraArgs) {
+    writeVars();
     applied = true;
-    run("apply", "-input=false", "-auto-approve");
+    run(concat(List.of("apply", "-input=false", "-auto-approve"), extraArgs));
+    return this;
+  }
+
+  /** {@code terraform validate} of the initialised module; fails on any error. */
+  public Terratest validate() {
+    run("validate", "-no-color");
     return this;
   }
 
@@ -85,15 +104,47 @@ public final class Terratest implements AutoCloseable {
   }
 
   /** Plans against the current state and classifies the plan. */
-  public PlanSummary plan() {
+  public PlanSummary plan(String... extraArgs) {
+    return PlanClassifier.classify(planJson(extraArgs));
+  }
+
+  /**
+   * Plans (with extra arguments such as {@code -target=ADDRESS}) and returns Terraform's JSON
+   * representation of the plan ({@code terraform show -json}). What the plan streamed,
+   * diagnostics included, is in {@link #log()}.
+   */
+  public JsonNode planJson(String... extraArgs) {
     writeVars();
     Path planFile = dir.resolve("terratest.tfplan");
-    run("plan", "-input=false", "-out=" + planFile);
+    run(concat(List.of("plan", "-input=false", "-json", "-out=" + planFile), extraArgs));
     try {
-      return PlanClassifier.classify(terraform.json(dir, TIMEOUT, "show", "-json", planFile.toString()));
+      return terraform.json(dir, TIMEOUT, "show", "-json", planFile.toString());
     } finally {
       delete(planFile);
     }
+  }
+
+  /** The diagnostics (warnings and errors) Terraform streamed so far, as its JSON messages give them. */
+  public List<JsonNode> diagnostics() {
+    List<JsonNode> diagnostics = new ArrayList<>();
+    for (String line : log.toString().split("\n")) {
+      if (line.startsWith("{")) {
+        try {
+          JsonNode message = JSON.readTree(line);
+          if ("diagnostic".equals(message.path("type").asText())) {
+            diagnostics.add(message.path("diagnostic"));
+          }
+        } catch (IOException e) {
+          // Not one of Terraform's JSON messages.
+        }
+      }
+    }
+    return diagnostics;
+  }
+
+  /** Everything the Terraform commands of this run printed, standard output and error. */
+  public String log() {
+    return log.toString();
   }
 
   public JsonNode outputs() {
@@ -139,7 +190,15 @@ public final class Terratest implements AutoCloseable {
   }
 
   private ExecResult run(String... args) {
-    return terraform.run(dir, TIMEOUT, args).requireSuccess();
+    ExecResult result = terraform.run(dir, TIMEOUT, args);
+    log.append(result.stdout()).append('\n').append(result.stderr()).append('\n');
+    return result.requireSuccess();
+  }
+
+  private static String[] concat(List<String> first, String... rest) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(List.of(rest));
+    return all.toArray(String[]::new);
   }
 
   private void writeVars() {

@@ -2,18 +2,11 @@ package io.platform.terratest.modules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.platform.exec.ProcessRunner;
-import io.platform.terraform.Terraform;
-import io.platform.terratest.Repo;
-import io.platform.toolchain.Toolchain;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The connector's boot script, rendered by Terraform from the module's template and run in a
  * scratch root with {@code aws}, {@code curl}, {@code dnf}, {@code rpm}, {@code systemctl},
  * {@code useradd}, {@code getent}, {@code chown} and {@code uname} stubbed: what it installs,
- * the user it creates, the token file and the unit it writes, and that the token never appears
- * in an argument vector, in the unit file or in the output.
+ * the user it creates, the token file, the readiness timer and the units it writes, and that
+ * the token never appears in an argument vector, in a unit file or in the output.
  */
 class CloudflaredUserDataIT {
   static final String TEMPLATE = "modules/cloudflared-ec2/templates/user-data.sh.tftpl";
@@ -34,6 +27,10 @@ class CloudflaredUserDataIT {
   static final String REGION = "eu-west-1";
   static final String VERSION = "2025.11.1";
   static final String GPG_KEY = "https://pkg.cloudflare.com/cloudflare-public-v2.gpg";
+  static final String METRICS = "127.0.0.1:20241";
+  static final String INSTANCE_ID = "i-0123456789abcdef0";
+  /** Stands in for the rendered readiness script, which the boot script writes out as it is. */
+  static final String READINESS_SCRIPT = "#!/bin/bash\n# readiness publisher ${not-a-template} $HOME\necho ready";
   static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private static Path script;
@@ -42,13 +39,15 @@ class CloudflaredUserDataIT {
 
   @BeforeAll
   static void render(@TempDir Path dir) throws IOException {
-    script = renderTemplate(dir, Map.of(
+    script = ModuleTemplates.render(dir, TEMPLATE, Map.of(
         "service_user", "cloudflared",
         "token_secret_arn", SECRET_ARN,
         "token_wait_seconds", "2",
         "cloudflared_version", VERSION,
         "cloudflared_repo_baseurl", "https://pkg.cloudflare.com/cloudflared/rpm",
-        "cloudflared_repo_gpgkey", GPG_KEY));
+        "cloudflared_repo_gpgkey", GPG_KEY,
+        "metrics_address", METRICS,
+        "readiness_script", READINESS_SCRIPT), "user-data.sh");
   }
 
   @Test
@@ -60,11 +59,13 @@ class CloudflaredUserDataIT {
 
     assertThat(run.exitCode()).as(run.output()).isZero();
 
-    // IMDSv2: a session token first, then the region with it.
+    // IMDSv2: a session token first, then the region and the instance id with one.
     List<ScriptSandbox.Call> curl = sandbox.calls("curl");
     assertThat(curl.get(0).args()).contains("PUT", "http://imds.test/latest/api/token");
     assertThat(curl.get(1).args())
         .contains("X-aws-ec2-metadata-token: imds-session", "http://imds.test/latest/meta-data/placement/region");
+    assertThat(curl.get(3).args())
+        .contains("X-aws-ec2-metadata-token: imds-session", "http://imds.test/latest/meta-data/instance-id");
 
     // Packages: the SSM agent of the region and architecture, cloudflared pinned from the signed repository.
     assertThat(sandbox.calls("dnf")).extracting(ScriptSandbox.Call::line).containsExactly(
@@ -98,7 +99,7 @@ class CloudflaredUserDataIT {
     assertThat(unit.lines()).contains(
         "User=cloudflared",
         "Group=cloudflared",
-        "ExecStart=/usr/bin/cloudflared --no-autoupdate tunnel run --token-file /etc/cloudflared/token",
+        "ExecStart=/usr/bin/cloudflared --no-autoupdate tunnel --metrics " + METRICS + " run --token-file /etc/cloudflared/token",
         "NoNewPrivileges=yes",
         "ProtectSystem=strict",
         "ProtectHome=yes",
@@ -106,9 +107,25 @@ class CloudflaredUserDataIT {
         "CapabilityBoundingSet=");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(unitFile))).isEqualTo("rw-r--r--");
 
-    // Started and enabled for the next boots, after systemd has read the new unit.
+    // The readiness publisher: the rendered script as it is, the instance's region and id for
+    // it, and a minutely timer running it as a throwaway user (never root, never the token's).
+    Path readiness = sandbox.root().resolve("usr/local/libexec/cloudflared-readiness");
+    assertThat(Files.readString(readiness)).isEqualTo(READINESS_SCRIPT + "\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(readiness))).isEqualTo("rwxr-xr-x");
+    assertThat(Files.readString(sandbox.root().resolve("etc/cloudflared-readiness.env")))
+        .isEqualTo("REGION=" + REGION + "\nINSTANCE_ID=" + INSTANCE_ID + "\n");
+    assertThat(Files.readString(sandbox.root().resolve("etc/systemd/system/cloudflared-readiness.service")).lines())
+        .contains("Type=oneshot", "DynamicUser=yes", "EnvironmentFile=/etc/cloudflared-readiness.env",
+            "ExecStart=/usr/local/libexec/cloudflared-readiness", "NoNewPrivileges=yes", "ProtectSystem=strict");
+    assertThat(Files.readString(sandbox.root().resolve("etc/systemd/system/cloudflared-readiness.timer")).lines())
+        .contains("OnCalendar=*-*-* *:*:00", "WantedBy=timers.target");
+
+    // The timer starts before the token is read, so a connector waiting for it reports 0 ready
+    // connections rather than nothing; cloudflared starts once systemd has read its new unit.
     assertThat(sandbox.calls("systemctl")).extracting(ScriptSandbox.Call::line).containsExactly(
         "systemctl enable --now amazon-ssm-agent.service",
+        "systemctl daemon-reload",
+        "systemctl enable --now cloudflared-readiness.timer",
         "systemctl daemon-reload",
         "systemctl enable --now cloudflared.service");
 
@@ -131,6 +148,7 @@ class CloudflaredUserDataIT {
     assertThat(sandbox.root().resolve("etc/cloudflared/token")).doesNotExist();
     assertThat(sandbox.root().resolve("etc/cloudflared/token.partial")).doesNotExist();
     assertThat(sandbox.calls("systemctl")).extracting(ScriptSandbox.Call::line)
+        .contains("systemctl enable --now cloudflared-readiness.timer")
         .doesNotContain("systemctl enable --now cloudflared.service");
   }
 
@@ -141,7 +159,9 @@ class CloudflaredUserDataIT {
         .stub("curl", """
             for a in "$@"; do [[ "$a" == PUT ]] && { echo imds-session; exit 0; }; done
             [[ "${*: -1}" == */placement/region ]] && echo %s
-            """.formatted(REGION))
+            [[ "${*: -1}" == */instance-id ]] && echo %s
+            exit 0
+            """.formatted(REGION, INSTANCE_ID))
         .stub("aws", awsBody)
         .stub("uname", "[[ \"$1\" == -m ]] && echo aarch64 || echo Linux")
         .stub("rpm", "exit 1")
@@ -168,31 +188,5 @@ class CloudflaredUserDataIT {
         "ROOT", sandbox.root().toString(),
         "IMDS_ENDPOINT", "http://imds.test",
         "TOKEN_RETRY_SECONDS", String.valueOf(retrySeconds));
-  }
-
-  /** Renders the module's template with Terraform's own templatefile(), as the module does. */
-  private static Path renderTemplate(Path dir, Map<String, String> vars) throws IOException {
-    Path template = Repo.root().resolve(TEMPLATE);
-    Files.writeString(dir.resolve("main.tf"), """
-        variable "vars" {
-          type = map(string)
-        }
-
-        output "user_data" {
-          value = templatefile(%s, var.vars)
-        }
-        """.formatted(new ObjectMapper().writeValueAsString(template.toString())), StandardCharsets.UTF_8);
-    Map<String, Object> tfvars = new LinkedHashMap<>();
-    tfvars.put("vars", vars);
-    new ObjectMapper().writeValue(dir.resolve("terraform.tfvars.json").toFile(), tfvars);
-
-    Terraform terraform = new Terraform(new ProcessRunner(), Toolchain.locate(), Map.of());
-    Duration limit = Duration.ofMinutes(2);
-    terraform.run(dir, limit, "init", "-input=false").requireSuccess();
-    terraform.run(dir, limit, "apply", "-input=false", "-auto-approve").requireSuccess();
-    String rendered = terraform.run(dir, limit, "output", "-raw", "user_data").requireSuccess().stdout();
-    Path script = dir.resolve("user-data.sh");
-    Files.writeString(script, rendered, StandardCharsets.UTF_8);
-    return script;
   }
 }

@@ -21,6 +21,15 @@ final class Json {
     }
   }
 
+  /** The elements of a JSON array; nothing for anything else. */
+  static List<JsonNode> list(JsonNode node) {
+    List<JsonNode> values = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(values::add);
+    }
+    return values;
+  }
+
   /** A string or an array of strings (policy and pattern fields may be either) as a list. */
   static List<String> texts(JsonNode node) {
     List<String> values = new ArrayList<>();

@@ -90,6 +90,17 @@ final class ScriptSandbox {
     return this;
   }
 
+  /** Puts a real program on the script's PATH under {@code command}, ahead of the machine's. */
+  ScriptSandbox tool(String command, Path program) {
+    try {
+      Files.deleteIfExists(bin.resolve(command));
+      Files.createSymbolicLink(bin.resolve(command), program.toAbsolutePath());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
   /** Runs {@code script} with bash, the stubs first on PATH and {@code environment} added. */
   Run run(Path script, Map<String, String> environment, Duration timeout) {
     Path output = calls.resolveSibling("output.log");
