@@ -3,6 +3,7 @@ package io.platform.verify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.platform.exec.ErrorLines;
 import java.util.Set;
 
 /**
@@ -20,7 +21,7 @@ import java.util.Set;
  * @param quiet no planned change, no output change, drift (if any) only of objects that still
  *     exist, and the change summary seen
  * @param drifted some object changed outside Terraform
- * @param firstError the first error diagnostic, as "Error: summary", or null
+ * @param firstError the first error diagnostic, as "Error: summary (file line N: code)", or null
  */
 public record StreamedPlan(boolean quiet, boolean drifted, String firstError) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,7 +63,7 @@ public record StreamedPlan(boolean quiet, boolean drifted, String firstError) {
         }
         case "diagnostic" -> {
           if (firstError == null && "error".equals(message.path("@level").asText())) {
-            firstError = "Error: " + message.path("diagnostic").path("summary").asText(message.path("@message").asText());
+            firstError = error(message);
           }
         }
         default -> {
@@ -72,6 +73,19 @@ public record StreamedPlan(boolean quiet, boolean drifted, String firstError) {
     }
     // A deferred read is a planned action too: attributes it uses can make drift relevant.
     return new StreamedPlan(quiet && summarised && !(drifted && reads), drifted, firstError);
+  }
+
+  /** "Error: summary", with the file, line and source line the diagnostic points at when it has a range. */
+  private static String error(JsonNode message) {
+    JsonNode diagnostic = message.path("diagnostic");
+    String summary = "Error: " + diagnostic.path("summary").asText(message.path("@message").asText());
+    JsonNode range = diagnostic.path("range");
+    if (!range.has("filename")) {
+      return summary;
+    }
+    return ErrorLines.located(
+        summary, range.path("filename").asText(), range.path("start").path("line").asInt(),
+        diagnostic.path("snippet").path("code").asText(null));
   }
 
   private static JsonNode message(String line) {

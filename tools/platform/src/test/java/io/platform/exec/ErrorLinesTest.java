@@ -2,9 +2,37 @@ package io.platform.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.platform.Captures;
 import org.junit.jupiter.api.Test;
 
 class ErrorLinesTest {
+
+  @Test
+  void saysWhatTerraformSaidOfABrokenModuleInsteadOfThatInitFailed() {
+    String output = Captures.read("exec/init-invalid-expression.txt");
+
+    assertThat(ErrorLines.firstUseful(output, ""))
+        .isEqualTo("Error: Invalid expression (main.tf line 2: input =)");
+  }
+
+  @Test
+  void saysWhereABrokenTerragruntFileIsBroken() {
+    String output = Captures.read("exec/terragrunt-hcl-missing-expression.txt");
+
+    assertThat(ErrorLines.firstUseful(output, ""))
+        .isEqualTo("Error: Missing expression (/work/units/c/terragrunt.hcl line 5)");
+  }
+
+  @Test
+  void keepsTheAnnouncementWhenNoDiagnosticFollowsIt() {
+    String output = """
+        Error: Terraform encountered problems during initialisation, including problems
+        with the configuration, described below.
+        """;
+
+    assertThat(ErrorLines.firstUseful(output)).startsWith("Error: Terraform encountered problems during initialisation");
+  }
+
 
   @Test
   void picksTerraformsErrorLineOutOfItsDiagnosticBox() {

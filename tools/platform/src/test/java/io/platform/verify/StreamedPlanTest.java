@@ -2,9 +2,18 @@ package io.platform.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.platform.Captures;
 import org.junit.jupiter.api.Test;
 
 class StreamedPlanTest {
+
+  @Test
+  void anErrorSaysWhereTerraformFoundIt() {
+    StreamedPlan plan = StreamedPlan.parse(Captures.read("exec/plan-unsupported-argument.jsonl"));
+
+    assertThat(plan.quiet()).isFalse();
+    assertThat(plan.firstError()).isEqualTo("Error: Unsupported argument (main.tf line 2: nope = 1)");
+  }
 
   @Test
   void aPlanWithOnlyNoOpsReadsAndUnchangedOutputsIsQuiet() {
