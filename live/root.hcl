@@ -7,7 +7,8 @@ locals {
   emulator = try(local.env.emulator, null)
 
   # The AWS provider constraint has one home: toolchain.properties at the repository root.
-  toolchain    = file("${get_parent_terragrunt_dir()}/../toolchain.properties")
+  # Marked as read: a new pin changes every unit (`find --reading`, `platform verify --affected`).
+  toolchain    = file(mark_as_read("${get_parent_terragrunt_dir()}/../toolchain.properties"))
   aws_provider = trimspace(regex("(?m)^aws-provider\\.constraint=(.*)$", local.toolchain)[0])
 
   # "dynamodb" (default): the DynamoDB lock table. "s3": Terraform's S3-native lock file.
@@ -64,7 +65,7 @@ remote_state {
 generate "provider" {
   path      = "provider.tf"
   if_exists = "overwrite_terragrunt"
-  contents = templatefile("${get_parent_terragrunt_dir()}/provider.tf.tftpl", {
+  contents = templatefile(mark_as_read("${get_parent_terragrunt_dir()}/provider.tf.tftpl"), {
     region       = local.env.region
     account_id   = local.env.account_id
     default_tags = merge(local.common_tags, { Unit = path_relative_to_include() })

@@ -17,7 +17,7 @@ locals {
   zone_name = get_env("${local.env_prefix}_ZONE_NAME")
 
   # Like the AWS provider's, the Cloudflare provider's constraint lives in toolchain.properties.
-  toolchain           = file("${dirname(find_in_parent_folders("root.hcl"))}/../toolchain.properties")
+  toolchain           = file(mark_as_read("${dirname(find_in_parent_folders("root.hcl"))}/../toolchain.properties"))
   cloudflare_provider = trimspace(regex("(?m)^cloudflare-provider\\.constraint=(.*)$", local.toolchain)[0])
 }
 

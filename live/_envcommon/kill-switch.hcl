@@ -4,6 +4,11 @@
 locals {
   env       = read_terragrunt_config(find_in_parent_folders("env.hcl")).locals
   repo_root = "${dirname(find_in_parent_folders("root.hcl"))}/.."
+
+  # The function's package. Marked as read so that Terragrunt lists it among the files this unit
+  # reads (`find --reading`), which is how `platform verify --affected` ties the unit to the
+  # sources under lambdas/kill-switch it is built from.
+  jar = mark_as_read("${local.repo_root}/lambdas/kill-switch/target/kill-switch.jar")
 }
 
 terraform {
@@ -18,7 +23,7 @@ terraform {
       test -f "$1" || { echo "$1 is missing: run 'mvn -B -DskipTests package' first" >&2; exit 1; }
       cp "$1" kill-switch.jar
     EOT
-    , "sh", "${local.repo_root}/lambdas/kill-switch/target/kill-switch.jar"]
+    , "sh", local.jar]
   }
 }
 

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       EmulatorCommand.class,
       BootstrapCommand.class,
       VerifyCommand.class,
+      ReportCommand.class,
+      DriftCommand.class,
       GraphCommand.class,
       MigrateCommand.class,
       DocsCommand.class,

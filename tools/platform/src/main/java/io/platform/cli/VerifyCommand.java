@@ -7,15 +7,23 @@ import io.platform.live.UnitDiscovery;
 import io.platform.live.UnitGraph;
 import io.platform.terraform.Terragrunt;
 import io.platform.toolchain.Toolchain;
+import io.platform.select.AffectedUnits;
+import io.platform.select.ChangedFiles;
+import io.platform.select.Selection;
+import io.platform.select.Shard;
+import io.platform.verify.Scope;
 import io.platform.verify.Verifier;
 import io.platform.verify.VerifyReport;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code platform verify}: prove every unit of a tree with a zero-diff plan. */
@@ -23,11 +31,15 @@ import picocli.CommandLine.Parameters;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Plans every unit below DIR and classifies each plan from its JSON: clean, output-only,",
-      "drift-only, changes (counted per action) or error. Uses the AWS credentials and",
-      "endpoints of the environment (for the emulator: eval \"$(platform emulator env)\")."
+      "Plans every unit below DIR (or those a change affects, or one share of them) and",
+      "classifies each plan from its JSON: clean, output-only, drift-only, changes (counted",
+      "per action) or error. Uses the AWS credentials and endpoints of the environment (for",
+      "the emulator: eval \"$(platform emulator env)\")."
     })
 final class VerifyCommand extends PlatformSubcommand {
+  /** What --affected compares with unless --base says otherwise, as Terragrunt's --filter-affected. */
+  static final String DEFAULT_BASE = "main";
+
   @Parameters(index = "0", description = "A live tree or environment, e.g. live/staging.")
   Path root;
 
@@ -36,6 +48,30 @@ final class VerifyCommand extends PlatformSubcommand {
 
   @Option(names = "--exclude", description = "Skip units whose name matches this glob (repeatable).")
   List<String> excludes = new ArrayList<>();
+
+  @Option(
+      names = "--affected",
+      description = "Only the units the change since --base affects (docs/verify.md, \"Only what a change affects\").")
+  boolean affected;
+
+  @Option(
+      names = "--base",
+      paramLabel = "REF",
+      description = "What --affected compares with: a branch, tag or commit (default: main).")
+  String base;
+
+  @Option(
+      names = "--shard",
+      paramLabel = "K/N",
+      converter = ShardConverter.class,
+      description = "Only share K of N of the selected units, balanced by --timings or by count.")
+  Shard shard;
+
+  @Option(
+      names = "--timings",
+      paramLabel = "FILE",
+      description = "A JSON report of an earlier run: its unit times balance --shard.")
+  Path timings;
 
   @Mixin VerifyOptions verifyOptions;
 
@@ -60,17 +96,55 @@ final class VerifyCommand extends PlatformSubcommand {
 
   @Override
   protected int execute() {
+    if (base != null && !affected) {
+      throw new ParameterException(spec.commandLine(), "--base needs --affected");
+    }
+    if (timings != null && shard == null) {
+      throw new ParameterException(spec.commandLine(), "--timings needs --shard");
+    }
     Path dir = UnitDiscovery.treeDir(root);
     List<Unit> units = UnitDiscovery.find(dir, includes, excludes);
     if (units.isEmpty()) {
       throw new IllegalArgumentException("no units (terragrunt.hcl) under " + root + " match the filters");
     }
+    Map<String, Long> unitMillis = timings == null ? Map.of() : UnitTimings.read(timings);
+    ChangedFiles change = affected ? change(dir) : null;
     Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), Toolchain.locate(), Map.of());
-    units = inDependencyOrder(terragrunt, dir, units);
+    Scope scope = Scope.everyUnit(units.size());
+    if (affected) {
+      Selection selection = AffectedUnits.select(dir, terragrunt.findReading(dir), units, change);
+      units = units.stream().filter(u -> selection.reasons().containsKey(u.name())).toList();
+      scope = new Scope(selection.description(), selection.reasons(), units.size(), selection.candidates(), null);
+      progress("verify: " + scope.headline(units.size()));
+      selection.reasons().forEach((unit, reason) -> progress("  " + unit + ": " + reason));
+    }
+    if (!units.isEmpty()) {
+      units = inDependencyOrder(terragrunt, dir, units);
+    }
+    if (shard != null) {
+      units = shard.of(units, unitMillis);
+      scope = scope.share(shard.toString(), units.stream().map(Unit::name).collect(Collectors.toSet()));
+    }
+    if (units.isEmpty()) {
+      progress("verify: nothing to verify (" + scope.headline(0) + ")");
+      return verifyOptions.finish(new VerifyReport(dir, List.of(), Duration.ZERO, scope), out());
+    }
     progress("verify: " + units.size() + " units, " + verifyOptions.parallelism + " at a time");
     VerifyReport report =
         new Verifier(terragrunt, verifyOptions.toVerifierOptions(), ProgressPrinter.forConsole(this::progress, err()))
             .verify(dir, units);
-    return verifyOptions.finish(report, out());
+    return verifyOptions.finish(report.withScope(scope), out());
+  }
+
+  /** The change --affected selects by; a --base that names no commit is a bad command line. */
+  private ChangedFiles change(Path dir) {
+    try {
+      return ChangedFiles.since(base == null ? DEFAULT_BASE : base, dir, new ProcessRunner());
+    } catch (ChangedFiles.UnknownBaseException e) {
+      if (e.environment()) {
+        throw e;
+      }
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 }

@@ -1,18 +1,10 @@
 package io.platform.cli;
 
-import io.platform.verify.ResultTable;
 import io.platform.verify.Verifier;
 import io.platform.verify.VerifyReport;
-import io.platform.verify.report.JUnitReport;
-import io.platform.verify.report.JsonReport;
-import io.platform.verify.report.MarkdownReport;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that verifies units. */
@@ -34,19 +26,7 @@ final class VerifyOptions {
       converter = DurationConverter.class)
   Duration lockTimeout = Duration.ZERO;
 
-  @Option(
-      names = "--allow-output-only",
-      description = "Treat units whose only change is a root output as clean (exit 0).")
-  boolean allowOutputOnly;
-
-  @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report (one test case per unit).")
-  Path junit;
-
-  @Option(names = "--markdown", paramLabel = "FILE", description = "Write a Markdown report sized for a pull-request comment.")
-  Path markdown;
-
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the full JSON report.")
-  Path json;
+  @Mixin ReportOptions reports;
 
   Verifier.Options toVerifierOptions() {
     return new Verifier.Options(parallelism, unitTimeout, lockTimeout);
@@ -54,24 +34,6 @@ final class VerifyOptions {
 
   /** Prints the table, writes the requested reports, and returns the run's exit code. */
   int finish(VerifyReport report, PrintWriter out) {
-    out.print(ResultTable.render(report));
-    out.flush();
-    write(junit, JUnitReport.write(report, allowOutputOnly));
-    write(markdown, MarkdownReport.write(report, allowOutputOnly));
-    write(json, JsonReport.write(report, allowOutputOnly));
-    return report.exitCode(allowOutputOnly);
-  }
-
-  private static void write(Path file, String content) {
-    if (file == null) {
-      return;
-    }
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Files.writeString(file, content, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write report " + file, e);
-    }
+    return reports.finish(report, out);
   }
 }

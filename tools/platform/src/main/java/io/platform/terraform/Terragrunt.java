@@ -71,6 +71,18 @@ public final class Terragrunt {
   }
 
   /**
+   * {@code terragrunt find --json --dag --dependencies --reading}: the units below dir in run
+   * order, each with the files its configuration reads (relative to {@code dir}).
+   */
+  public JsonNode findReading(Path dir) {
+    return ToolJson.parse(
+        runner.run(
+            command(dir, List.of("find", "--json", "--dag", "--dependencies", "--reading"))
+                .withTimeout(Duration.ofMinutes(5))),
+        "terragrunt find --reading");
+  }
+
+  /**
    * Plans the unit into {@code planFile}. The result is returned whatever the exit code: a
    * failed plan is a verdict for the caller, not an exception.
    */

@@ -46,6 +46,17 @@ public final class ResultTable {
         out.append("error in ").append(result.unit().name()).append(": ").append(result.error()).append('\n');
       }
     }
+    Scope scope = report.scope();
+    if (scope.worthSaying()) {
+      out.append("selected: ").append(scope.headline(report.results().size())).append('\n');
+      int width = report.results().stream().mapToInt(r -> r.unit().name().length()).max().orElse(0);
+      for (UnitResult result : report.results()) {
+        String reason = scope.reasons().get(result.unit().name());
+        if (reason != null) {
+          out.append(String.format("  %-" + width + "s  %s%n", result.unit().name(), reason));
+        }
+      }
+    }
     out.append(
         String.format(
             Locale.ROOT,

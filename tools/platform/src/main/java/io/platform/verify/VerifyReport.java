@@ -4,8 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** The outcome of verifying a tree of units. */
-public record VerifyReport(Path root, List<UnitResult> results, Duration elapsed) {
+/**
+ * The outcome of verifying a tree of units.
+ *
+ * @param scope which units of the tree were verified and why
+ */
+public record VerifyReport(Path root, List<UnitResult> results, Duration elapsed, Scope scope) {
 
   public static final int EXIT_CLEAN = 0;
   public static final int EXIT_ERROR = 1;
@@ -13,6 +17,15 @@ public record VerifyReport(Path root, List<UnitResult> results, Duration elapsed
 
   public VerifyReport {
     results = List.copyOf(results);
+  }
+
+  /** A report of every unit of the tree. */
+  public VerifyReport(Path root, List<UnitResult> results, Duration elapsed) {
+    this(root, results, elapsed, Scope.everyUnit(results.size()));
+  }
+
+  public VerifyReport withScope(Scope other) {
+    return new VerifyReport(root, results, elapsed, other);
   }
 
   /**

@@ -33,6 +33,76 @@ class PlatformCommandTest {
   }
 
   @Test
+  void aShareThatIsNoneOfTheSharesIsABadCommandLine() {
+    assertThat(run("verify", "live", "--shard", "0/2")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(err.toString()).contains("--shard 0/2: the share must be K/N with 1 <= K <= N");
+    assertThat(run("verify", "live", "--shard", "3/2")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(run("verify", "live", "--shard", "half")).isEqualTo(PlatformCommand.EXIT_USAGE);
+  }
+
+  @Test
+  void baseAndTimingsNeedWhatTheyModify(@TempDir Path tree) throws java.io.IOException {
+    java.nio.file.Files.writeString(tree.resolve("terragrunt.hcl"), "");
+    assertThat(run("verify", tree.toString(), "--base", "main")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(err.toString()).contains("--base needs --affected");
+    assertThat(run("verify", tree.toString(), "--timings", "r.json")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(err.toString()).contains("--timings needs --shard");
+  }
+
+  @Test
+  void affectedWithABaseThatNamesNoCommitIsABadCommandLine(@TempDir Path repo) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(repo.resolve("live/vpc"));
+    java.nio.file.Files.writeString(repo.resolve("live/vpc/terragrunt.hcl"), "");
+    io.platform.exec.ProcessRunner git = new io.platform.exec.ProcessRunner();
+    git.run(io.platform.exec.Command.of("git", "init", "-q").in(repo)).requireSuccess();
+
+    assertThat(run("verify", repo.resolve("live").toString(), "--affected", "--base", "no-such-branch"))
+        .isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(err.toString()).contains("--base no-such-branch names no commit");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void mergingSomethingThatIsNoVerifyReportIsAnErrorAndWritesNothing(@TempDir Path dir) throws java.io.IOException {
+    Path notAReport = java.nio.file.Files.writeString(dir.resolve("plan.json"), "{\"resource_changes\": []}");
+    Path merged = dir.resolve("merged.json");
+
+    assertThat(run("report", "merge", notAReport.toString(), "--json", merged.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("error: " + notAReport + ": not a verify report");
+    assertThat(merged).doesNotExist();
+
+    assertThat(run("report", "merge", dir.resolve("missing.json").toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("missing.json does not exist");
+    assertThat(run("report", "merge")).isEqualTo(PlatformCommand.EXIT_USAGE);
+  }
+
+  @Test
+  void driftIssueWritesTheDecisionForTheWorkflowToCarryOut(@TempDir Path dir) throws java.io.IOException {
+    io.platform.verify.VerifyReport drifted = new io.platform.verify.VerifyReport(Path.of("/live/staging"),
+        java.util.List.of(new io.platform.verify.UnitResult(new io.platform.live.Unit(Path.of("/live/staging/rds"), "rds"),
+            io.platform.verify.Verdict.ERROR, null, "plan: Error: boom", java.time.Duration.ZERO)),
+        java.time.Duration.ZERO);
+    Path report = java.nio.file.Files.writeString(dir.resolve("staging.json"),
+        io.platform.verify.report.JsonReport.write(drifted, false));
+    Path out = dir.resolve("decision");
+
+    assertThat(run("drift", "issue", "--environment", "staging", "--report", report.toString(), "--out", out.toString(),
+        "--now", "2026-12-07T02:00:00Z")).isZero();
+    assertThat(this.out.toString().strip()).isEqualTo("open");
+    assertThat(java.nio.file.Files.readString(out.resolve("decision.json")))
+        .isEqualTo("{\"action\":\"open\",\"comment\":false,\"findings\":1}\n");
+    assertThat(java.nio.file.Files.readString(out.resolve("body.md"))).startsWith("<!-- platform-drift: staging -->");
+    assertThat(out.resolve("comment.md")).doesNotExist();
+
+    Path stranger = java.nio.file.Files.writeString(dir.resolve("other.md"), "an issue about something else");
+    assertThat(run("drift", "issue", "--environment", "staging", "--report", report.toString(), "--out", out.toString(),
+        "--issue-body", stranger.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("is not the drift issue of staging");
+    assertThat(run("drift", "issue", "--environment", "staging", "--report", report.toString(), "--out", out.toString(),
+        "--issue-state", "gone")).isEqualTo(PlatformCommand.EXIT_USAGE);
+  }
+
+  @Test
   void anExpectedFailureIsOneLineOnStderrNotAStackTrace() {
     int exit = run("verify", "/definitely/not/here");
 

@@ -103,20 +103,29 @@ public final class Terratest implements AutoCloseable {
     return this;
   }
 
-  /** Plans against the current state and classifies the plan. */
+  /**
+   * Plans against the current state and classifies the plan. A failed plan throws with
+   * Terraform's errors as it prints them for people, on stderr.
+   */
   public PlanSummary plan(String... extraArgs) {
-    return PlanClassifier.classify(planJson(extraArgs));
+    return PlanClassifier.classify(planned(List.of(), extraArgs));
   }
 
   /**
    * Plans (with extra arguments such as {@code -target=ADDRESS}) and returns Terraform's JSON
-   * representation of the plan ({@code terraform show -json}). What the plan streamed,
-   * diagnostics included, is in {@link #log()}.
+   * representation of the plan ({@code terraform show -json}). The plan streams Terraform's
+   * JSON messages, so its diagnostics are in {@link #diagnostics()}.
    */
   public JsonNode planJson(String... extraArgs) {
+    return planned(List.of("-json"), extraArgs);
+  }
+
+  private JsonNode planned(List<String> format, String... extraArgs) {
     writeVars();
     Path planFile = dir.resolve("terratest.tfplan");
-    run(concat(List.of("plan", "-input=false", "-json", "-out=" + planFile), extraArgs));
+    List<String> args = new ArrayList<>(List.of("plan", "-input=false", "-out=" + planFile));
+    args.addAll(format);
+    run(concat(args, extraArgs));
     try {
       return terraform.json(dir, TIMEOUT, "show", "-json", planFile.toString());
     } finally {

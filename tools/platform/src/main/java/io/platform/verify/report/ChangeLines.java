@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /** Human lines shared by the reports: a unit's headline and its per-resource changes. */
-final class ChangeLines {
+public final class ChangeLines {
   private ChangeLines() {}
 
   /** E.g. "3 to create, 1 to update" or "drift in 2 resources" or the error line. */
-  static String headline(UnitResult result) {
+  public static String headline(UnitResult result) {
     if (result.error() != null) {
       return result.error();
     }
@@ -34,7 +34,7 @@ final class ChangeLines {
   }
 
   /** One line per change, drift and output, in the symbols Terraform uses. */
-  static List<String> details(PlanSummary summary) {
+  public static List<String> details(PlanSummary summary) {
     List<String> lines = new ArrayList<>();
     for (ResourceChange change : summary.changes()) {
       StringJoiner actions = new StringJoiner("+");

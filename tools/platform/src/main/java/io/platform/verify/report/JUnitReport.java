@@ -32,6 +32,16 @@ public final class JUnitReport {
       xml.writeAttribute("name", xmlText(report.root().toString()));
       counts(xml, report.results().size(), failures, errors, report.elapsed().toMillis());
       xml.writeAttribute("skipped", "0");
+      if (report.scope().worthSaying()) {
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("properties");
+        xml.writeCharacters("\n      ");
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", "selected");
+        xml.writeAttribute("value", xmlText(report.scope().headline(report.results().size())));
+        xml.writeCharacters("\n    ");
+        xml.writeEndElement();
+      }
       for (UnitResult result : report.results()) {
         xml.writeCharacters("\n    ");
         testCase(xml, report, result, allowOutputOnly);
@@ -55,6 +65,14 @@ public final class JUnitReport {
     xml.writeAttribute("classname", xmlText("verify." + report.root().getFileName()));
     xml.writeAttribute("name", xmlText(result.unit().name()));
     xml.writeAttribute("time", seconds(result.elapsed().toMillis()));
+    String reason = report.scope().reasons().get(result.unit().name());
+    if (reason != null) {
+      xml.writeStartElement("properties");
+      xml.writeEmptyElement("property");
+      xml.writeAttribute("name", "selected_because");
+      xml.writeAttribute("value", xmlText(reason));
+      xml.writeEndElement();
+    }
     String headline = xmlText(ChangeLines.headline(result));
     if (result.verdict() == Verdict.ERROR) {
       xml.writeStartElement("error");

@@ -9,6 +9,7 @@ import io.platform.live.Unit;
 import io.platform.verify.ChangeAction;
 import io.platform.verify.PlanSummary;
 import io.platform.verify.ResourceChange;
+import io.platform.verify.Scope;
 import io.platform.verify.UnitResult;
 import io.platform.verify.Verdict;
 import io.platform.verify.VerifyReport;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +41,16 @@ public final class JsonReport {
     root.put("root", report.root().toString());
     root.put("elapsed_ms", report.elapsed().toMillis());
     root.put("exit_code", report.exitCode(allowOutputOnly));
+    Scope scope = report.scope();
+    ObjectNode selection = root.putObject("selection");
+    selection.put("description", scope.description());
+    selection.put("selected", scope.selected());
+    selection.put("candidates", scope.candidates());
+    if (scope.shard() != null) {
+      selection.put("shard", scope.shard());
+    }
+    ObjectNode reasons = selection.putObject("reasons");
+    scope.reasons().forEach(reasons::put);
     ArrayNode units = root.putArray("units");
     for (UnitResult result : report.results()) {
       ObjectNode unit = units.addObject();
@@ -89,9 +101,13 @@ public final class JsonReport {
   public static VerifyReport read(String json) {
     try {
       JsonNode root = JSON.readTree(json);
+      if (!root.isObject() || !root.has("format_version") || !root.path("units").isArray()) {
+        throw new IllegalArgumentException("not a verify report (no format_version and units)");
+      }
       int version = root.path("format_version").asInt(-1);
       if (version != FORMAT_VERSION) {
-        throw new IllegalArgumentException("unsupported report format_version " + version);
+        throw new IllegalArgumentException("unsupported report format_version " + version + " (this platform reads "
+            + FORMAT_VERSION + ")");
       }
       List<UnitResult> results = new ArrayList<>();
       for (JsonNode unit : root.path("units")) {
@@ -101,8 +117,15 @@ public final class JsonReport {
         PlanSummary summary = unit.has("plan") ? readSummary(verdict, unit.path("plan")) : null;
         results.add(new UnitResult(u, verdict, summary, unit.path("error").asText(null), elapsed));
       }
+      JsonNode selection = root.path("selection");
+      Map<String, String> reasons = new LinkedHashMap<>();
+      selection.path("reasons").properties().forEach(e -> reasons.put(e.getKey(), e.getValue().asText()));
+      Scope scope = selection.isMissingNode()
+          ? Scope.everyUnit(results.size())
+          : new Scope(selection.path("description").asText(), reasons, selection.path("selected").asInt(results.size()),
+              selection.path("candidates").asInt(results.size()), selection.path("shard").asText(null));
       return new VerifyReport(
-          Path.of(root.path("root").asText()), results, Duration.ofMillis(root.path("elapsed_ms").asLong()));
+          Path.of(root.path("root").asText()), results, Duration.ofMillis(root.path("elapsed_ms").asLong()), scope);
     } catch (IOException e) {
       throw new IllegalArgumentException("not a verify report: " + e.getMessage(), e);
     }

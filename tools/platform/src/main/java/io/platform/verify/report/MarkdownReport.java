@@ -1,6 +1,12 @@
 package io.platform.verify.report;
 
+import static io.platform.verify.report.Markdown.cell;
+import static io.platform.verify.report.Markdown.code;
+import static io.platform.verify.report.Markdown.escapeHtml;
+import static io.platform.verify.report.Markdown.shortened;
+
 import io.platform.verify.ChangeAction;
+import io.platform.verify.Scope;
 import io.platform.verify.UnitResult;
 import io.platform.verify.Verdict;
 import io.platform.verify.VerifyReport;
@@ -17,24 +23,39 @@ public final class MarkdownReport {
   /** GitHub refuses comments longer than this many characters. */
   public static final int GITHUB_COMMENT_LIMIT = 65_536;
 
-  /** Lines of one unit's details, and characters of one line, before they are cut. */
+  /** Lines of one unit's details before they are cut. */
   static final int MAX_DETAIL_LINES = 200;
 
-  static final int MAX_LINE = 300;
+  static final int MAX_LINE = Markdown.MAX_LINE;
 
-  /** Room kept for the truncation note, whatever the counts in it. */
-  private static final int NOTE_ROOM = truncationNote(Integer.MAX_VALUE, Integer.MAX_VALUE).length();
+  /** Room kept for the truncation note, whatever the counts in it, and a link of usual length. */
+  private static final int NOTE_ROOM = truncationNote(Integer.MAX_VALUE, Integer.MAX_VALUE).length() + 200;
 
   private MarkdownReport() {}
 
   public static String write(VerifyReport report, boolean allowOutputOnly) {
-    return write(report, allowOutputOnly, GITHUB_COMMENT_LIMIT);
+    return write(report, allowOutputOnly, null, GITHUB_COMMENT_LIMIT);
   }
 
-  static String write(VerifyReport report, boolean allowOutputOnly, int limit) {
+  /** @param fullReportUrl where the complete reports are (a CI artifact), linked when this one is cut; or null */
+  public static String write(VerifyReport report, boolean allowOutputOnly, String fullReportUrl) {
+    return write(report, allowOutputOnly, fullReportUrl, GITHUB_COMMENT_LIMIT);
+  }
+
+  /**
+   * The hidden line a report starts with, naming its tree (e.g. {@code staging}): what finds
+   * the comment of an earlier run of the same tree, to edit it in place.
+   */
+  public static String marker(String tree) {
+    return "<!-- platform-verify: " + tree.replace("--", "- -") + " -->";
+  }
+
+  static String write(VerifyReport report, boolean allowOutputOnly, String fullReportUrl, int limit) {
     StringBuilder out = new StringBuilder();
     int exit = report.exitCode(allowOutputOnly);
-    out.append("## Zero-diff verification: ").append(code(String.valueOf(report.root().getFileName()))).append(" — ")
+    String tree = String.valueOf(report.root().getFileName());
+    out.append(marker(tree)).append('\n');
+    out.append("## Zero-diff verification: ").append(code(tree)).append(" — ")
         .append(exit == 0 ? "clean" : exit == VerifyReport.EXIT_CHANGES ? "changes" : "errors")
         .append("\n\n");
     out.append(
@@ -44,15 +65,23 @@ public final class MarkdownReport {
             report.results().size(), report.count(Verdict.CLEAN), report.count(Verdict.OUTPUT_ONLY),
             report.count(Verdict.DRIFT_ONLY), report.count(Verdict.CHANGES), report.count(Verdict.ERROR),
             report.elapsed().toMillis() / 1000.0));
+    Scope scope = report.scope();
+    boolean why = !scope.reasons().isEmpty();
+    if (scope.worthSaying()) {
+      out.append("**Selected**: ").append(escapeHtml(scope.headline(report.results().size()))).append("\n\n");
+    }
+    if (report.results().isEmpty()) {
+      return out.append(scope.selective() ? "No unit reads what changed: nothing to verify.\n" : "No units.\n").toString();
+    }
     out.append("| Unit | Result |");
     for (ChangeAction action : ChangeAction.values()) {
       out.append(' ').append(action.label()).append(" |");
     }
-    out.append(" Summary |\n|---|---|");
-    out.append("---:|".repeat(ChangeAction.values().length)).append("---|\n");
+    out.append(" Summary |").append(why ? " Why |" : "").append("\n|---|---|");
+    out.append("---:|".repeat(ChangeAction.values().length)).append("---|").append(why ? "---|" : "").append('\n');
 
     // A table too long for the comment loses its clean rows first: the summary counts them.
-    List<String> rows = report.results().stream().map(MarkdownReport::row).toList();
+    List<String> rows = report.results().stream().map(r -> row(r, why ? scope.reasons().getOrDefault(r.unit().name(), "") : null)).toList();
     boolean allRowsFit = out.length() + rows.stream().mapToInt(String::length).sum() + NOTE_ROOM <= limit;
     int rowsLeftOut = 0;
     for (int i = 0; i < rows.size(); i++) {
@@ -78,17 +107,24 @@ public final class MarkdownReport {
     }
     if (rowsLeftOut + detailsLeftOut > 0) {
       out.append(truncationNote(rowsLeftOut, detailsLeftOut));
+      if (fullReportUrl != null && out.length() + fullReportUrl.length() + 40 <= limit) {
+        out.append("> Full report: ").append(fullReportUrl).append('\n');
+      }
     }
     return out.toString();
   }
 
-  private static String row(UnitResult result) {
+  private static String row(UnitResult result, String why) {
     StringBuilder row = new StringBuilder("| ").append(cell(code(result.unit().name()))).append(" | ")
         .append(result.verdict().label()).append(" |");
     for (ChangeAction action : ChangeAction.values()) {
       row.append(' ').append(result.summary() == null ? "-" : String.valueOf(result.summary().count(action))).append(" |");
     }
-    return row.append(' ').append(cell(escapeHtml(shortened(ChangeLines.headline(result))))).append(" |\n").toString();
+    row.append(' ').append(cell(escapeHtml(shortened(ChangeLines.headline(result))))).append(" |");
+    if (why != null) {
+      row.append(' ').append(cell(escapeHtml(shortened(why)))).append(" |");
+    }
+    return row.append('\n').toString();
   }
 
   private static String details(UnitResult result) {
@@ -117,34 +153,5 @@ public final class MarkdownReport {
     }
     return "\n> Report truncated to fit a GitHub comment: " + leftOut
         + ". The JSON and JUnit reports hold everything.\n";
-  }
-
-  /** A line cut at {@link #MAX_LINE} characters, never between the two halves of an emoji. */
-  private static String shortened(String line) {
-    if (line.length() <= MAX_LINE) {
-      return line;
-    }
-    int end = Character.isHighSurrogate(line.charAt(MAX_LINE - 1)) ? MAX_LINE - 1 : MAX_LINE;
-    return line.substring(0, end) + " ...";
-  }
-
-  /** A code span that holds any backticks: fenced by a longer run of them, spaced when needed. */
-  private static String code(String text) {
-    int longestRun = 0;
-    for (int i = 0, run = 0; i < text.length(); i++) {
-      run = text.charAt(i) == '`' ? run + 1 : 0;
-      longestRun = Math.max(longestRun, run);
-    }
-    String fence = "`".repeat(longestRun + 1);
-    String padding = longestRun > 0 ? " " : "";
-    return fence + padding + text + padding + fence;
-  }
-
-  private static String cell(String text) {
-    return text.replace("|", "\\|").replace("\n", " ");
-  }
-
-  private static String escapeHtml(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

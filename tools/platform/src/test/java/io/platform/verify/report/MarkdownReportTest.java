@@ -3,6 +3,7 @@ package io.platform.verify.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platform.live.Unit;
+import io.platform.verify.Scope;
 import io.platform.verify.UnitResult;
 import io.platform.verify.Verdict;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,8 @@ class MarkdownReportTest {
         MarkdownReport.write(
             Reports.report(Reports.clean("vpc"), Reports.updating("rds"), Reports.failed("alb")), false);
 
-    assertThat(md).startsWith("## Zero-diff verification: `local` — errors\n");
+    // The hidden marker first: what the next run finds the comment by, to edit it in place.
+    assertThat(md).startsWith("<!-- platform-verify: local -->\n## Zero-diff verification: `local` — errors\n");
     assertThat(md.indexOf("| `vpc` | clean |")).isLessThan(md.indexOf("<details>"));
     assertThat(md).contains("| `rds` | changes | 0 | 1 | 0 | 0 | 0 | 0 | 1 | 1 to update, 1 to move, drift in 1 resource |");
     assertThat(md).contains("<details><summary><code>rds</code>: 1 to update, 1 to move, drift in 1 resource</summary>");
@@ -63,7 +65,7 @@ class MarkdownReportTest {
     String md = MarkdownReport.write(Reports.report(units.toArray(UnitResult[]::new)), false);
 
     assertThat(md.length()).isLessThanOrEqualTo(MarkdownReport.GITHUB_COMMENT_LIMIT);
-    assertThat(md).startsWith("## Zero-diff verification").contains("**3001 units**");
+    assertThat(md).startsWith("<!-- platform-verify: local -->\n## Zero-diff verification").contains("**3001 units**");
     assertThat(md).containsPattern("Report truncated to fit a GitHub comment: \\d+ unit\\(s\\) left out of the table");
   }
 
@@ -100,5 +102,34 @@ class MarkdownReportTest {
     String md = MarkdownReport.write(Reports.report(emoji), false);
 
     assertThat(StandardCharsets.UTF_8.newEncoder().canEncode(md)).isTrue();
+  }
+
+  @Test
+  void aCutReportLinksToTheFullOneAndAWholeOneDoesNot() {
+    List<UnitResult> units = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      units.add(Reports.creating("unit-" + i, 3));
+    }
+    String url = "https://github.com/acme/platform/actions/runs/42#artifacts";
+
+    String cut = MarkdownReport.write(Reports.report(units.toArray(UnitResult[]::new)), false, url);
+    String whole = MarkdownReport.write(Reports.report(Reports.clean("vpc")), false, url);
+
+    assertThat(cut.length()).isLessThanOrEqualTo(MarkdownReport.GITHUB_COMMENT_LIMIT);
+    assertThat(cut).endsWith("> Full report: " + url + "\n");
+    assertThat(whole).doesNotContain(url);
+  }
+
+  @Test
+  void aSelectionSaysWhyEachUnitIsThereOrThatNothingNeededVerifying() {
+    Scope scope = new Scope("affected since main (1 file changed)", java.util.Map.of("vpc", "module modules/vpc changed: modules/vpc/main.tf"), 1, 7, null);
+
+    String selected = MarkdownReport.write(Reports.report(Reports.clean("vpc")).withScope(scope), false);
+    String nothing = MarkdownReport.write(
+        Reports.report().withScope(new Scope("affected since main (1 file changed)", java.util.Map.of(), 0, 7, null)), false);
+
+    assertThat(selected).contains("**Selected**: affected since main (1 file changed): 1 of 7 units")
+        .contains("| Summary | Why |").contains("| no changes | module modules/vpc changed: modules/vpc/main.tf |");
+    assertThat(nothing).contains("0 of 7 units").contains("No unit reads what changed: nothing to verify.");
   }
 }

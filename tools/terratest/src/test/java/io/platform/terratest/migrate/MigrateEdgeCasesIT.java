@@ -1,5 +1,7 @@
 package io.platform.terratest.migrate;
 
+import io.platform.terratest.PlatformCli;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

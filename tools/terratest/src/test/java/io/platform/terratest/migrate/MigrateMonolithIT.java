@@ -1,5 +1,7 @@
 package io.platform.terratest.migrate;
 
+import io.platform.terratest.PlatformCli;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -132,7 +134,7 @@ class MigrateMonolithIT {
     }
     // Renamed by the mapping file, nested two modules deep, its provider passed down from the group.
     assertThat(plan.stdout()).contains(
-        "module.client_stage.module.access.module.tunnel.aws_instance.this -> aws_instance.this",
+        "module.client_stage.module.access.module.tunnel.aws_autoscaling_group.this -> aws_autoscaling_group.this",
         "provider module.client_stage.module.access." + AWS + ".tunnel -> " + AWS);
     // Apply runs a unit once the units its dependency blocks name are done, and others meanwhile.
     JsonNode planned = PlatformCli.json(repo.resolve("migration.json"));

@@ -85,6 +85,13 @@ class VerifyIT {
     }
     Files.createDirectories(local.resolve("broken"));
     Files.writeString(local.resolve("broken/terragrunt.hcl"), "include \"root\" {\n  path = find_in_parent_folders(\"root.hcl\")\n");
+    // A unit whose module no longer parses: the report must say what Terraform said, and where.
+    Path module = repo.resolve("modules/queue-broken");
+    Repo.copyTree(repo.resolve("modules/queue"), module);
+    Files.writeString(module.resolve("broken.tf"), "locals {\n  retention = \n}\n");
+    writeUnit("broken-module", "");
+    Path unit = local.resolve("broken-module/terragrunt.hcl");
+    Files.writeString(unit, Files.readString(unit).replace("modules//queue\"", "modules//queue-broken\""));
   }
 
   private void writeUnit(String name, String extraInputs) throws IOException {
@@ -137,7 +144,11 @@ class VerifyIT {
     assertThat(byName.get("output-only").summary().changedOutputs()).containsExactly("label");
 
     assertThat(byName.get("broken").verdict()).isEqualTo(Verdict.ERROR);
-    assertThat(byName.get("broken").error()).startsWith("init: ");
+    assertThat(byName.get("broken").error()).startsWith("init: Error: ").contains("broken/terragrunt.hcl line ");
+
+    assertThat(byName.get("broken-module").verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(byName.get("broken-module").error())
+        .isEqualTo("init: Error: Invalid expression (broken.tf line 2: retention =)");
 
     assertThat(byName.get("locked").verdict()).isEqualTo(Verdict.ERROR);
     assertThat(byName.get("locked").error()).contains("Error acquiring the state lock");

@@ -1,4 +1,4 @@
-package io.platform.terratest.migrate;
+package io.platform.terratest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,6 @@ import io.platform.emulator.AwsEndpoint;
 import io.platform.exec.Command;
 import io.platform.exec.ExecResult;
 import io.platform.exec.ProcessRunner;
-import io.platform.terratest.Repo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,38 +19,38 @@ import java.util.List;
 import java.util.Map;
 
 /** The platform CLI as a user runs it: its own JVM, the emulator's environment exported. */
-final class PlatformCli {
+public final class PlatformCli {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path workingDir;
   private final Map<String, String> environment;
 
-  PlatformCli(Path workingDir, AwsEndpoint aws) {
+  public PlatformCli(Path workingDir, AwsEndpoint aws) {
     this(workingDir, aws.environment());
   }
 
-  private PlatformCli(Path workingDir, Map<String, String> environment) {
+  public PlatformCli(Path workingDir, Map<String, String> environment) {
     this.workingDir = workingDir;
     this.environment = Map.copyOf(environment);
   }
 
   /** The same CLI talking to AWS through another endpoint (e.g. a proxy). */
-  PlatformCli withEndpoint(java.net.URI endpoint) {
+  public PlatformCli withEndpoint(java.net.URI endpoint) {
     return with("AWS_ENDPOINT_URL", endpoint.toString());
   }
 
   /** The same CLI with one more environment variable. */
-  PlatformCli with(String name, String value) {
+  public PlatformCli with(String name, String value) {
     Map<String, String> env = new LinkedHashMap<>(environment);
     env.put(name, value);
     return new PlatformCli(workingDir, env);
   }
 
-  ExecResult run(String... args) {
+  public ExecResult run(String... args) {
     return runner().run(command(args));
   }
 
-  Command command(String... args) {
+  public Command command(String... args) {
     String java = ProcessHandle.current().info().command().orElse("java");
     // The test JVMs' own options (test.jvm.options in the root pom): the CLI mostly waits on Terraform.
     List<String> argv = new ArrayList<>();
@@ -72,7 +71,7 @@ final class PlatformCli {
     return new ProcessRunner();
   }
 
-  static JsonNode json(Path file) {
+  public static JsonNode json(Path file) {
     try {
       return JSON.readTree(file.toFile());
     } catch (IOException e) {
@@ -80,7 +79,7 @@ final class PlatformCli {
     }
   }
 
-  static JsonNode json(byte[] bytes) {
+  public static JsonNode json(byte[] bytes) {
     try {
       return JSON.readTree(bytes);
     } catch (IOException e) {
@@ -88,7 +87,7 @@ final class PlatformCli {
     }
   }
 
-  static String sha256(Path file) {
+  public static String sha256(Path file) {
     try {
       return digest("SHA-256", Files.readAllBytes(file));
     } catch (IOException e) {
@@ -96,7 +95,7 @@ final class PlatformCli {
     }
   }
 
-  static String digest(String algorithm, byte[] bytes) {
+  public static String digest(String algorithm, byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
     } catch (java.security.NoSuchAlgorithmException e) {

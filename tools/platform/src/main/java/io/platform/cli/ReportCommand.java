@@ -1,0 +1,72 @@
+package io.platform.cli;
+
+import io.platform.verify.VerifyReport;
+import io.platform.verify.report.JsonReport;
+import io.platform.verify.report.ReportMerge;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code platform report}: work with the reports of earlier verify runs. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = "Works with the JSON reports of earlier verify runs.",
+    subcommands = {ReportCommand.Merge.class})
+final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return PlatformCommand.EXIT_USAGE;
+  }
+
+  /** {@code platform report merge}: the shares of one run, joined. */
+  @Command(
+      name = "merge",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Joins the JSON reports of the shares of one verify run (--shard K/N on each runner)",
+        "into one table, JUnit, Markdown and JSON report and the run's exit code. Refuses",
+        "reports of different trees or selections, a unit in two reports, a missing share."
+      })
+  static final class Merge extends PlatformSubcommand {
+    @Parameters(arity = "1..*", paramLabel = "REPORT", description = "JSON reports written by verify --json.")
+    List<Path> inputs;
+
+    @Mixin ReportOptions reports;
+
+    @Override
+    protected int execute() {
+      Map<String, VerifyReport> read = new LinkedHashMap<>();
+      for (Path input : inputs) {
+        String json;
+        try {
+          json = Files.readString(input);
+        } catch (NoSuchFileException e) {
+          throw new IllegalArgumentException(input + " does not exist");
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + input + ": " + e.getMessage(), e);
+        }
+        try {
+          read.put(input.toString(), JsonReport.read(json));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(input + ": " + e.getMessage(), e);
+        }
+      }
+      return reports.finish(ReportMerge.merge(read), out());
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.platform.select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.platform.Captures;
+import io.platform.live.Unit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which units of this repository's {@code live/local} a change selects, from what Terragrunt
+ * itself reports the units read (a capture of {@code terragrunt find --reading}) laid over a
+ * copy of the repository's layout.
+ */
+class AffectedUnitsTest {
+  static final List<String> UNITS = List.of("athena", "vpc", "cloudflared-ec2", "kill-switch", "rds", "eks", "alb");
+
+  @TempDir Path repo;
+  private Path tree;
+  private List<Unit> units;
+  private JsonNode found;
+
+  @BeforeEach
+  void layOutTheRepository() throws IOException {
+    tree = repo.resolve("live/local");
+    units = new ArrayList<>();
+    for (String name : UNITS) {
+      Files.createDirectories(tree.resolve(name));
+      Files.writeString(tree.resolve(name).resolve("terragrunt.hcl"), "");
+      units.add(new Unit(tree.resolve(name), name));
+    }
+    Files.createDirectories(repo.resolve("lambdas/kill-switch/src/main/java"));
+    Files.writeString(repo.resolve("lambdas/kill-switch/pom.xml"), "<project/>");
+    found = new ObjectMapper().readTree(Captures.read("select/live-local-find.json"));
+  }
+
+  @Test
+  void aModuleChangeSelectsItsUnitsAndEveryUnitThatDependsOnThemAndNothingElse() {
+    Selection selection = select("modules/vpc/main.tf");
+
+    assertThat(selection.reasons()).containsOnlyKeys("vpc", "cloudflared-ec2", "rds", "eks", "alb")
+        .containsEntry("vpc", "module modules/vpc changed: modules/vpc/main.tf")
+        .containsEntry("cloudflared-ec2", "depends on vpc")
+        .containsEntry("rds", "depends on vpc");
+    assertThat(selection.candidates()).isEqualTo(7);
+    assertThat(selection.description()).isEqualTo("affected since main (1 file changed)");
+  }
+
+  @Test
+  void aTemplateOfAModuleCountsThoughTerragruntListsOnlyItsTerraformFiles() {
+    // Terragrunt's reading list (and so its git filter) has no .tftpl file of the module.
+    assertThat(found.toString()).doesNotContain("user-data.sh.tftpl");
+
+    Selection selection = select("modules/cloudflared-ec2/templates/user-data.sh.tftpl");
+
+    assertThat(selection.reasons()).containsOnlyKeys("cloudflared-ec2", "eks", "alb")
+        .containsEntry("cloudflared-ec2",
+            "module modules/cloudflared-ec2 changed: modules/cloudflared-ec2/templates/user-data.sh.tftpl")
+        .containsEntry("eks", "depends on cloudflared-ec2");
+  }
+
+  @Test
+  void aLambdaSourceSelectsTheUnitThatDeploysItsJar() {
+    Selection selection = select("lambdas/kill-switch/src/main/java/io/platform/killswitch/Handler.java");
+
+    assertThat(selection.reasons()).containsOnlyKeys("kill-switch").containsEntry("kill-switch",
+        "built from lambdas/kill-switch (reads lambdas/kill-switch/target/kill-switch.jar): "
+            + "lambdas/kill-switch/src/main/java/io/platform/killswitch/Handler.java changed");
+  }
+
+  @Test
+  void theParentPomSelectsTheUnitThatDeploysTheJarItVersions() {
+    assertThat(select("pom.xml").reasons()).containsOnlyKeys("kill-switch");
+  }
+
+  @Test
+  void aSharedFileSelectsTheUnitsThatReadIt() {
+    assertThat(select("live/_envcommon/rds.hcl").reasons())
+        .containsOnlyKeys("rds").containsEntry("rds", "reads live/_envcommon/rds.hcl, which changed");
+    assertThat(select("live/local/env.hcl").reasons()).containsOnlyKeys(UNITS);
+    assertThat(select("live/root.hcl").reasons()).containsOnlyKeys(UNITS);
+    assertThat(select("toolchain.properties").reasons()).containsOnlyKeys(UNITS)
+        .containsEntry("vpc", "reads toolchain.properties, which changed");
+  }
+
+  @Test
+  void aUnitsOwnFileSelectsItAndItsDependents() {
+    assertThat(select("live/local/athena/terragrunt.hcl").reasons())
+        .containsOnlyKeys("athena", "kill-switch")
+        .containsEntry("athena", "changed: live/local/athena/terragrunt.hcl")
+        .containsEntry("kill-switch", "depends on athena");
+  }
+
+  @Test
+  void whatNoUnitReadsSelectsNothing() {
+    Selection selection = select("docs/verify.md", "README.md", "lambdas/kill-switch/README.md", "tools/platform/pom.xml");
+
+    assertThat(selection.isEmpty()).isTrue();
+    assertThat(selection.description()).isEqualTo("affected since main (4 files changed)");
+  }
+
+  @Test
+  void theReasonsFollowTheOrderOfTheUnitsGiven() {
+    assertThat(select("live/local/env.hcl").reasons().keySet()).containsExactlyElementsOf(UNITS);
+  }
+
+  @Test
+  void unitsLeftOutByTheFiltersAreNotSelectedAsDependents() {
+    List<Unit> some = units.stream().filter(u -> !u.name().equals("eks")).toList();
+
+    Selection selection = AffectedUnits.select(tree, found, some, change("modules/vpc/main.tf"));
+
+    assertThat(selection.reasons()).doesNotContainKey("eks").containsEntry("alb", "depends on vpc");
+  }
+
+  private Selection select(String... changed) {
+    return AffectedUnits.select(tree, found, units, change(changed));
+  }
+
+  private ChangedFiles change(String... changed) {
+    Set<Path> files = new LinkedHashSet<>();
+    for (String file : changed) {
+      files.add(repo.resolve(file).normalize());
+    }
+    return new ChangedFiles("main", "0123456789abcdef0123456789abcdef01234567", repo, files);
+  }
+}
