@@ -1,5 +1,7 @@
 package io.platform.terratest.modules;
 
+import io.platform.terratest.ScriptSandbox;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.platform.terratest.modules;
+package io.platform.terratest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * on PATH. Every stub records its argument vector before doing what it was given to do, so a
  * test can assert what the script ran and with which arguments.
  */
-final class ScriptSandbox {
+public final class ScriptSandbox {
   /** Separates a recorded call's arguments (never part of an argument here). */
   private static final String SEPARATOR = "\u001f";
 
@@ -27,11 +27,11 @@ final class ScriptSandbox {
   private final Path calls;
 
   /** A finished run: exit code and everything the script printed. */
-  record Run(int exitCode, String output) {}
+  public record Run(int exitCode, String output) {}
 
   /** One recorded call of a stub: its name and arguments. */
-  record Call(String command, List<String> args) {
-    String line() {
+  public record Call(String command, List<String> args) {
+    public String line() {
       return command + " " + String.join(" ", args);
     }
   }
@@ -43,7 +43,7 @@ final class ScriptSandbox {
   }
 
   /** A sandbox under {@code dir}: {@code root/} is the script's filesystem, {@code bin/} the stubs. */
-  static ScriptSandbox in(Path dir) {
+  public static ScriptSandbox in(Path dir) {
     try {
       return new ScriptSandbox(
           Files.createDirectories(dir.resolve("root")),
@@ -54,12 +54,12 @@ final class ScriptSandbox {
     }
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
   /** Creates directories below the scratch root, as the real system has them. */
-  ScriptSandbox directories(String... relative) {
+  public ScriptSandbox directories(String... relative) {
     for (String dir : relative) {
       try {
         Files.createDirectories(root.resolve(dir));
@@ -74,7 +74,7 @@ final class ScriptSandbox {
    * Replaces {@code command} with a stub that records its arguments, then runs {@code body}
    * (bash, with the arguments in "$@").
    */
-  ScriptSandbox stub(String command, String body) {
+  public ScriptSandbox stub(String command, String body) {
     String script =
         "#!/bin/bash\n"
             + "{ printf '%s' " + quote(command) + "; for a in \"$@\"; do printf '" + SEPARATOR + "%s' \"$a\"; done; printf '\\n'; } >>"
@@ -91,7 +91,7 @@ final class ScriptSandbox {
   }
 
   /** Puts a real program on the script's PATH under {@code command}, ahead of the machine's. */
-  ScriptSandbox tool(String command, Path program) {
+  public ScriptSandbox tool(String command, Path program) {
     try {
       Files.deleteIfExists(bin.resolve(command));
       Files.createSymbolicLink(bin.resolve(command), program.toAbsolutePath());
@@ -102,10 +102,17 @@ final class ScriptSandbox {
   }
 
   /** Runs {@code script} with bash, the stubs first on PATH and {@code environment} added. */
-  Run run(Path script, Map<String, String> environment, Duration timeout) {
+  public Run run(Path script, Map<String, String> environment, Duration timeout) {
+    return run(script, List.of(), environment, timeout);
+  }
+
+  /** Runs {@code script} with arguments, the stubs first on PATH and {@code environment} added. */
+  public Run run(Path script, List<String> args, Map<String, String> environment, Duration timeout) {
     Path output = calls.resolveSibling("output.log");
+    List<String> argv = new ArrayList<>(List.of("bash", script.toString()));
+    argv.addAll(args);
     ProcessBuilder builder =
-        new ProcessBuilder("bash", script.toString())
+        new ProcessBuilder(argv)
             .redirectErrorStream(true)
             .redirectOutput(output.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
@@ -127,7 +134,7 @@ final class ScriptSandbox {
   }
 
   /** Every recorded stub call, in order. */
-  List<Call> calls() {
+  public List<Call> calls() {
     if (!Files.exists(calls)) {
       return List.of();
     }
@@ -144,7 +151,7 @@ final class ScriptSandbox {
   }
 
   /** The recorded calls of one command. */
-  List<Call> calls(String command) {
+  public List<Call> calls(String command) {
     return calls().stream().filter(c -> c.command().equals(command)).toList();
   }
 

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Keeps one GitHub issue per environment about its drift: finds the issue by its hidden marker
+# (`<!-- platform-drift: ENV -->`, open or closed), asks `platform drift issue` what the run's
+# report means for it, and carries that out with gh: open (or reopen), edit, comment only on
+# news, close when clean again, or nothing. Needs gh, GH_TOKEN and GITHUB_REPOSITORY.
+#
+# Usage: scripts/ci/drift-issue.sh ENVIRONMENT REPORT.json [RUN_URL]
+set -euo pipefail
+
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+(($# == 2 || $# == 3)) || die "usage: $0 ENVIRONMENT REPORT.json [RUN_URL]"
+environment="$1" report="$2" run_url="${3:-}"
+[[ -f "${report}" ]] || die "${report} does not exist"
+platform="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/platform"
+work="$(mktemp -d)"
+trap 'rm -rf "${work}"' EXIT
+
+# The newest issue that carries the marker; the search narrows, the marker decides.
+marker="<!-- platform-drift: ${environment} -->"
+# shellcheck disable=SC2016 # $ENV.MARKER is jq's, read from the environment
+found="$(MARKER="${marker}" gh issue list --state all --limit 100 \
+  --search "\"platform-drift: ${environment}\" in:body" --json number,state,body \
+  --jq '[.[] | select(.body | contains($ENV.MARKER))] | sort_by(.number) | last | select(. != null) | "\(.number) \(.state)"')"
+args=(drift issue --environment "${environment}" --report "${report}" --out "${work}/decision")
+[[ -z "${run_url}" ]] || args+=(--run-url "${run_url}")
+number=""
+if [[ -n "${found}" ]]; then
+  number="${found%% *}"
+  state="$(tr '[:upper:]' '[:lower:]' <<<"${found#* }")"
+  gh issue view "${number}" --json body --jq .body >"${work}/body.md"
+  args+=(--issue-body "${work}/body.md" --issue-state "${state}")
+fi
+action="$("${platform}" "${args[@]}")"
+body="${work}/decision/body.md" comment="${work}/decision/comment.md"
+
+case "${action}" in
+  open)
+    if [[ -n "${number}" ]]; then
+      gh issue reopen "${number}"
+      gh issue edit "${number}" --body-file "${body}"
+      [[ ! -f "${comment}" ]] || gh issue comment "${number}" --body-file "${comment}"
+    else
+      gh issue create --title "Drift in ${environment}" --body-file "${body}"
+    fi
+    ;;
+  update)
+    gh issue edit "${number}" --body-file "${body}"
+    [[ ! -f "${comment}" ]] || gh issue comment "${number}" --body-file "${comment}"
+    ;;
+  close)
+    gh issue comment "${number}" --body-file "${comment}"
+    gh issue close "${number}"
+    ;;
+  none) ;;
+  *) die "platform drift issue decided '${action}', which this script does not know" ;;
+esac
+echo "drift issue of ${environment}: ${action}${number:+ (#${number})}"
