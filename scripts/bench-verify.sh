@@ -38,7 +38,8 @@ packed="${PLATFORM_CACHE_DIR}/bench/packed-mirror"
 zip_dir="${packed}/registry.terraform.io/hashicorp/aws"
 if [[ ! -f "${zip_dir}/terraform-provider-aws_${version}_${platform_name}.zip" ]]; then
   log "making a packed provider mirror (once)"
-  unpacked="$(sed -n 's/^ *path *= *"\(.*\)"$/\1/p' "${TF_CLI_CONFIG_FILE}" | head -n 1)"
+  # The mirror block whose include names the AWS provider (setup may write others before it).
+  unpacked="$(awk '/path *=/ { gsub(/.*= *"|"$/, ""); path = $0 } /include *=.*hashicorp\/aws/ { print path; exit }' "${TF_CLI_CONFIG_FILE}")"
   mkdir -p "${zip_dir}"
   (cd "${unpacked}/registry.terraform.io/hashicorp/aws/${version}/${platform_name}" &&
     zip -q -r "${zip_dir}/terraform-provider-aws_${version}_${platform_name}.zip" .)

@@ -56,8 +56,9 @@ public record DriftDecision(Action action, String body, String comment, List<Fin
     List<Finding> findings = new ArrayList<>();
     for (UnitResult result : report.results()) {
       if (counts(result.verdict(), allowOutputOnly)) {
-        Finding fresh = new Finding(result.unit().name(), result.verdict().label(), now, ChangeLines.headline(result));
-        findings.add(new Finding(fresh.unit(), fresh.kind(), seen.getOrDefault(fresh.key(), now), fresh.what()));
+        List<String> details = result.summary() == null ? List.of(result.error()) : ChangeLines.details(result.summary());
+        Finding fresh = new Finding(result.unit().name(), result.verdict().label(), now, ChangeLines.headline(result), details);
+        findings.add(new Finding(fresh.unit(), fresh.kind(), seen.getOrDefault(fresh.key(), now), fresh.what(), details));
       }
     }
     String previousBody = existing == null ? null : existing.body();

@@ -30,6 +30,8 @@ public final class DriftIssue {
   private static final String END = "<!-- platform-drift: end -->";
   /** Findings listed in the table before the rest are only counted. */
   static final int MAX_ROWS = 200;
+  /** Lines of one finding's details before they are cut. */
+  static final int MAX_DETAIL_LINES = 50;
   /** Room for the hidden state line: the findings' ages, oldest first, as many as fit. */
   static final int STATE_BUDGET = 30_000;
 
@@ -59,7 +61,7 @@ public final class DriftIssue {
       JsonNode root = JSON.readTree(state.group(1));
       for (JsonNode node : root.path("findings")) {
         findings.add(new Finding(node.path("unit").asText(), node.path("kind").asText(),
-            Instant.parse(node.path("since").asText()), ""));
+            Instant.parse(node.path("since").asText()), "", List.of()));
       }
       return new Recorded(findings, Math.max(findings.size(), root.path("total").asInt(findings.size())));
     } catch (JsonProcessingException | DateTimeParseException e) {
@@ -117,10 +119,33 @@ public final class DriftIssue {
       out.append("\n> ").append(findings.size() - shown).append(" more units left out of this table; the run's "
           + "reports list every one.\n");
     }
+    for (Finding finding : findings.subList(0, shown)) {
+      String details = details(finding);
+      if (out.length() + details.length() > budget) {
+        break;
+      }
+      out.append(details);
+    }
     out.append("\nThis issue is kept by the drift watch (docs/drift.md): it is edited on every run, commented on "
         + "only when a unit or a kind of difference is new, and closed when every unit is clean again. Write "
         + "below the line; it is kept.\n\n").append(END);
     return out.append(notes.isEmpty() ? "\n\n---\n" : notes).toString();
+  }
+
+  private static String details(Finding finding) {
+    if (finding.details().isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("\n<details><summary><code>").append(escapeHtml(finding.unit())).append("</code>: ")
+        .append(escapeHtml(shortened(finding.what()))).append("</summary>\n\n```\n");
+    List<String> lines = finding.details();
+    for (String line : lines.subList(0, Math.min(lines.size(), MAX_DETAIL_LINES))) {
+      out.append(shortened(line).replace("```", "'''")).append('\n');
+    }
+    if (lines.size() > MAX_DETAIL_LINES) {
+      out.append("... ").append(lines.size() - MAX_DETAIL_LINES).append(" more lines in the run's reports\n");
+    }
+    return out.append("```\n</details>\n").toString();
   }
 
   /** The findings' ages as JSON, the oldest first, as many as fit in {@link #STATE_BUDGET}. */
