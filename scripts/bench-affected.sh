@@ -12,12 +12,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 load_toolchain_env
 
 work="$(mktemp -d)"
-state="${work}/emulator.json"
-cleanup() {
-  "${REPO_ROOT}/scripts/platform" emulator stop --state-file "${state}" >/dev/null 2>&1 || true
-  rm -rf "${work}"
-}
-trap cleanup EXIT
+# A moto of this script's own, stopped (and the work folder removed) on exit.
+start_emulator "${work}"
 
 cd "${REPO_ROOT}"
 repo="${work}/repo"
@@ -32,8 +28,7 @@ git_ init -q -b main
 git_ add -A
 git_ commit -q -m "live/local as applied"
 
-log "starting the emulator and applying ${tree}"
-eval "$(scripts/platform emulator start --state-file "${state}")"
+log "applying ${tree}"
 scripts/platform bootstrap "${tree}" >/dev/null
 (cd "${tree}" && terragrunt run --all --non-interactive -- apply -input=false -auto-approve >/dev/null 2>&1)
 units="$(find "${tree}" -name terragrunt.hcl -not -path '*/.terragrunt-cache/*' | wc -l | tr -d ' ')"

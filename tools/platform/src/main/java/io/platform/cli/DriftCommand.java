@@ -13,12 +13,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code platform drift}: what a scheduled verify run means for the environment's drift issue. */
 @Command(
@@ -26,15 +23,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Keeps one GitHub issue per environment about its drift (docs/drift.md).",
     subcommands = {DriftCommand.Issue.class})
-final class DriftCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return PlatformCommand.EXIT_USAGE;
-  }
-
+final class DriftCommand extends CommandGroup {
   /** {@code platform drift issue}: decide, from a verify report and the issue as it is. */
   @Command(
       name = "issue",

@@ -1,9 +1,6 @@
 package io.platform.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code platform migrate}: slice a monolithic state into the units' states. */
 @Command(
@@ -24,12 +21,5 @@ import picocli.CommandLine.Spec;
       "3:refused: unmapped resources, colliding destinations, a destination or source not as planned",
       "64:invalid command line",
     })
-final class MigrateCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return PlatformCommand.EXIT_USAGE;
-  }
+final class MigrateCommand extends CommandGroup {
 }

@@ -11,12 +11,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code platform report}: work with the reports of earlier verify runs. */
 @Command(
@@ -24,15 +21,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Works with the JSON reports of earlier verify runs.",
     subcommands = {ReportCommand.Merge.class})
-final class ReportCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return PlatformCommand.EXIT_USAGE;
-  }
-
+final class ReportCommand extends CommandGroup {
   /** {@code platform report merge}: the shares of one run, joined. */
   @Command(
       name = "merge",
