@@ -1,5 +1,6 @@
 package io.platform.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.platform.exec.ExecException;
 import io.platform.exec.ProcessRunner;
 import io.platform.live.Unit;
@@ -80,17 +81,31 @@ final class VerifyCommand extends PlatformSubcommand {
    * broken unit) is still verified, in name order: that unit is then reported as an error.
    * Units Terragrunt leaves out of its order (a dependency cycle) are still verified, last.
    */
-  private List<Unit> inDependencyOrder(Terragrunt terragrunt, Path dir, List<Unit> units) {
-    try {
-      UnitGraph graph = UnitGraph.fromFindJson(terragrunt.findDependencyOrder(dir));
-      List<String> leftOut = graph.leftOut(dir, units);
-      if (!leftOut.isEmpty()) {
-        progress("verify: Terragrunt cannot order " + String.join(", ", leftOut) + " (a dependency cycle?); planned last");
-      }
-      return graph.ordered(units);
-    } catch (ExecException e) {
-      progress("verify: cannot order units by dependencies (" + e.getMessage() + "); using name order");
+  private List<Unit> inDependencyOrder(JsonNode found, Path dir, List<Unit> units) {
+    if (found == null) {
       return units;
+    }
+    UnitGraph graph = UnitGraph.fromFindJson(found);
+    List<String> leftOut = graph.leftOut(dir, units);
+    if (!leftOut.isEmpty()) {
+      progress("verify: Terragrunt cannot order " + String.join(", ", leftOut) + " (a dependency cycle?); planned last");
+    }
+    return graph.ordered(units);
+  }
+
+  /**
+   * The tree as Terragrunt sees it, in one call: the order, the dependencies and what each unit
+   * reads. Null when Terragrunt cannot read the tree and no unit needs selecting.
+   */
+  private JsonNode find(Terragrunt terragrunt, Path dir) {
+    try {
+      return terragrunt.findReading(dir);
+    } catch (ExecException e) {
+      if (affected) {
+        throw e;
+      }
+      progress("verify: cannot order units by dependencies (" + e.getMessage() + "); using name order");
+      return null;
     }
   }
 
@@ -110,16 +125,17 @@ final class VerifyCommand extends PlatformSubcommand {
     Map<String, Long> unitMillis = timings == null ? Map.of() : UnitTimings.read(timings);
     ChangedFiles change = affected ? change(dir) : null;
     Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), Toolchain.locate(), Map.of());
+    JsonNode found = find(terragrunt, dir);
     Scope scope = Scope.everyUnit(units.size());
     if (affected) {
-      Selection selection = AffectedUnits.select(dir, terragrunt.findReading(dir), units, change);
+      Selection selection = AffectedUnits.select(dir, found, units, change);
       units = units.stream().filter(u -> selection.reasons().containsKey(u.name())).toList();
       scope = new Scope(selection.description(), selection.reasons(), units.size(), selection.candidates(), null);
       progress("verify: " + scope.headline(units.size()));
       selection.reasons().forEach((unit, reason) -> progress("  " + unit + ": " + reason));
     }
     if (!units.isEmpty()) {
-      units = inDependencyOrder(terragrunt, dir, units);
+      units = inDependencyOrder(found, dir, units);
     }
     if (shard != null) {
       units = shard.of(units, unitMillis);
