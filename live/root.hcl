@@ -11,6 +11,9 @@ locals {
   toolchain    = file(mark_as_read("${get_parent_terragrunt_dir()}/../toolchain.properties"))
   aws_provider = trimspace(regex("(?m)^aws-provider\\.constraint=(.*)$", local.toolchain)[0])
 
+  # Marked as read here, not in the generate block, which `terragrunt find` does not evaluate.
+  provider_template = mark_as_read("${get_parent_terragrunt_dir()}/provider.tf.tftpl")
+
   # "dynamodb" (default): the DynamoDB lock table. "s3": Terraform's S3-native lock file.
   # "both": while moving from one to the other. Overridable per run with PLATFORM_STATE_LOCK.
   state_lock = get_env("PLATFORM_STATE_LOCK", try(local.env.state_lock, "dynamodb"))
@@ -65,7 +68,7 @@ remote_state {
 generate "provider" {
   path      = "provider.tf"
   if_exists = "overwrite_terragrunt"
-  contents = templatefile(mark_as_read("${get_parent_terragrunt_dir()}/provider.tf.tftpl"), {
+  contents = templatefile(local.provider_template, {
     region       = local.env.region
     account_id   = local.env.account_id
     default_tags = merge(local.common_tags, { Unit = path_relative_to_include() })

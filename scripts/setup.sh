@@ -356,6 +356,8 @@ EOF
 
 main() {
   log "toolchain cache: ${PLATFORM_CACHE_DIR}"
+  # Here, not only where the list is read: a die inside a process substitution ends only that.
+  mirror_dirs >/dev/null
   local terraform terragrunt
   terraform="$(require_pin terraform.version)"
   terragrunt="$(require_pin terragrunt.version)"

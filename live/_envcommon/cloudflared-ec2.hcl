@@ -15,6 +15,7 @@ dependency "vpc" {
   mock_outputs = {
     vpc_id          = "vpc-0a1b2c3d4e5f60718"
     private_subnets = ["subnet-0a1b2c3d4e5f60718", "subnet-0a1b2c3d4e5f60719"]
+    azs             = local.env.azs
   }
   mock_outputs_allowed_terraform_commands = ["validate", "plan"]
   # validate checks the configuration only: it needs no state, so it reads none.
@@ -25,4 +26,6 @@ inputs = {
   name       = "${local.env.name_prefix}-cloudflared"
   vpc_id     = dependency.vpc.outputs.vpc_id
   subnet_ids = dependency.vpc.outputs.private_subnets
+  # The vpc module puts private subnet i in zone i.
+  subnet_zones = slice(dependency.vpc.outputs.azs, 0, length(dependency.vpc.outputs.private_subnets))
 }

@@ -3,6 +3,10 @@
 # is given)
 ################################################################################
 
+locals {
+  autoscaling_role_arn = "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"
+}
+
 data "aws_iam_policy_document" "kms" {
   count = var.kms_key_arn == null ? 1 : 0
 
@@ -15,6 +19,49 @@ data "aws_iam_policy_document" "kms" {
     principals {
       type        = "AWS"
       identifiers = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root"]
+    }
+  }
+
+  # The Auto Scaling group's service-linked role launches the connectors, whose root volumes
+  # this key encrypts. Named by condition rather than as the principal: a key policy may not name
+  # a role that does not exist yet, and the account's first group creates this one.
+  statement {
+    sid       = "AutoScalingLaunchesWithEncryptedVolumes"
+    actions   = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"]
+    resources = ["*"]
+
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "ArnEquals"
+      variable = "aws:PrincipalArn"
+      values   = [local.autoscaling_role_arn]
+    }
+  }
+
+  statement {
+    sid       = "AutoScalingAttachesTheEncryptedVolumes"
+    actions   = ["kms:CreateGrant"]
+    resources = ["*"]
+
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "ArnEquals"
+      variable = "aws:PrincipalArn"
+      values   = [local.autoscaling_role_arn]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "kms:GrantIsForAWSResource"
+      values   = ["true"]
     }
   }
 

@@ -80,7 +80,7 @@ resource "aws_vpc_security_group_egress_rule" "this" {
 ################################################################################
 
 data "aws_subnet" "this" {
-  count = length(var.subnet_ids)
+  count = var.subnet_zones == null ? length(var.subnet_ids) : 0
 
   id = var.subnet_ids[count.index]
 }
@@ -93,7 +93,7 @@ data "aws_ami" "this" {
 }
 
 locals {
-  subnet_zones = distinct([for subnet in data.aws_subnet.this : subnet.availability_zone])
+  subnet_zones = distinct(coalesce(var.subnet_zones, [for subnet in data.aws_subnet.this : subnet.availability_zone]))
   # The image's root device gets the encrypted gp3 volume (any other device name would add a
   # second volume and leave the root as the image has it), by default as large as its snapshot.
   root_snapshot_size = one([

@@ -33,6 +33,17 @@ variable "subnet_ids" {
   }
 }
 
+variable "subnet_zones" {
+  description = "Availability zone of each of subnet_ids, in the same order, when the caller knows them (the vpc unit's azs output): the distinct-zone check then needs no lookup, so a plan works before the subnets exist. Null looks them up."
+  type        = list(string)
+  default     = null
+
+  validation {
+    condition     = var.subnet_zones == null || length(coalesce(var.subnet_zones, [])) == length(var.subnet_ids)
+    error_message = "subnet_zones must name one zone per subnet_ids entry."
+  }
+}
+
 variable "replicas" {
   description = "Number of connectors: replicas of the one tunnel, started with the same token, spread over the zones of subnet_ids. Cloudflare fails over between them; two survive the loss of an instance or a zone."
   type        = number
@@ -138,7 +149,7 @@ variable "detailed_monitoring" {
 }
 
 variable "kms_key_arn" {
-  description = "ARN of the customer managed KMS key that encrypts the root volumes, the token secret and the module's alarm topic. Null to let the module create one (rotation on). A key of your own must let cloudwatch.amazonaws.com use it (kms:Decrypt, kms:GenerateDataKey*) when the module creates the topic."
+  description = "ARN of the customer managed KMS key that encrypts the root volumes, the token secret and the module's alarm topic. Null to let the module create one (rotation on). A key of your own must let the Auto Scaling service-linked role (AWSServiceRoleForAutoScaling) use it for the volumes (kms:Encrypt, Decrypt, ReEncrypt*, GenerateDataKey*, DescribeKey, and CreateGrant for AWS resources), and cloudwatch.amazonaws.com (kms:Decrypt, kms:GenerateDataKey*) when the module creates the topic."
   type        = string
   default     = null
 

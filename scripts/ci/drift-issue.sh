@@ -16,12 +16,21 @@ platform="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/platform"
 work="$(mktemp -d)"
 trap 'rm -rf "${work}"' EXIT
 
-# The newest issue that carries the marker; the search narrows, the marker decides.
+# The newest issue that carries the marker, open or closed. Searched for by the marker and by
+# the title this script gives the issue, as issue search may not index a body's HTML
+# comments; the marker decides. Needs jq.
 marker="<!-- platform-drift: ${environment} -->"
-# shellcheck disable=SC2016 # $ENV.MARKER is jq's, read from the environment
-found="$(MARKER="${marker}" gh issue list --state all --limit 100 \
-  --search "\"platform-drift: ${environment}\" in:body" --json number,state,body \
-  --jq '[.[] | select(.body | contains($ENV.MARKER))] | sort_by(.number) | last | select(. != null) | "\(.number) \(.state)"')"
+candidates() {
+  gh issue list --state all --limit 100 --search "$1" --json number,state,body
+}
+found="$(
+  {
+    candidates "\"platform-drift: ${environment}\" in:body"
+    candidates "\"Drift in ${environment}\" in:title"
+  } | MARKER="${marker}" jq -rs '
+    [.[][] | select(.body | contains($ENV.MARKER))] | unique_by(.number) | sort_by(.number) | last
+    | select(. != null) | "\(.number) \(.state)"'
+)"
 args=(drift issue --environment "${environment}" --report "${report}" --out "${work}/decision")
 [[ -z "${run_url}" ]] || args+=(--run-url "${run_url}")
 number=""

@@ -66,6 +66,10 @@ final class DriftCommand extends CommandGroup {
 
     @Override
     protected int execute() {
+      if (!DriftIssue.validName(environment)) {
+        throw new ParameterException(spec.commandLine(), "--environment " + environment
+            + ": letters, digits, '.', '_' and '-' only, and no '--' (the issue's marker is an HTML comment)");
+      }
       if (!issueState.equals("open") && !issueState.equals("closed")) {
         throw new ParameterException(spec.commandLine(), "--issue-state must be open or closed, not " + issueState);
       }

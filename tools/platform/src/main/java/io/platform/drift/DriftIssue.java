@@ -37,9 +37,17 @@ public final class DriftIssue {
 
   private DriftIssue() {}
 
-  /** The hidden first line of the issue of {@code environment}. */
+  /**
+   * The hidden first line of the issue of {@code environment}, which must not hold "--" (an HTML
+   * comment cannot; {@link #validName} says so first).
+   */
   public static String marker(String environment) {
-    return "<!-- platform-drift: " + environment.replace("--", "- -") + " -->";
+    return "<!-- platform-drift: " + environment + " -->";
+  }
+
+  /** Whether {@code environment} can name an issue: a GitHub environment name without "--". */
+  public static boolean validName(String environment) {
+    return environment.matches("[A-Za-z0-9._-]+") && !environment.contains("--");
   }
 
   /** Whether {@code body} is the drift issue of {@code environment}. */

@@ -100,6 +100,9 @@ class PlatformCommandTest {
     assertThat(err.toString()).contains("is not the drift issue of staging");
     assertThat(run("drift", "issue", "--environment", "staging", "--report", report.toString(), "--out", out.toString(),
         "--issue-state", "gone")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(run("drift", "issue", "--environment", "x--y", "--report", report.toString(), "--out", out.toString()))
+        .isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(err.toString()).contains("no '--'");
   }
 
   @Test

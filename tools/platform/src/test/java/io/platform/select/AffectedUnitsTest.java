@@ -89,6 +89,8 @@ class AffectedUnitsTest {
         .containsOnlyKeys("rds").containsEntry("rds", "reads live/_envcommon/rds.hcl, which changed");
     assertThat(select("live/local/env.hcl").reasons()).containsOnlyKeys(UNITS);
     assertThat(select("live/root.hcl").reasons()).containsOnlyKeys(UNITS);
+    // Marked as read in root.hcl's locals: Terragrunt's find evaluates no generate block.
+    assertThat(select("live/provider.tf.tftpl").reasons()).containsOnlyKeys(UNITS);
     assertThat(select("toolchain.properties").reasons()).containsOnlyKeys(UNITS)
         .containsEntry("vpc", "reads toolchain.properties, which changed");
   }

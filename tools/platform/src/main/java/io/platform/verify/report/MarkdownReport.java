@@ -47,7 +47,8 @@ public final class MarkdownReport {
    * the comment of an earlier run of the same tree, to edit it in place.
    */
   public static String marker(String tree) {
-    return "<!-- platform-verify: " + tree.replace("--", "- -") + " -->";
+    // An HTML comment cannot hold "--": every hyphen after a hyphen becomes a non-breaking one.
+    return "<!-- platform-verify: " + tree.replaceAll("(?<=-)-", "\u2011").replace(">", "&gt;") + " -->";
   }
 
   static String write(VerifyReport report, boolean allowOutputOnly, String fullReportUrl, int limit) {

@@ -55,10 +55,19 @@ public final class ReportMerge {
       reasons.putAll(report.scope().reasons());
       elapsed = elapsed.compareTo(report.elapsed()) >= 0 ? elapsed : report.elapsed();
       String share = report.scope().shard();
+      if ((share == null) != (scope.shard() == null)) {
+        throw new IllegalArgumentException(name + (share == null ? " is" : " is not") + " a whole run and "
+            + first.getKey() + (share == null ? " is not" : " is") + ": only the shares of one run can be merged");
+      }
       if (share != null) {
         String[] parts = share.split("/");
         int index = Integer.parseInt(parts[0]);
-        shareCount = Integer.parseInt(parts[1]);
+        int count = Integer.parseInt(parts[1]);
+        if (shareCount != 0 && count != shareCount) {
+          throw new IllegalArgumentException(name + " is share " + share + ", an earlier report one of " + shareCount
+              + ": only the shares of one run can be merged");
+        }
+        shareCount = count;
         if (!shares.add(index)) {
           throw new IllegalArgumentException("share " + share + " is given twice (again in " + name + ")");
         }
@@ -71,9 +80,13 @@ public final class ReportMerge {
           missing.add(i + "/" + shareCount);
         }
       }
-      if (!missing.isEmpty() || shares.size() != reports.size()) {
+      if (!missing.isEmpty()) {
         throw new IllegalArgumentException("the merge lacks share " + String.join(", ", missing)
             + ": a run is proven only by all of its shares");
+      }
+      if (results.size() != scope.selected()) {
+        throw new IllegalArgumentException("the shares hold " + results.size() + " units, the run selected "
+            + scope.selected() + ": the shares were cut differently (another --timings?)");
       }
     }
     Scope merged = new Scope(scope.description(), reasons, scope.selected(), scope.candidates(), null);

@@ -59,9 +59,19 @@ class ReportMergeTest {
     assertThatThrownBy(() -> ReportMerge.merge(reports(first, first)))
         .hasMessageContaining("unit vpc is in both");
 
+    VerifyReport otherCount = share(2, 3, Duration.ZERO, clean("alb"));
+    VerifyReport firstOfTwo = share(1, 2, Duration.ZERO, clean("eks"));
+    assertThatThrownBy(() -> ReportMerge.merge(reports(firstOfTwo, otherCount, third)))
+        .hasMessageContaining("is share 2/3, an earlier report one of 2");
+    // Shares cut from different unit times can leave a unit out of every share.
+    VerifyReport second = share(2, 3, Duration.ZERO, clean("alb"));
+    VerifyReport thinThird = share(3, 3, Duration.ZERO);
+    assertThatThrownBy(() -> ReportMerge.merge(reports(first, second, thinThird)))
+        .hasMessageContaining("the shares hold 2 units, the run selected 3");
+
     VerifyReport everything = new VerifyReport(Path.of("/repo/live/local"), List.of(clean("alb")), Duration.ZERO);
     assertThatThrownBy(() -> ReportMerge.merge(reports(first, everything)))
-        .hasMessageContaining("verified every unit").hasMessageContaining("only the shares of one run");
+        .hasMessageContaining("only the shares of one run");
 
     VerifyReport prod = new VerifyReport(Path.of("/repo/live/prod"), List.of(clean("alb")), Duration.ZERO,
         AFFECTED.share("2/3", Set.of("alb")));

@@ -39,7 +39,7 @@ class DriftIssueScriptIT {
     ScriptSandbox first = sandbox(dir.resolve("first"), "", "");
     ScriptSandbox.Run opened = first.run(SCRIPT, args(drifted), Map.of(), TIMEOUT);
     assertThat(opened.exitCode()).as(opened.output()).isZero();
-    assertThat(lines(first)).containsExactly("gh issue list", "gh issue create");
+    assertThat(lines(first)).containsExactly("gh issue list", "gh issue list", "gh issue create");
     String body = posted(first, "create");
     assertThat(body).startsWith("<!-- platform-drift: staging -->").contains("| `vpc` | drift-only |");
 
@@ -47,14 +47,14 @@ class DriftIssueScriptIT {
     ScriptSandbox second = sandbox(dir.resolve("second"), "12 OPEN", body);
     ScriptSandbox.Run edited = second.run(SCRIPT, args(drifted), Map.of(), TIMEOUT);
     assertThat(edited.exitCode()).as(edited.output()).isZero();
-    assertThat(lines(second)).containsExactly("gh issue list", "gh issue view", "gh issue edit");
-    assertThat(second.calls("gh").get(2).args()).containsSequence("edit", "12");
+    assertThat(lines(second)).containsExactly("gh issue list", "gh issue list", "gh issue view", "gh issue edit");
+    assertThat(second.calls("gh").get(3).args()).containsSequence("edit", "12");
 
     // Clean again: a comment says so, and the issue is closed.
     ScriptSandbox third = sandbox(dir.resolve("third"), "12 OPEN", body);
     ScriptSandbox.Run closed = third.run(SCRIPT, args(clean), Map.of(), TIMEOUT);
     assertThat(closed.exitCode()).as(closed.output()).isZero();
-    assertThat(lines(third)).containsExactly("gh issue list", "gh issue view", "gh issue comment", "gh issue close");
+    assertThat(lines(third)).containsExactly("gh issue list", "gh issue list", "gh issue view", "gh issue comment", "gh issue close");
     assertThat(posted(third, "comment")).startsWith("Every unit of `staging` is clean again").contains(RUN);
 
     // Drift after that reopens the same issue and says it differs again.
@@ -62,7 +62,7 @@ class DriftIssueScriptIT {
     ScriptSandbox.Run reopened = fourth.run(SCRIPT, args(drifted), Map.of(), TIMEOUT);
     assertThat(reopened.exitCode()).as(reopened.output()).isZero();
     assertThat(lines(fourth)).containsExactly(
-        "gh issue list", "gh issue view", "gh issue reopen", "gh issue edit", "gh issue comment");
+        "gh issue list", "gh issue list", "gh issue view", "gh issue reopen", "gh issue edit", "gh issue comment");
     assertThat(posted(fourth, "comment")).startsWith("Differs again: `vpc` (drift-only)");
   }
 
@@ -71,25 +71,30 @@ class DriftIssueScriptIT {
   }
 
   /**
-   * A {@code gh} that answers the issue search with {@code found} ("NUMBER STATE" as the
-   * script's --jq prints it, or nothing), the issue's body with {@code body}, and keeps what
-   * every other command would post.
+   * A {@code gh} whose issue searches find the issue {@code found} ("NUMBER STATE", or nothing)
+   * with {@code body}, plus an unrelated issue, as {@code gh issue list --json} prints them;
+   * that answers the issue's body with {@code body}, and keeps what every other command posts.
    */
   private static ScriptSandbox sandbox(Path dir, String found, String body) throws IOException {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("issue-body.md"), body);
+    Path bodyFile = Files.writeString(dir.resolve("issue-body.md"), body);
+    String other = "{\"number\": 3, \"state\": \"OPEN\", \"body\": \"Drift in staging? No: a question about it.\"}";
+    String list = found.isEmpty()
+        ? "echo '[" + other + "]'"
+        : "jq -n --rawfile body '" + bodyFile + "' '[{number: " + found.split(" ")[0] + ", state: \"" + found.split(" ")[1]
+            + "\", body: $body}, " + other + "]'";
     String posts = dir.resolve("posted").toString();
     return ScriptSandbox.in(dir)
         .stub("gh", """
             case "$1 $2" in
-              "issue list") [[ -z '%s' ]] || echo '%s' ;;
+              "issue list") %s ;;
               "issue view") cat '%s' ;;
               *)
                 for ((i = 1; i < $#; i++)); do
                   if [[ "${!i}" == --body-file ]]; then j=$((i + 1)); mkdir -p '%s'; cp "${!j}" '%s'/"$2"; fi
                 done ;;
             esac
-            """.formatted(found, found, dir.resolve("issue-body.md"), posts, posts));
+            """.formatted(list, bodyFile, posts, posts));
   }
 
   private static List<String> lines(ScriptSandbox sandbox) {
