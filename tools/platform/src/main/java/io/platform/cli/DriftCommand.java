@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.platform.drift.DriftDecision;
 import io.platform.drift.DriftIssue;
-import io.platform.verify.report.JsonReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -76,19 +74,15 @@ final class DriftCommand extends CommandGroup {
       Instant checked = checkedAt();
       DriftDecision.Existing existing = null;
       if (issueBody != null) {
-        String body = read(issueBody);
+        String body = ReportFiles.text(issueBody);
         if (!DriftIssue.isIssueOf(body, environment)) {
           throw new IllegalArgumentException(issueBody + " is not the drift issue of " + environment
               + " (it lacks " + DriftIssue.marker(environment) + ")");
         }
         existing = new DriftDecision.Existing(body, issueState.equals("open"));
       }
-      DriftDecision decision;
-      try {
-        decision = DriftDecision.decide(environment, JsonReport.read(read(report)), allowOutputOnly, existing, checked, runUrl);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(report + ": " + e.getMessage(), e);
-      }
+      DriftDecision decision =
+          DriftDecision.decide(environment, ReportFiles.report(report), allowOutputOnly, existing, checked, runUrl);
       write(decision);
       progress("drift: " + decision.action().label() + (decision.comment() == null ? "" : " with a comment") + ", "
           + decision.findings().size() + " units differ");
@@ -126,16 +120,6 @@ final class DriftCommand extends CommandGroup {
         Files.writeString(out.resolve("decision.json"), JSON.writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the decision into " + out + ": " + e.getMessage(), e);
-      }
-    }
-
-    private static String read(Path file) {
-      try {
-        return Files.readString(file);
-      } catch (NoSuchFileException e) {
-        throw new IllegalArgumentException(file + " does not exist");
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
       }
     }
   }

@@ -1,12 +1,7 @@
 package io.platform.cli;
 
 import io.platform.verify.VerifyReport;
-import io.platform.verify.report.JsonReport;
 import io.platform.verify.report.ReportMerge;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,19 +36,7 @@ final class ReportCommand extends CommandGroup {
     protected int execute() {
       Map<String, VerifyReport> read = new LinkedHashMap<>();
       for (Path input : inputs) {
-        String json;
-        try {
-          json = Files.readString(input);
-        } catch (NoSuchFileException e) {
-          throw new IllegalArgumentException(input + " does not exist");
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot read " + input + ": " + e.getMessage(), e);
-        }
-        try {
-          read.put(input.toString(), JsonReport.read(json));
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(input + ": " + e.getMessage(), e);
-        }
+        read.put(input.toString(), ReportFiles.report(input));
       }
       return reports.finish(ReportMerge.merge(read), out());
     }

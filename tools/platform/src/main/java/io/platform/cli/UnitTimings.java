@@ -1,10 +1,6 @@
 package io.platform.cli;
 
 import io.platform.verify.UnitResult;
-import io.platform.verify.report.JsonReport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,19 +10,9 @@ final class UnitTimings {
   private UnitTimings() {}
 
   static Map<String, Long> read(Path report) {
-    String json;
-    try {
-      json = Files.readString(report);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the timings report " + report + ": " + e.getMessage(), e);
-    }
     Map<String, Long> millis = new LinkedHashMap<>();
-    try {
-      for (UnitResult result : JsonReport.read(json).results()) {
-        millis.put(result.unit().name(), result.elapsed().toMillis());
-      }
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(report + ": " + e.getMessage(), e);
+    for (UnitResult result : ReportFiles.report(report).results()) {
+      millis.put(result.unit().name(), result.elapsed().toMillis());
     }
     return millis;
   }

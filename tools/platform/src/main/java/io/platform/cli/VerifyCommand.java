@@ -10,7 +10,6 @@ import io.platform.terraform.Terragrunt;
 import io.platform.toolchain.Toolchain;
 import io.platform.select.AffectedUnits;
 import io.platform.select.ChangedFiles;
-import io.platform.select.Selection;
 import io.platform.select.Shard;
 import io.platform.verify.Scope;
 import io.platform.verify.Verifier;
@@ -128,11 +127,11 @@ final class VerifyCommand extends PlatformSubcommand {
     JsonNode found = find(terragrunt, dir);
     Scope scope = Scope.everyUnit(units.size());
     if (affected) {
-      Selection selection = AffectedUnits.select(dir, found, units, change);
+      Scope selection = AffectedUnits.select(dir, found, units, change);
       units = units.stream().filter(u -> selection.reasons().containsKey(u.name())).toList();
-      scope = new Scope(selection.description(), selection.reasons(), units.size(), selection.candidates(), null);
+      scope = selection;
       progress("verify: " + scope.headline(units.size()));
-      selection.reasons().forEach((unit, reason) -> progress("  " + unit + ": " + reason));
+      scope.reasons().forEach((unit, reason) -> progress("  " + unit + ": " + reason));
     }
     if (!units.isEmpty()) {
       units = inDependencyOrder(found, dir, units);

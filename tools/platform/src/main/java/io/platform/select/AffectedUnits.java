@@ -2,6 +2,7 @@ package io.platform.select;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.platform.live.Unit;
+import io.platform.verify.Scope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -37,7 +38,7 @@ public final class AffectedUnits {
    * @param found {@code terragrunt find --json --dag --dependencies --reading} of {@code tree}
    * @param units the units to choose from, in the order to report them
    */
-  public static Selection select(Path tree, JsonNode found, List<Unit> units, ChangedFiles change) {
+  public static Scope select(Path tree, JsonNode found, List<Unit> units, ChangedFiles change) {
     Map<String, UnitReads> reads = new LinkedHashMap<>();
     for (JsonNode entry : found) {
       if ("unit".equals(entry.path("type").asText("unit"))) {
@@ -52,7 +53,7 @@ public final class AffectedUnits {
     addDependents(reasons, reads, units);
     String description = "affected since " + change.base() + " (" + change.files().size() + " file"
         + (change.files().size() == 1 ? "" : "s") + " changed)";
-    return new Selection(description, reasons, units.size());
+    return new Scope(description, reasons, reasons.size(), units.size(), null);
   }
 
   private static Optional<String> direct(Unit unit, UnitReads reads, ChangedFiles change) {

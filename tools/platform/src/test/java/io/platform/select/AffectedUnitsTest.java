@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.platform.Captures;
 import io.platform.live.Unit;
+import io.platform.verify.Scope;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class AffectedUnitsTest {
 
   @Test
   void aModuleChangeSelectsItsUnitsAndEveryUnitThatDependsOnThemAndNothingElse() {
-    Selection selection = select("modules/vpc/main.tf");
+    Scope selection = select("modules/vpc/main.tf");
 
     assertThat(selection.reasons()).containsOnlyKeys("vpc", "cloudflared-ec2", "rds", "eks", "alb")
         .containsEntry("vpc", "module modules/vpc changed: modules/vpc/main.tf")
@@ -61,7 +62,7 @@ class AffectedUnitsTest {
     // Terragrunt's reading list (and so its git filter) has no .tftpl file of the module.
     assertThat(found.toString()).doesNotContain("user-data.sh.tftpl");
 
-    Selection selection = select("modules/cloudflared-ec2/templates/user-data.sh.tftpl");
+    Scope selection = select("modules/cloudflared-ec2/templates/user-data.sh.tftpl");
 
     assertThat(selection.reasons()).containsOnlyKeys("cloudflared-ec2", "eks", "alb")
         .containsEntry("cloudflared-ec2",
@@ -71,7 +72,7 @@ class AffectedUnitsTest {
 
   @Test
   void aLambdaSourceSelectsTheUnitThatDeploysItsJar() {
-    Selection selection = select("lambdas/kill-switch/src/main/java/io/platform/killswitch/Handler.java");
+    Scope selection = select("lambdas/kill-switch/src/main/java/io/platform/killswitch/Handler.java");
 
     assertThat(selection.reasons()).containsOnlyKeys("kill-switch").containsEntry("kill-switch",
         "built from lambdas/kill-switch (reads lambdas/kill-switch/target/kill-switch.jar): "
@@ -105,9 +106,9 @@ class AffectedUnitsTest {
 
   @Test
   void whatNoUnitReadsSelectsNothing() {
-    Selection selection = select("docs/verify.md", "README.md", "lambdas/kill-switch/README.md", "tools/platform/pom.xml");
+    Scope selection = select("docs/verify.md", "README.md", "lambdas/kill-switch/README.md", "tools/platform/pom.xml");
 
-    assertThat(selection.isEmpty()).isTrue();
+    assertThat(selection.reasons()).isEmpty();
     assertThat(selection.description()).isEqualTo("affected since main (4 files changed)");
   }
 
@@ -120,12 +121,12 @@ class AffectedUnitsTest {
   void unitsLeftOutByTheFiltersAreNotSelectedAsDependents() {
     List<Unit> some = units.stream().filter(u -> !u.name().equals("eks")).toList();
 
-    Selection selection = AffectedUnits.select(tree, found, some, change("modules/vpc/main.tf"));
+    Scope selection = AffectedUnits.select(tree, found, some, change("modules/vpc/main.tf"));
 
     assertThat(selection.reasons()).doesNotContainKey("eks").containsEntry("alb", "depends on vpc");
   }
 
-  private Selection select(String... changed) {
+  private Scope select(String... changed) {
     return AffectedUnits.select(tree, found, units, change(changed));
   }
 

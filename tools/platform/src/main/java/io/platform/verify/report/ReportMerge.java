@@ -1,5 +1,6 @@
 package io.platform.verify.report;
 
+import io.platform.select.Shard;
 import io.platform.verify.Scope;
 import io.platform.verify.UnitResult;
 import io.platform.verify.VerifyReport;
@@ -60,15 +61,13 @@ public final class ReportMerge {
             + first.getKey() + (share == null ? " is not" : " is") + ": only the shares of one run can be merged");
       }
       if (share != null) {
-        String[] parts = share.split("/");
-        int index = Integer.parseInt(parts[0]);
-        int count = Integer.parseInt(parts[1]);
-        if (shareCount != 0 && count != shareCount) {
+        Shard parsed = Shard.parse(share);
+        if (shareCount != 0 && parsed.count() != shareCount) {
           throw new IllegalArgumentException(name + " is share " + share + ", an earlier report one of " + shareCount
               + ": only the shares of one run can be merged");
         }
-        shareCount = count;
-        if (!shares.add(index)) {
+        shareCount = parsed.count();
+        if (!shares.add(parsed.index())) {
           throw new IllegalArgumentException("share " + share + " is given twice (again in " + name + ")");
         }
       }
