@@ -33,7 +33,7 @@ public final class KillSwitchHandler implements RequestStreamHandler {
   private static final class Environment {
     static final Map<String, String> VARIABLES = System.getenv();
     static final KillSwitchConfig CONFIG = KillSwitchConfig.fromEnvironment(VARIABLES);
-    static final AwsClients AWS = AwsClients.fromEnvironment(VARIABLES, CONFIG.stopQueries());
+    static final AwsClients AWS = AwsClients.fromEnvironment(VARIABLES, CONFIG.athenaWorkgroup().isPresent());
     static final Optional<SecretPrefetch> SECRET = SecretPrefetch.startIfOnDemand(VARIABLES, AWS, CONFIG.secretId());
     static final ObjectMapper JSON = new ObjectMapper();
   }
@@ -55,7 +55,7 @@ public final class KillSwitchHandler implements RequestStreamHandler {
     long started = System.nanoTime();
     JsonLog log = new JsonLog(json, line -> context.getLogger().log(line), context.getAwsRequestId());
     try {
-      json.writeValue(output, killSwitch.handle(input, log));
+      json.writeValue(output, killSwitch.handle(input, log, context));
     } finally {
       long elapsedMs = (System.nanoTime() - started) / 1_000_000;
       log.info("done", f -> f.put("elapsed_ms", elapsedMs));

@@ -11,5 +11,9 @@ public enum Outcome {
   /** A step or a precondition failed; the invocation throws so that Lambda retries. */
   FAILED,
   /** Not an ALARM transition of an allowed alarm: logged, no notice, nothing touched. */
-  IGNORED
+  IGNORED,
+  /** A heartbeat that found everything a real run needs in place: a metric, no notice. */
+  HEALTHY,
+  /** A heartbeat that found something broken: a metric and a notice naming it; nothing touched. */
+  UNHEALTHY
 }

@@ -1,6 +1,7 @@
 package io.platform.killswitch;
 
 import io.platform.killswitch.event.AlarmStateChangeEvent;
+import io.platform.killswitch.queries.WindowQueries;
 import io.platform.killswitch.revoke.StepOutcome;
 import io.platform.killswitch.revoke.StepResult;
 import io.platform.killswitch.secret.ServiceUser;
@@ -13,6 +14,8 @@ import java.util.Optional;
  *
  * @param user empty when the secret could not be read
  * @param failure why the revocation could not start (e.g. an unusable secret); empty otherwise
+ * @param queries what the workgroup ran in the alarm's window, read after the revocation;
+ *     empty when no workgroup is configured
  */
 public record Report(
     AlarmStateChangeEvent event,
@@ -20,10 +23,15 @@ public record Report(
     Optional<ServiceUser> user,
     List<StepResult> steps,
     Optional<String> failure,
-    boolean dryRun) {
+    boolean dryRun,
+    Optional<WindowQueries> queries) {
 
   public Report {
     steps = List.copyOf(steps);
+  }
+
+  public Report withQueries(WindowQueries read) {
+    return new Report(event, secretId, user, steps, failure, dryRun, Optional.of(read));
   }
 
   public Outcome outcome() {

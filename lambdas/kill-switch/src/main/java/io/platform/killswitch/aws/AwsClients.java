@@ -23,6 +23,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -54,6 +55,8 @@ public final class AwsClients implements AutoCloseable {
   private final CompletableFuture<SecretsManagerClient> secretsManager;
   private final CompletableFuture<SnsClient> sns;
   private final Optional<CompletableFuture<AthenaClient>> athena;
+  private final Configurer configure;
+  private CloudWatchClient cloudWatch;
 
   private AwsClients(Region region, Optional<URI> endpoint, AwsCredentialsProvider credentials, boolean withAthena) {
     this.http = new DeferredHttpClient(Background.start("tls", () ->
@@ -67,7 +70,7 @@ public final class AwsClients implements AutoCloseable {
             .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
             .apiCallTimeout(CALL_TIMEOUT)
             .build();
-    Configurer configure = new Configurer(region, endpoint, credentials, http, overrides);
+    this.configure = new Configurer(region, endpoint, credentials, http, overrides);
     this.secretsManager = new CompletableFuture<>();
     this.iam = new CompletableFuture<>();
     this.sns = new CompletableFuture<>();
@@ -98,8 +101,8 @@ public final class AwsClients implements AutoCloseable {
    * (the emulator), and the credentials Lambda puts into the environment; without those, the
    * SDK's default chain.
    *
-   * @param withAthena whether to build the Athena client too (only when queries are stopped: each
-   *     client costs cold-start time)
+   * @param withAthena whether to build the Athena client too (only when a workgroup is configured:
+   *     each client costs cold-start time)
    * @throws ConfigurationException when {@code AWS_REGION} is not set, or {@code AWS_ENDPOINT_URL}
    *     is not an http(s) URL
    */
@@ -152,6 +155,17 @@ public final class AwsClients implements AutoCloseable {
     return Background.join(sns);
   }
 
+  /**
+   * Built on first use, on the caller's thread: only the heartbeat publishes metrics, and an
+   * alarm's cold start should not pay for a client it never calls.
+   */
+  public synchronized CloudWatchClient cloudWatch() {
+    if (cloudWatch == null) {
+      cloudWatch = configure.client(CloudWatchClient.builder());
+    }
+    return cloudWatch;
+  }
+
   /** Present when built with Athena. */
   public Optional<AthenaClient> athena() {
     return athena.map(Background::join);
@@ -163,6 +177,11 @@ public final class AwsClients implements AutoCloseable {
     secretsManager().close();
     sns().close();
     athena().ifPresent(AthenaClient::close);
+    synchronized (this) {
+      if (cloudWatch != null) {
+        cloudWatch.close();
+      }
+    }
     http.close();
   }
 

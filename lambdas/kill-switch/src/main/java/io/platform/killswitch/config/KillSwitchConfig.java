@@ -13,9 +13,12 @@ import java.util.Optional;
  * @param scope which of the user's keys to deactivate
  * @param attachDenyPolicy whether to attach the inline deny policy, which also stops session
  *     credentials minted from the key
- * @param athenaWorkgroup the workgroup whose queued and running queries are stopped; empty when
- *     queries are left alone
+ * @param athenaWorkgroup the workgroup the alarms watch: its queries in the alarm's window are
+ *     listed in the notice, and stopped with {@code stopQueries}; empty when not given
+ * @param stopQueries whether to stop the workgroup's queued and running queries
  * @param dryRun read and report everything, write nothing to IAM or Athena
+ * @param heartbeat what the proof-of-life run checks beyond the secret and the key
+ * @param pricePerTbUsd the Athena price per TB scanned, for the dollars in the notice
  */
 public record KillSwitchConfig(
     String secretId,
@@ -24,7 +27,10 @@ public record KillSwitchConfig(
     RevokeScope scope,
     boolean attachDenyPolicy,
     Optional<String> athenaWorkgroup,
-    boolean dryRun) {
+    boolean stopQueries,
+    boolean dryRun,
+    HeartbeatSettings heartbeat,
+    double pricePerTbUsd) {
 
   public static final String SECRET_ID = "SECRET_ID";
   public static final String ALARM_NAMES = "ALARM_NAMES";
@@ -35,6 +41,27 @@ public record KillSwitchConfig(
   public static final String STOP_QUERIES = "STOP_QUERIES";
   public static final String ATHENA_WORKGROUP = "ATHENA_WORKGROUP";
   public static final String DRY_RUN = "DRY_RUN";
+  public static final String USER_ARN = "USER_ARN";
+  public static final String FUNCTION_ROLE_ARN = "FUNCTION_ROLE_ARN";
+  public static final String CHECK_PERMISSIONS = "CHECK_PERMISSIONS";
+  public static final String PRICE_PER_TB_USD = "PRICE_PER_TB_USD";
+  /** Set by Lambda itself. */
+  public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+
+  /** Athena's published price per TB scanned in most regions. */
+  public static final double DEFAULT_PRICE_PER_TB_USD = 5.0;
+
+  /**
+   * What the heartbeat checks beyond the secret and the key.
+   *
+   * @param userArn the IAM user the secret must name; empty: any user that has the key
+   * @param roleArn the function's own role, whose permissions are simulated
+   * @param checkPermissions whether to simulate them (the emulator cannot)
+   * @param functionName the {@code FunctionName} of the heartbeat metric: Lambda's {@code
+   *     AWS_LAMBDA_FUNCTION_NAME}; empty outside Lambda, where the context names the function
+   */
+  public record HeartbeatSettings(
+      Optional<String> userArn, Optional<String> roleArn, boolean checkPermissions, Optional<String> functionName) {}
 
   /**
    * Reads the configuration from environment variables.
@@ -53,12 +80,28 @@ public record KillSwitchConfig(
         required(env, SNS_TOPIC_ARN),
         optional(env, REVOKE_SCOPE).map(v -> RevokeScope.parse(REVOKE_SCOPE, v)).orElse(RevokeScope.CONFIGURED_KEY),
         flag(env, ATTACH_DENY_POLICY, true),
-        stopQueries ? workgroup : Optional.empty(),
-        flag(env, DRY_RUN, false));
+        workgroup,
+        stopQueries,
+        flag(env, DRY_RUN, false),
+        new HeartbeatSettings(optional(env, USER_ARN), optional(env, FUNCTION_ROLE_ARN),
+            flag(env, CHECK_PERMISSIONS, true), optional(env, FUNCTION_NAME)),
+        price(env));
   }
 
-  public boolean stopQueries() {
-    return athenaWorkgroup.isPresent();
+  private static double price(Map<String, String> env) {
+    Optional<String> value = optional(env, PRICE_PER_TB_USD);
+    if (value.isEmpty()) {
+      return DEFAULT_PRICE_PER_TB_USD;
+    }
+    try {
+      double price = Double.parseDouble(value.get());
+      if (price > 0 && Double.isFinite(price)) {
+        return price;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, like a price that is not positive
+    }
+    throw new ConfigurationException(PRICE_PER_TB_USD + "=" + value.get() + " is not a positive number of US dollars");
   }
 
   private static String required(Map<String, String> env, String name) {

@@ -4,8 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.platform.killswitch.Outcome;
 import io.platform.killswitch.Report;
 import io.platform.killswitch.event.AlarmStateChangeEvent;
+import io.platform.killswitch.heartbeat.HealthCheck;
+import io.platform.killswitch.heartbeat.HeartbeatResult;
+import io.platform.killswitch.queries.QuerySummary;
+import io.platform.killswitch.queries.ScanCost;
+import io.platform.killswitch.queries.WindowQueries;
+import io.platform.killswitch.queries.WorkgroupQueries;
 import io.platform.killswitch.revoke.StepResult;
 import io.platform.killswitch.secret.ServiceUser;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -19,7 +26,8 @@ public record Notice(String subject, String message) {
 
   static final String RUNBOOK = "docs/runbooks/kill-switch.md";
 
-  public static Notice of(Report report) {
+  /** What the workgroup ran in the window is listed after the steps, at {@code cost}'s price. */
+  public static Notice of(Report report, ScanCost cost) {
     AlarmStateChangeEvent event = report.event();
     Outcome outcome = report.outcome();
     String who = report.user().map(ServiceUser::username).orElse("(user unknown)");
@@ -42,6 +50,7 @@ public record Notice(String subject, String message) {
       text.append("  - ").append(step.action()).append(' ').append(step.target()).append(": ")
           .append(step.outcome().label()).append(" - ").append(step.detail()).append('\n');
     }
+    report.queries().ifPresent(q -> queries(text, q, cost));
     String failures = report.failures();
     text.append("\nFailures: ").append(failures.isEmpty() ? "none" : failures).append('\n');
     if (outcome == Outcome.FAILED) {
@@ -52,13 +61,51 @@ public record Notice(String subject, String message) {
     return new Notice(truncate(subject), text.toString());
   }
 
+  /**
+   * The notice of a heartbeat that found the kill switch unable to act: each failed check, and
+   * where the runbook says what to do. A healthy heartbeat sends none.
+   */
+  public static Notice unhealthy(HeartbeatResult result) {
+    String subject = "[kill-switch] HEARTBEAT UNHEALTHY " + result.functionName();
+    StringBuilder text = new StringBuilder();
+    text.append("The daily heartbeat of kill switch ").append(result.functionName())
+        .append(" found that it could not revoke access if its alarm fired now. Nothing was changed.\n\n");
+    text.append("Checks:\n");
+    for (HealthCheck check : result.checks()) {
+      text.append("  - ").append(check.name()).append(": ").append(check.statusLabel())
+          .append(" - ").append(check.detail()).append('\n');
+    }
+    text.append("\nWhat each failure means and what to do: ").append(RUNBOOK).append(" (Heartbeat).\n");
+    return new Notice(truncate(subject), text.toString());
+  }
+
+  private static void queries(StringBuilder text, WindowQueries queries, ScanCost cost) {
+    text.append("\nQueries in workgroup ").append(queries.workgroup()).append(" from ").append(queries.window().start())
+        .append(" to ").append(queries.window().end()).append(":\n");
+    if (queries.error().isPresent()) {
+      text.append("  (could not be read: ").append(queries.error().get()).append(")\n");
+      return;
+    }
+    text.append("  ").append(queries.count()).append(queries.count() == 1 ? " query, " : " queries, ")
+        .append(String.format(Locale.ROOT, "%,d", queries.totalBytes())).append(" bytes scanned (")
+        .append(cost.usd(queries.totalBytes())).append(")")
+        .append(queries.complete() ? "" : "; only the " + WorkgroupQueries.MAX_EXAMINED + " newest executions were read")
+        .append(queries.largest().isEmpty() ? "" : "; the largest:").append('\n');
+    int rank = 1;
+    for (QuerySummary query : queries.largest()) {
+      text.append(String.format(Locale.ROOT, "  %d. %s %s %,d bytes (%s), submitted %s%n     %s%n",
+          rank++, query.id(), query.state(), query.bytes(), cost.usd(query.bytes()),
+          query.started().map(Object::toString).orElse("-"), query.text()));
+    }
+  }
+
   private static String headline(Outcome outcome, String who) {
     return switch (outcome) {
       case REVOKED -> "The kill switch revoked the access of IAM user " + who + ".";
       case NO_OP -> "The kill switch found the access of IAM user " + who + " already revoked; nothing changed.";
       case DRY_RUN -> "DRY RUN: the kill switch would revoke the access of IAM user " + who + "; nothing was written.";
       case FAILED -> "The kill switch FAILED to fully revoke the access of IAM user " + who + ".";
-      case IGNORED -> "The kill switch ignored the event.";
+      case IGNORED, HEALTHY, UNHEALTHY -> throw new IllegalArgumentException("no revocation notice for " + outcome);
     };
   }
 

@@ -63,9 +63,11 @@ public final class Revocation {
     } else {
       record.accept(new StepResult(DenyPolicy.ACTION, user.username(), StepOutcome.SKIPPED, "ATTACH_DENY_POLICY=false"));
     }
-    config.athenaWorkgroup().ifPresentOrElse(
-        workgroup -> runningQueries.orElseThrow().stop(workgroup, record),
-        () -> record.accept(new StepResult(RunningQueries.SCAN_ACTION, "-", StepOutcome.SKIPPED, "STOP_QUERIES=false")));
+    if (config.stopQueries()) {
+      runningQueries.orElseThrow().stop(config.athenaWorkgroup().orElseThrow(), record);
+    } else {
+      record.accept(new StepResult(RunningQueries.SCAN_ACTION, "-", StepOutcome.SKIPPED, "STOP_QUERIES=false"));
+    }
     return List.copyOf(results);
   }
 }

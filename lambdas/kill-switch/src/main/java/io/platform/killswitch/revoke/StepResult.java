@@ -1,5 +1,7 @@
 package io.platform.killswitch.revoke;
 
+import io.platform.killswitch.aws.AwsErrors;
+
 /**
  * One step of a revocation and its outcome.
  *

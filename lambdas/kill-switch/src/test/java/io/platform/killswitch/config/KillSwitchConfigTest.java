@@ -51,11 +51,35 @@ class KillSwitchConfigTest {
   }
 
   @Test
-  void aWorkgroupWithoutStopQueriesLeavesQueriesAlone() {
+  void aWorkgroupWithoutStopQueriesIsDescribedButLeftRunning() {
     Map<String, String> env = minimal();
     env.put("ATHENA_WORKGROUP", "openmetadata");
 
-    assertThat(KillSwitchConfig.fromEnvironment(env).athenaWorkgroup()).isEqualTo(Optional.empty());
+    KillSwitchConfig config = KillSwitchConfig.fromEnvironment(env);
+
+    assertThat(config.athenaWorkgroup()).contains("openmetadata");
+    assertThat(config.stopQueries()).isFalse();
+  }
+
+  @Test
+  void theHeartbeatChecksPermissionsAndThePriceIsAthenasUnlessToldOtherwise() {
+    KillSwitchConfig defaults = KillSwitchConfig.fromEnvironment(minimal());
+    Map<String, String> env = minimal();
+    env.put("USER_ARN", "arn:aws:iam::123456789012:user/svc-openmetadata");
+    env.put("FUNCTION_ROLE_ARN", "arn:aws:iam::123456789012:role/kill-switch-function");
+    env.put("CHECK_PERMISSIONS", "false");
+    env.put("PRICE_PER_TB_USD", "6.25");
+    env.put("AWS_LAMBDA_FUNCTION_NAME", "kill-switch");
+
+    KillSwitchConfig config = KillSwitchConfig.fromEnvironment(env);
+
+    assertThat(defaults.heartbeat().checkPermissions()).isTrue();
+    assertThat(defaults.pricePerTbUsd()).isEqualTo(5.0);
+    assertThat(config.heartbeat().userArn()).contains("arn:aws:iam::123456789012:user/svc-openmetadata");
+    assertThat(config.heartbeat().roleArn()).contains("arn:aws:iam::123456789012:role/kill-switch-function");
+    assertThat(config.heartbeat().checkPermissions()).isFalse();
+    assertThat(config.heartbeat().functionName()).contains("kill-switch");
+    assertThat(config.pricePerTbUsd()).isEqualTo(6.25);
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -67,6 +91,9 @@ class KillSwitchConfigTest {
       "ATTACH_DENY_POLICY, 1, ATTACH_DENY_POLICY=1 is not true or false",
       "REVOKE_SCOPE, everything, 'REVOKE_SCOPE=everything is not a scope; use one of configured-key, all-keys'",
       "STOP_QUERIES, true, STOP_QUERIES=true needs ATHENA_WORKGROUP",
+      "CHECK_PERMISSIONS, on, CHECK_PERMISSIONS=on is not true or false",
+      "PRICE_PER_TB_USD, five, PRICE_PER_TB_USD=five is not a positive number of US dollars",
+      "PRICE_PER_TB_USD, -5, PRICE_PER_TB_USD=-5 is not a positive number of US dollars",
   })
   void aMissingOrWrongValueIsAnErrorNamingTheVariable(String variable, String value, String message) {
     Map<String, String> env = minimal();

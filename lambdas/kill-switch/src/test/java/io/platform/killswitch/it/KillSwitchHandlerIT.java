@@ -8,6 +8,7 @@ import io.platform.killswitch.KillSwitch;
 import io.platform.killswitch.KillSwitchFailure;
 import io.platform.killswitch.aws.AwsClients;
 import io.platform.killswitch.config.KillSwitchConfig;
+import io.platform.killswitch.local.LocalContext;
 import io.platform.killswitch.log.JsonLog;
 import io.platform.killswitch.secret.SecretPrefetch;
 import io.platform.testkit.ResetEmulator;
@@ -167,11 +168,11 @@ class KillSwitchHandlerIT extends HandlerInvocations {
       Optional<SecretPrefetch> prefetch = SecretPrefetch.startIfOnDemand(env, clients, config.secretId());
       KillSwitch killSwitch = new KillSwitch(config, clients, JSON, Clock.systemUTC(), prefetch);
 
-      JsonNode first = killSwitch.handle(Fixtures.event("alarm.json"), log);
+      JsonNode first = killSwitch.handle(Fixtures.event("alarm.json"), log, new LocalContext(lines::add));
       // The operator restores access with a new key, written into the secret; the same
       // environment then gets the next alarm.
       account.putSecret(account.secretValue(ServiceAccount.USER, account.otherKeyId()));
-      JsonNode second = killSwitch.handle(Fixtures.event("alarm.json"), log);
+      JsonNode second = killSwitch.handle(Fixtures.event("alarm.json"), log, new LocalContext(lines::add));
 
       assertThat(prefetch).isPresent();
       assertThat(first.path("access_key_id").asText()).isEqualTo(account.configuredKeyId());

@@ -1,12 +1,12 @@
-package io.platform.killswitch.revoke;
+package io.platform.killswitch.aws;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** One line about a failed AWS call: the service's error code and message, or the client's. */
-final class AwsErrors {
+public final class AwsErrors {
   private AwsErrors() {}
 
-  static String describe(RuntimeException e) {
+  public static String describe(RuntimeException e) {
     if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
       return service.awsErrorDetails().errorCode() + ": " + service.awsErrorDetails().errorMessage();
     }
