@@ -67,8 +67,9 @@ public final class Heartbeat {
           + " and key " + user.accessKeyId()));
       return Optional.of(user);
     } catch (SecretException | SdkException e) {
-      checks.add(HealthCheck.failed(SECRET, "secret " + config.secretId() + " cannot be used: "
-          + (e instanceof SdkException sdk ? AwsErrors.describe(sdk) : e.getMessage())));
+      // A SecretException names the secret already.
+      checks.add(HealthCheck.failed(SECRET, e instanceof SdkException sdk
+          ? "secret " + config.secretId() + " cannot be read: " + AwsErrors.describe(sdk) : e.getMessage()));
       return Optional.empty();
     }
   }

@@ -10,7 +10,9 @@ import io.platform.killswitch.KillSwitchHandler;
 import io.platform.killswitch.aws.AwsClients;
 import io.platform.killswitch.config.KillSwitchConfig;
 import io.platform.killswitch.local.LocalContext;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -37,15 +39,28 @@ abstract class HandlerInvocations extends EmulatedAccount {
   }
 
   protected Invocation invoke(String fixture, Map<String, String> overrides) {
+    return invoke(Fixtures.event(fixture), overrides);
+  }
+
+  /** One run on an event made by the test, e.g. a fixture with its times moved to now. */
+  protected Invocation invoke(JsonNode event, Map<String, String> overrides) {
+    try {
+      return invoke(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), overrides);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Invocation invoke(InputStream event, Map<String, String> overrides) {
     Map<String, String> env = new java.util.HashMap<>(account.environment());
     env.putAll(overrides);
     List<String> lines = new java.util.ArrayList<>();
     LocalContext context = new LocalContext(lines::add);
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     KillSwitchConfig config = KillSwitchConfig.fromEnvironment(env);
-    try (AwsClients clients = AwsClients.fromEnvironment(env, config.stopQueries())) {
+    try (AwsClients clients = AwsClients.fromEnvironment(env, config.athenaWorkgroup().isPresent())) {
       KillSwitchHandler handler = new KillSwitchHandler(config, clients, JSON);
-      Throwable thrown = catchThrowable(() -> handler.handleRequest(Fixtures.event(fixture), output, context));
+      Throwable thrown = catchThrowable(() -> handler.handleRequest(event, output, context));
       JsonNode result = thrown == null ? JSON.readTree(output.toByteArray()) : null;
       Invocation invocation = new Invocation(result, thrown, lines);
       assertNoSecretLeaked(invocation);

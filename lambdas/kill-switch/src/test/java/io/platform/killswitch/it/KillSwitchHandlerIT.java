@@ -12,7 +12,11 @@ import io.platform.killswitch.local.LocalContext;
 import io.platform.killswitch.log.JsonLog;
 import io.platform.killswitch.secret.SecretPrefetch;
 import io.platform.testkit.ResetEmulator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +29,8 @@ import software.amazon.awssdk.services.iam.model.StatusType;
  */
 @ResetEmulator
 class KillSwitchHandlerIT extends HandlerInvocations {
+  private static final DateTimeFormatter CLOUDWATCH_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
 
   @Test
   void theDocumentedAlarmDisablesTheKeyAttachesTheDenyPolicyAndSendsOneNotice() {
@@ -179,6 +185,41 @@ class KillSwitchHandlerIT extends HandlerInvocations {
       assertThat(second.path("access_key_id").asText()).isEqualTo(account.otherKeyId());
       assertThat(account.keyStatus(account.otherKeyId())).isEqualTo(StatusType.INACTIVE);
     }
+  }
+
+  @Test
+  void theNoticeListsTheQueriesOfTheAlarmsWindowWithLiteralsElidedReadAfterTheKeyIsInactive() {
+    for (String customer : List.of("jane@example.com", "joe@example.com", "kim@example.com")) {
+      account.startQuery("SELECT * FROM orders WHERE email = '" + customer + "' AND total > 1000");
+    }
+    ObjectNode event = (ObjectNode) HeartbeatIT.read("alarm.json");
+    ObjectNode state = (ObjectNode) event.path("detail").path("state");
+    Instant now = Instant.now();
+    state.put("timestamp", CLOUDWATCH_TIME.format(now.plusSeconds(5)));
+    state.put("reasonData", "{\"startDate\":\"" + CLOUDWATCH_TIME.format(now.minusSeconds(300)) + "\",\"period\":60}");
+
+    Invocation run = invoke(event, Map.of());
+
+    assertThat(run.outcome()).isEqualTo("REVOKED");
+    assertThat(account.notices()).singleElement().satisfies(notice -> assertThat(notice.message())
+        .contains("Queries in workgroup " + ServiceAccount.WORKGROUP)
+        .contains("3 queries, 0 bytes scanned ($0.00); the largest:")
+        .contains("SELECT * FROM orders WHERE email = ? AND total > ?")
+        .doesNotContain("jane@example.com"));
+    int revoked = indexOf(run.log(), "\"action\":\"deactivate-key\"");
+    int described = indexOf(run.log(), "\"event\":\"queries\"");
+    assertThat(revoked).as("the key's step is logged").isNotNegative();
+    assertThat(described).as("the queries are read after the key is Inactive").isGreaterThan(revoked);
+    assertThat(run.log().get(described)).contains("\"count\":3", "\"total_usd\":\"$0.00\"").doesNotContain("example.com");
+  }
+
+  private static int indexOf(List<String> lines, String text) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Test

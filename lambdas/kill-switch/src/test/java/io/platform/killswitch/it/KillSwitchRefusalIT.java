@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KillSwitchRefusalIT extends HandlerInvocations {
 
   @ParameterizedTest
-  @ValueSource(strings = {"ok.json", "insufficient-data.json", "foreign-alarm.json", "scheduled-event.json", "ec2-state-change.json"})
+  @ValueSource(strings = {"ok.json", "insufficient-data.json", "foreign-alarm.json", "scheduled-event.json", "ec2-state-change.json",
+      "other-account-alarm.json", "other-region-alarm.json", "suppressed-composite-alarm.json"})
   void anEventThatIsNotAnAllowedAlarmIsIgnoredAndTouchesNothing(String fixture) {
     Invocation run = invoke(fixture);
 

@@ -114,6 +114,25 @@ class PackagedJarIT extends EmulatedAccount {
   }
 
   @Test
+  void aSwitchThatIsNeitherTrueNorFalseStopsTheFunctionAtInitAndTouchesNothing() throws Exception {
+    Run run = runJar("alarm.json", Map.of("DRY_RUN", "maybe"));
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.stderr()).contains("DRY_RUN=maybe is not true or false");
+    assertThat(account.keyStatus(account.configuredKeyId())).isEqualTo(StatusType.ACTIVE);
+    assertThat(account.notices()).isEmpty();
+  }
+
+  @Test
+  void theJarRunsTheHeartbeatAndPublishesItsMetric() throws Exception {
+    Run run = runJar("heartbeat.json", Map.of("CHECK_PERMISSIONS", "false", "AWS_LAMBDA_FUNCTION_NAME", "kill-switch-jar"));
+
+    assertThat(run.exitCode()).as("stderr: %s", run.stderr()).isZero();
+    assertThat(run.result().path("outcome").asText()).isEqualTo("HEALTHY");
+    assertThat(account.heartbeats("kill-switch-jar")).containsExactly(1.0);
+  }
+
+  @Test
   void theSdkStillFindsItsHttpClientThroughServiceLoadingInAFreshClassLoader() throws Exception {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
       Class<?> service = loader.loadClass("software.amazon.awssdk.http.SdkHttpService");

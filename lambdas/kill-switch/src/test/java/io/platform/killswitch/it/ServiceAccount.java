@@ -10,12 +10,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -47,6 +52,7 @@ public final class ServiceAccount implements AutoCloseable {
   private final SnsClient sns;
   private final SqsClient sqs;
   private final AthenaClient athena;
+  private final CloudWatchClient cloudWatch;
   private final AccessKey configuredKey;
   private final AccessKey otherKey;
   private final String secretArn;
@@ -60,6 +66,7 @@ public final class ServiceAccount implements AutoCloseable {
     this.sns = AwsSdk.client(SnsClient.builder(), aws);
     this.sqs = AwsSdk.client(SqsClient.builder(), aws);
     this.athena = AwsSdk.client(AthenaClient.builder(), aws);
+    this.cloudWatch = AwsSdk.client(CloudWatchClient.builder(), aws);
 
     iam.createUser(b -> b.userName(USER));
     configuredKey = iam.createAccessKey(b -> b.userName(USER)).accessKey();
@@ -93,6 +100,8 @@ public final class ServiceAccount implements AutoCloseable {
     env.put("ALARM_NAME_PREFIX", "platform-athena-processed-bytes-");
     env.put("SNS_TOPIC_ARN", topicArn);
     env.put("ATHENA_WORKGROUP", WORKGROUP);
+    env.put("USER_ARN", "arn:aws:iam::" + aws.accountId() + ":user/" + USER);
+    env.put("FUNCTION_ROLE_ARN", "arn:aws:iam::" + aws.accountId() + ":role/kill-switch-function");
     return env;
   }
 
@@ -127,6 +136,32 @@ public final class ServiceAccount implements AutoCloseable {
         .findFirst()
         .orElseThrow()
         .status();
+  }
+
+  public void deleteSecret() {
+    secrets.deleteSecret(b -> b.secretId(secretArn).forceDeleteWithoutRecovery(true));
+  }
+
+  public void deactivate(String accessKeyId) {
+    iam.updateAccessKey(b -> b.userName(USER).accessKeyId(accessKeyId).status(StatusType.INACTIVE));
+  }
+
+  /** The values of the heartbeat metric of {@code functionName} in the last ten minutes. */
+  public List<Double> heartbeats(String functionName) {
+    return metric("Heartbeat", Dimension.builder().name("FunctionName").value(functionName).build());
+  }
+
+  /** The failure metric of {@code functionName}'s heartbeat for one check, in the last ten minutes. */
+  public List<Double> heartbeatFailures(String functionName, String check) {
+    return metric("HeartbeatFailure", Dimension.builder().name("FunctionName").value(functionName).build(),
+        Dimension.builder().name("Check").value(check).build());
+  }
+
+  private List<Double> metric(String name, Dimension... dimensions) {
+    Instant now = Instant.now();
+    return cloudWatch.getMetricStatistics(b -> b.namespace("Platform/KillSwitch").metricName(name).dimensions(dimensions)
+            .startTime(now.minusSeconds(600)).endTime(now.plusSeconds(60)).period(60).statistics(Statistic.MAXIMUM))
+        .datapoints().stream().map(Datapoint::maximum).toList();
   }
 
   /** Leaves the user without access keys (the secret still names the first). */
@@ -194,5 +229,6 @@ public final class ServiceAccount implements AutoCloseable {
     sns.close();
     sqs.close();
     athena.close();
+    cloudWatch.close();
   }
 }
