@@ -81,17 +81,52 @@ data "aws_iam_policy_document" "this" {
     resources = ["${aws_cloudwatch_log_group.this.arn}:*"]
   }
 
+  # The notice lists the queries of the alarm's window.
+  statement {
+    sid = "ReadTheWorkgroupsQueries"
+    actions = [
+      "athena:ListQueryExecutions",
+      "athena:GetQueryExecution",
+    ]
+    resources = [local.workgroup_arn]
+  }
+
   dynamic "statement" {
     for_each = var.stop_queries ? [1] : []
 
     content {
-      sid = "StopTheWorkgroupsQueries"
-      actions = [
-        "athena:ListQueryExecutions",
-        "athena:GetQueryExecution",
-        "athena:StopQueryExecution",
-      ]
+      sid       = "StopTheWorkgroupsQueries"
+      actions   = ["athena:StopQueryExecution"]
       resources = [local.workgroup_arn]
+    }
+  }
+
+  # The heartbeat asks IAM whether this role may still make every call of a real run.
+  dynamic "statement" {
+    for_each = var.heartbeat.enabled && var.heartbeat.check_permissions ? [1] : []
+
+    content {
+      sid       = "SimulateItsOwnPermissions"
+      actions   = ["iam:SimulatePrincipalPolicy"]
+      resources = [aws_iam_role.this.arn]
+    }
+  }
+
+  # PutMetricData has no resource-level permissions; the condition keeps the function to the
+  # heartbeat's namespace.
+  dynamic "statement" {
+    for_each = var.heartbeat.enabled ? [1] : []
+
+    content {
+      sid       = "PublishItsHeartbeat"
+      actions   = ["cloudwatch:PutMetricData"]
+      resources = ["*"]
+
+      condition {
+        test     = "StringEquals"
+        variable = "cloudwatch:namespace"
+        values   = [local.heartbeat_namespace]
+      }
     }
   }
 }
@@ -154,6 +189,10 @@ resource "aws_lambda_function" "this" {
       STOP_QUERIES       = tostring(var.stop_queries)
       ATHENA_WORKGROUP   = var.workgroup_name
       DRY_RUN            = tostring(var.dry_run)
+      USER_ARN           = var.user_arn
+      FUNCTION_ROLE_ARN  = aws_iam_role.this.arn
+      CHECK_PERMISSIONS  = tostring(var.heartbeat.check_permissions)
+      PRICE_PER_TB_USD   = tostring(var.price_per_tb_usd)
       JAVA_TOOL_OPTIONS  = var.java_tool_options
     }
   }

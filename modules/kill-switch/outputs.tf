@@ -57,3 +57,28 @@ output "kms_key_arn" {
   description = "ARN of the CMK for the secret, topic, queue and log group (module-created or given)."
   value       = local.kms_key_arn
 }
+
+output "scan_thresholds" {
+  description = "The two scan alarms' thresholds as the alarms use them (bytes) and in US dollars at price_per_tb_usd, by kind: scan-spike, scan-sustained."
+  value = {
+    for key, threshold in local.scan_thresholds : key => {
+      bytes = threshold.bytes
+      usd   = local.scan_threshold_usd[key]
+    }
+  }
+}
+
+output "heartbeat_rule_name" {
+  description = "Name of the EventBridge rule that sends the heartbeat on its schedule; null when the heartbeat is disabled."
+  value       = try(aws_cloudwatch_event_rule.heartbeat[0].name, null)
+}
+
+output "heartbeat_event" {
+  description = "The heartbeat event the schedule sends, as JSON: invoke the function with it to run the proof of life by hand."
+  value       = jsonencode(local.heartbeat_event)
+}
+
+output "heartbeat_alarm_names" {
+  description = "Names of the heartbeat alarms (heartbeat-missing, heartbeat-unhealthy); empty when the heartbeat is disabled."
+  value       = [for alarm in aws_cloudwatch_metric_alarm.heartbeat : alarm.alarm_name]
+}

@@ -60,9 +60,10 @@ variable "processed_bytes_query_state" {
 }
 
 variable "sustained_scan_alarm" {
-  description = "Sustained scanning: the workgroup's ProcessedBytes Sum per period stays above threshold_bytes for datapoints_to_alarm of evaluation_periods periods (default: 3 of 3 five-minute periods above 100 GiB)."
+  description = "Sustained scanning: the workgroup's ProcessedBytes Sum per period stays above the threshold for datapoints_to_alarm of evaluation_periods periods (default: 3 of 3 five-minute periods above 100 GiB). Give the threshold in bytes (threshold_bytes) or in US dollars per period (threshold_usd, converted at price_per_tb_usd), not both."
   type = object({
-    threshold_bytes     = optional(number, 107374182400)
+    threshold_bytes     = optional(number)
+    threshold_usd       = optional(number)
     period              = optional(number, 300)
     evaluation_periods  = optional(number, 3)
     datapoints_to_alarm = optional(number)
@@ -70,8 +71,13 @@ variable "sustained_scan_alarm" {
   default = {}
 
   validation {
-    condition     = var.sustained_scan_alarm.threshold_bytes > 0
-    error_message = "sustained_scan_alarm.threshold_bytes must be positive."
+    condition     = var.sustained_scan_alarm.threshold_bytes == null || var.sustained_scan_alarm.threshold_usd == null
+    error_message = "sustained_scan_alarm takes threshold_bytes or threshold_usd, not both."
+  }
+
+  validation {
+    condition     = coalesce(var.sustained_scan_alarm.threshold_bytes, 1) > 0 && coalesce(var.sustained_scan_alarm.threshold_usd, 1) > 0
+    error_message = "sustained_scan_alarm.threshold_bytes and threshold_usd must be positive."
   }
 
   validation {
@@ -91,17 +97,23 @@ variable "sustained_scan_alarm" {
 }
 
 variable "spike_scan_alarm" {
-  description = "Spike: the workgroup's ProcessedBytes Sum within one short period exceeds threshold_bytes (default: 50 GiB within 60 s)."
+  description = "Spike: the workgroup's ProcessedBytes Sum within one short period exceeds the threshold (default: 50 GiB within 60 s). Give the threshold in bytes (threshold_bytes) or in US dollars per period (threshold_usd, converted at price_per_tb_usd), not both."
   type = object({
-    threshold_bytes    = optional(number, 53687091200)
+    threshold_bytes    = optional(number)
+    threshold_usd      = optional(number)
     period             = optional(number, 60)
     evaluation_periods = optional(number, 1)
   })
   default = {}
 
   validation {
-    condition     = var.spike_scan_alarm.threshold_bytes > 0
-    error_message = "spike_scan_alarm.threshold_bytes must be positive."
+    condition     = var.spike_scan_alarm.threshold_bytes == null || var.spike_scan_alarm.threshold_usd == null
+    error_message = "spike_scan_alarm takes threshold_bytes or threshold_usd, not both."
+  }
+
+  validation {
+    condition     = coalesce(var.spike_scan_alarm.threshold_bytes, 1) > 0 && coalesce(var.spike_scan_alarm.threshold_usd, 1) > 0
+    error_message = "spike_scan_alarm.threshold_bytes and threshold_usd must be positive."
   }
 
   validation {
@@ -137,6 +149,42 @@ variable "failed_queries_alarm" {
   validation {
     condition     = var.failed_queries_alarm.evaluation_periods >= 1 && var.failed_queries_alarm.evaluation_periods * var.failed_queries_alarm.period <= 86400
     error_message = "failed_queries_alarm.evaluation_periods must be at least 1, and evaluation_periods x period at most one day (86400 s)."
+  }
+}
+
+variable "price_per_tb_usd" {
+  description = "Athena's price in US dollars per TB scanned (10^12 bytes), for the *_usd thresholds and the dollars in the notice. The default is the published price in most regions; check the price of yours."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.price_per_tb_usd > 0
+    error_message = "price_per_tb_usd must be positive."
+  }
+}
+
+################################################################################
+# Proof of life
+################################################################################
+
+variable "heartbeat" {
+  description = "The proof of life: every interval_hours a schedule sends the function a heartbeat, which reads the secret, checks that its key belongs to user_arn and is Active, simulates the role's permissions (check_permissions) and publishes the result as a metric, without writing anything. An alarm fires when no healthy heartbeat arrived for interval_hours + margin_hours, another on any unhealthy heartbeat."
+  type = object({
+    enabled           = optional(bool, true)
+    interval_hours    = optional(number, 24)
+    margin_hours      = optional(number, 1)
+    check_permissions = optional(bool, true)
+  })
+  default = {}
+
+  validation {
+    condition     = var.heartbeat.interval_hours >= 1 && floor(var.heartbeat.interval_hours) == var.heartbeat.interval_hours && var.heartbeat.margin_hours >= 1 && floor(var.heartbeat.margin_hours) == var.heartbeat.margin_hours
+    error_message = "heartbeat.interval_hours and heartbeat.margin_hours must be whole numbers of hours, at least 1."
+  }
+
+  validation {
+    condition     = var.heartbeat.interval_hours + var.heartbeat.margin_hours <= 168
+    error_message = "heartbeat.interval_hours + heartbeat.margin_hours must be at most 168: a CloudWatch alarm looks back at most 7 days."
   }
 }
 

@@ -38,8 +38,9 @@ module "kill_switch" {
 
   jar_path = local.jar_path
 
-  spike_scan_alarm     = { threshold_bytes = 10737418240, period = 60 }
-  sustained_scan_alarm = { threshold_bytes = 53687091200, period = 300, evaluation_periods = 3 }
+  spike_scan_alarm = { threshold_bytes = 10737418240, period = 60 }
+  # A finance-readable threshold: $0.25 of scanning per five minutes, three periods running.
+  sustained_scan_alarm = { threshold_usd = 0.25, period = 300, evaluation_periods = 3 }
   failed_queries_alarm = { threshold = 10 }
 
   stop_queries                   = true

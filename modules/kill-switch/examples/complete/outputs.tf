@@ -52,3 +52,18 @@ output "workgroup_name" {
   description = "Name of the watched workgroup."
   value       = module.athena.workgroups["${var.name}-openmetadata"].name
 }
+
+output "scan_thresholds" {
+  description = "The scan alarms' thresholds in bytes and US dollars."
+  value       = module.kill_switch.scan_thresholds
+}
+
+output "heartbeat_rule_name" {
+  description = "Name of the heartbeat schedule's rule."
+  value       = module.kill_switch.heartbeat_rule_name
+}
+
+output "heartbeat_alarm_names" {
+  description = "Names of the heartbeat alarms."
+  value       = module.kill_switch.heartbeat_alarm_names
+}

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.platform.emulator.AwsEndpoint;
+import io.platform.terratest.Repo;
 import io.platform.terratest.Terratest;
 import io.platform.testkit.AwsSdk;
 import io.platform.testkit.WithEmulator;
@@ -15,11 +16,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,8 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -117,7 +123,13 @@ class KillSwitchModuleIT {
       cloudWatch.describeAlarms(b -> b.alarmNames(alarmNames)).metricAlarms().forEach(a -> alarms.put(a.alarmName(), a));
       assertThat(alarms).containsOnlyKeys(NAME + "-scan-spike", NAME + "-scan-sustained", NAME + "-failed-queries");
       assertAlarm(alarms.get(NAME + "-scan-spike"), "ProcessedBytes", "SUCCEEDED", 60, 1, 10737418240.0);
-      assertAlarm(alarms.get(NAME + "-scan-sustained"), "ProcessedBytes", "SUCCEEDED", 300, 3, 53687091200.0);
+      // Given as $0.25 at $5/TB: the bytes that cost at most that.
+      assertAlarm(alarms.get(NAME + "-scan-sustained"), "ProcessedBytes", "SUCCEEDED", 300, 3, 50_000_000_000.0);
+      assertThat(alarms.get(NAME + "-scan-sustained").alarmDescription()).contains("50000000000 bytes ($0.25 at $5/TB) per 300 s");
+      assertThat(alarms.get(NAME + "-scan-spike").alarmDescription()).contains("10737418240 bytes ($0.06 at $5/TB)");
+      JsonNode thresholds = killSwitch.outputs().path("scan_thresholds").path("value");
+      assertThat(thresholds.at("/scan-sustained/usd").asText()).isEqualTo("$0.25");
+      assertThat(thresholds.at("/scan-sustained/bytes").asLong()).isEqualTo(50_000_000_000L);
       assertAlarm(alarms.get(NAME + "-failed-queries"), "TotalExecutionTime", "FAILED", 300, 1, 10.0);
       alarms.values().forEach(
           alarm -> {
@@ -158,7 +170,11 @@ class KillSwitchModuleIT {
           .containsEntry("ATTACH_DENY_POLICY", "true")
           .containsEntry("STOP_QUERIES", "true")
           .containsEntry("ATHENA_WORKGROUP", workgroup)
-          .containsEntry("DRY_RUN", "false");
+          .containsEntry("DRY_RUN", "false")
+          .containsEntry("USER_ARN", user)
+          .containsEntry("FUNCTION_ROLE_ARN", function.role())
+          .containsEntry("CHECK_PERMISSIONS", "true")
+          .containsEntry("PRICE_PER_TB_USD", "5");
       assertThat(lambda.getFunctionConcurrency(b -> b.functionName(function.functionName())).reservedConcurrentExecutions())
           .isEqualTo(2);
 
@@ -177,8 +193,18 @@ class KillSwitchModuleIT {
           .containsEntry("Notify", List.of(topic))
           .containsEntry("DeadLetterFailedInvocations", List.of(deadLetters))
           .containsEntry("UseTheKeyThroughItsServices", List.of(kmsKey))
-          .containsEntry("StopTheWorkgroupsQueries", List.of("arn:aws:athena:us-east-1:" + aws.accountId() + ":workgroup/" + workgroup));
-      assertThat(resources.values()).allSatisfy(r -> assertThat(r).doesNotContain("*"));
+          .containsEntry("ReadTheWorkgroupsQueries", List.of("arn:aws:athena:us-east-1:" + aws.accountId() + ":workgroup/" + workgroup))
+          .containsEntry("StopTheWorkgroupsQueries", List.of("arn:aws:athena:us-east-1:" + aws.accountId() + ":workgroup/" + workgroup))
+          .containsEntry("SimulateItsOwnPermissions", List.of(function.role()))
+          .containsEntry("PublishItsHeartbeat", List.of("*"));
+      // PutMetricData has no resource ARN: the namespace condition is what bounds it.
+      assertThat(statement(policy, "PublishItsHeartbeat").at("/Condition/StringEquals/cloudwatch:namespace").asText())
+          .isEqualTo("Platform/KillSwitch");
+      resources.forEach((sid, r) -> {
+        if (!sid.equals("PublishItsHeartbeat")) {
+          assertThat(r).as(sid).doesNotContain("*");
+        }
+      });
       // On the user, exactly the calls the function makes: it revokes and reads its deny policy back.
       assertThat(statement(policy, "RevokeTheOneUser").path("Action")).extracting(JsonNode::asText)
           .containsExactlyInAnyOrder("iam:ListAccessKeys", "iam:UpdateAccessKey", "iam:GetUserPolicy", "iam:PutUserPolicy");
@@ -207,6 +233,103 @@ class KillSwitchModuleIT {
       assertThat(logGroup.retentionInDays()).isEqualTo(7);
       assertThat(logGroup.kmsKeyId()).isEqualTo(kmsKey);
     }
+  }
+
+  @Test
+  void theScheduleSendsAHeartbeatThatThePackagedFunctionRunsAndItsAlarmsWatchTheMetricItPublishes(@TempDir Path temp)
+      throws Exception {
+    try (CloudWatchClient cloudWatch = AwsSdk.client(CloudWatchClient.builder(), aws);
+        LambdaClient lambda = AwsSdk.client(LambdaClient.builder(), aws);
+        IamClient iam = AwsSdk.client(IamClient.builder(), aws);
+        SecretsManagerClient secrets = AwsSdk.client(SecretsManagerClient.builder(), aws)) {
+      String rule = killSwitch.output("heartbeat_rule_name");
+      assertThat(events.describeRule(b -> b.name(rule)).scheduleExpression()).isEqualTo("rate(24 hours)");
+      Target target = events.listTargetsByRule(b -> b.rule(rule)).targets().get(0);
+      FunctionConfiguration function =
+          lambda.getFunction(b -> b.functionName(killSwitch.output("function_name"))).configuration();
+      assertThat(target.arn()).isEqualTo(function.functionArn());
+
+      // The operator's step (README): the secret names a key the user really has.
+      String userName = killSwitch.output("user_arn").substring(killSwitch.output("user_arn").lastIndexOf('/') + 1);
+      String keyId = iam.createAccessKey(b -> b.userName(userName)).accessKey().accessKeyId();
+      secrets.putSecretValue(b -> b.secretId(killSwitch.output("secret_arn"))
+          .secretString("{\"username\":\"" + userName + "\",\"access_key_id\":\"" + keyId + "\"}"));
+
+      // The rule's input, run by the packaged handler with the function's environment as Lambda
+      // sets it; moto cannot simulate policies, so that one check is off (docs/emulator-gaps.md).
+      Path event = Files.writeString(temp.resolve("heartbeat.json"), target.input());
+      Map<String, String> env = new LinkedHashMap<>(function.environment().variables());
+      env.putAll(aws.environment());
+      env.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
+      env.put("CHECK_PERMISSIONS", "false");
+      JsonNode result = runPackagedHandler(event, env, temp);
+
+      assertThat(result.path("outcome").asText()).as("%s", result).isEqualTo("HEALTHY");
+      assertThat(iam.listAccessKeys(b -> b.userName(userName)).accessKeyMetadata())
+          .allSatisfy(k -> assertThat(k.statusAsString()).isEqualTo("Active"));
+
+      Map<String, MetricAlarm> alarms = new LinkedHashMap<>();
+      cloudWatch.describeAlarms(b -> b.alarmNames(killSwitch.outputList("heartbeat_alarm_names")))
+          .metricAlarms().forEach(a -> alarms.put(a.alarmName(), a));
+      assertThat(alarms).containsOnlyKeys(NAME + "-heartbeat-missing", NAME + "-heartbeat-unhealthy");
+      MetricAlarm missing = alarms.get(NAME + "-heartbeat-missing");
+      assertThat(missing.period()).isEqualTo(3600);
+      assertThat(missing.evaluationPeriods()).isEqualTo(25);
+      assertThat(missing.datapointsToAlarm()).isEqualTo(25);
+      assertThat(missing.treatMissingData()).isEqualTo("breaching");
+      assertThat(missing.threshold()).isEqualTo(1.0);
+      assertThat(alarms.get(NAME + "-heartbeat-unhealthy").treatMissingData()).isEqualTo("notBreaching");
+      // Each alarm watches exactly the metric the function published.
+      for (MetricAlarm alarm : alarms.values()) {
+        assertThat(alarm.alarmActions()).containsExactly(killSwitch.output("sns_topic_arn"));
+        List<Double> published = cloudWatch.getMetricStatistics(b -> b.namespace(alarm.namespace())
+                .metricName(alarm.metricName()).dimensions(alarm.dimensions())
+                .startTime(Instant.now().minusSeconds(600)).endTime(Instant.now().plusSeconds(60))
+                .period(60).statistics(Statistic.MAXIMUM))
+            .datapoints().stream().map(Datapoint::maximum).toList();
+        assertThat(published).as(alarm.alarmName()).containsExactly(1.0);
+      }
+    }
+  }
+
+  /** The packaged handler once, in a fresh JVM with only {@code env}: its JSON result. */
+  private static JsonNode runPackagedHandler(Path event, Map<String, String> env, Path temp) throws Exception {
+    Path jar = Repo.root().resolve("lambdas/kill-switch/target/kill-switch.jar");
+    ProcessBuilder builder = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), event.toString());
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    Path out = temp.resolve("stdout");
+    Path err = temp.resolve("stderr");
+    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the packaged handler finishes").isTrue();
+    assertThat(process.exitValue()).as("stderr: %s", Files.readString(err)).isZero();
+    return JSON.readTree(Files.readString(out));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "sustained_scan_alarm = { threshold_bytes = 1000, threshold_usd = 5 }",
+      "heartbeat = { interval_hours = 168 }",
+      "price_per_tb_usd = 0",
+  })
+  void aThresholdInBothUnitsAHeartbeatBeyondSevenDaysAndAFreePriceAreRefused(String input, @TempDir Path temp) {
+    String error =
+        ModuleInputs.refusal(
+            temp, aws, "kill-switch",
+            """
+              name             = "kill-switch-refused"
+              workgroup_name   = "openmetadata"
+              user_arn         = "arn:aws:iam::123456789012:user/openmetadata"
+              jar_path         = "kill-switch.jar"
+              %s
+            """.formatted(input));
+
+    assertThat(error).containsAnyOf(
+        "sustained_scan_alarm takes threshold_bytes or threshold_usd, not both",
+        "a CloudWatch alarm looks back at most 7 days",
+        "price_per_tb_usd must be positive");
   }
 
   @Test
