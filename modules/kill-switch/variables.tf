@@ -276,7 +276,7 @@ variable "attach_deny_policy" {
 }
 
 variable "stop_queries" {
-  description = "Also stop the workgroup's running queries (grants athena:ListQueryExecutions, GetQueryExecution and StopQueryExecution on the workgroup)."
+  description = "Also stop the workgroup's running queries (grants athena:StopQueryExecution on the workgroup; listing its queries is granted either way, for the notice)."
   type        = bool
   default     = false
 }
