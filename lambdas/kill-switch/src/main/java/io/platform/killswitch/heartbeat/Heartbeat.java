@@ -1,6 +1,7 @@
 package io.platform.killswitch.heartbeat;
 
 import io.platform.killswitch.aws.AwsErrors;
+import io.platform.killswitch.aws.UserAccessKeys;
 import io.platform.killswitch.config.KillSwitchConfig;
 import io.platform.killswitch.heartbeat.PermissionSimulation.Requirement;
 
@@ -88,7 +89,7 @@ public final class Heartbeat {
   private HealthCheck accessKey(ServiceUser user) {
     List<AccessKeyMetadata> keys;
     try {
-      keys = iam.listAccessKeysPaginator(b -> b.userName(user.username())).accessKeyMetadata().stream().toList();
+      keys = UserAccessKeys.list(iam, user.username());
     } catch (NoSuchEntityException e) {
       return HealthCheck.failed(ACCESS_KEY, "IAM user " + user.username() + " does not exist");
     } catch (SdkException e) {

@@ -1,15 +1,14 @@
 package io.platform.killswitch.revoke;
 
+import io.platform.killswitch.aws.UserAccessKeys;
 import io.platform.killswitch.config.RevokeScope;
 import io.platform.killswitch.secret.SecretException;
 import io.platform.killswitch.secret.ServiceUser;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
-import software.amazon.awssdk.services.iam.model.ListAccessKeysResponse;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.StatusType;
 
@@ -34,15 +33,9 @@ final class AccessKeys {
    *     named in the secret is not one of the user's: acting then could hit the wrong user
    */
   List<AccessKeyMetadata> inspect(ServiceUser user, String secretId) {
-    List<AccessKeyMetadata> keys = new ArrayList<>();
+    List<AccessKeyMetadata> keys;
     try {
-      String marker = null;
-      do {
-        String page = marker;
-        ListAccessKeysResponse listed = iam.listAccessKeys(b -> b.userName(user.username()).marker(page));
-        keys.addAll(listed.accessKeyMetadata());
-        marker = Boolean.TRUE.equals(listed.isTruncated()) ? listed.marker() : null;
-      } while (marker != null);
+      keys = UserAccessKeys.list(iam, user.username());
     } catch (NoSuchEntityException e) {
       throw new SecretException(
           "secret " + secretId + " names IAM user " + user.username() + ", which does not exist", e);
