@@ -1,7 +1,8 @@
 """Service account for scripts/bench-kill-switch.sh, in the emulator named by AWS_ENDPOINT_URL.
 
-  setup  create the user with one key, the secret, and the notice topic with a queue subscribed
-         to it; print shell exports
+  setup  create the user with one key, the secret, the notice topic with a queue subscribed
+         to it, and the workgroup with a history of 20 queries (the notice lists them); print
+         shell exports
   reset  set the key Active again, remove the deny policy and drain the queue, between runs
   check  exit 1 unless the key is Inactive and a notice arrived (each measured run must really
          revoke and notify)
@@ -15,6 +16,7 @@ USER = "svc-bench-cold"
 SECRET = "bench/kill-switch-cold"
 DENY_POLICY = "platform-kill-switch-deny"
 QUEUE = "bench-kill-switch-cold-notices"
+WORKGROUP = "bench-cold"
 
 iam = boto3.client("iam")
 sqs = boto3.client("sqs")
@@ -35,7 +37,11 @@ def setup():
     queue = sqs.create_queue(QueueName=QUEUE)["QueueUrl"]
     queue_arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
     sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=queue_arn)
-    print(f"export SECRET_ID='{secret}' SNS_TOPIC_ARN='{topic}'")
+    athena = boto3.client("athena")
+    athena.create_work_group(Name=WORKGROUP)
+    for _ in range(20):
+        athena.start_query_execution(QueryString="SELECT * FROM events WHERE day = '2026-01-05'", WorkGroup=WORKGROUP)
+    print(f"export SECRET_ID='{secret}' SNS_TOPIC_ARN='{topic}' ATHENA_WORKGROUP='{WORKGROUP}'")
 
 
 def notices():

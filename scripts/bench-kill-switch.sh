@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the kill-switch Lambda against moto, all in one run on this machine:
 #   warm: the handler in-process, event -> key Inactive and event -> end, p50/p90/p99
-#   cold: a fresh process running the handler once, wall time from exec to exit, for the
+#   cold: a fresh process running the handler once, wall time from exec to the key Inactive and to exit, for the
 #         deployment package (extracted as Lambda does, or the jar for the archive rows; JVM
 #         options as listed) and for the Python boto3 reference handler
 #         (scripts/bench-kill-switch-reference.py), interleaved round by round
@@ -52,7 +52,7 @@ warm_rows="$(java -cp "${shaded}:${classes}" io.platform.killswitch.bench.WarmLa
 fixture() { "${python}" "${REPO_ROOT}/scripts/bench-kill-switch-fixture.py" "$@"; }
 eval "$(fixture setup)"
 export ALARM_NAMES=platform-athena-processed-bytes-spike
-export SECRET_ID SNS_TOPIC_ARN
+export SECRET_ID SNS_TOPIC_ARN ATHENA_WORKGROUP
 
 # Variants: a label, then the command. The archives are made by one training run each. On
 # Lambda the deployment package is extracted into /var/task and run from there: the rows marked
@@ -101,11 +101,15 @@ for ((round = 1; round <= cold_runs; round++)); do
   for i in "${!labels[@]}"; do
     fixture reset
     start="${EPOCHREALTIME}"
+    # Each log line is stamped as it arrives: the key's step line says when the key was Inactive.
     # shellcheck disable=SC2086 # each command is a word list on purpose
-    ${commands[i]} >"${work}/out" 2>"${work}/err" || die "${labels[i]} failed: $(tail -n 3 "${work}/err")"
+    { ${commands[i]} 2>&1 >"${work}/out" | while IFS= read -r line; do printf '%s %s\n' "${EPOCHREALTIME}" "${line}"; done >"${work}/err"; } ||
+      die "${labels[i]} failed: $(tail -n 3 "${work}/err")"
     end="${EPOCHREALTIME}"
     fixture check || die "${labels[i]} did not leave the key Inactive with one notice published"
     awk -v s="${start}" -v e="${end}" 'BEGIN { printf "%.0f\n", (e - s) * 1000 }' >>"${work}/cold-${i}"
+    awk -v s="${start}" '/"action":"deactivate-key"/ && /"outcome":"done"/ { printf "%.0f\n", ($1 - s) * 1000; exit }' \
+      "${work}/err" >>"${work}/key-${i}"
   done
   # Other work on the machine moves every number: record how busy it was, round by round.
   cut -d' ' -f1 /proc/loadavg >>"${work}/load"
@@ -121,14 +125,16 @@ Warm, in-process against moto (Java 17):
 | --- | ---: | ---: | ---: | ---: |
 ${warm_rows}
 
-Cold, a fresh process running the handler once (${cold_runs} runs each, wall time from exec to exit;
+Cold, a fresh process running the handler once (${cold_runs} runs each, wall time from exec;
 1-minute load average between $(sort -n "${work}/load" | head -n 1) and $(sort -n "${work}/load" | tail -n 1) on $(nproc) cores; JAVA_TOOL_OPTIONS: \`${lambda_options}\`):
 
-| runtime | min | median | p90 |
-| --- | ---: | ---: | ---: |
+Each runtime twice: from exec to the key Inactive (its step's log line), and to exit.
+
+| runtime | to key Inactive: min | median | p90 | to exit: min | median | p90 |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
 EOF_REPORT
 for i in "${!labels[@]}"; do
-  printf '| %s | %s |\n' "${labels[i]}" "$(stats "${work}/cold-${i}")"
+  printf '| %s | %s | %s |\n' "${labels[i]}" "$(stats "${work}/key-${i}")" "$(stats "${work}/cold-${i}")"
 done
 printf '\nArtifact: kill-switch.jar, %s bytes (%s MiB; budget 8 MiB); before shrinking: %s bytes.\n' \
   "${bytes}" "$(awk -v b="${bytes}" 'BEGIN { printf "%.2f", b / 1048576 }')" "$(stat -c %s "${shaded}")"

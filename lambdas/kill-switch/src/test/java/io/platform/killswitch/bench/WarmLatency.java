@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.StatusType;
 
@@ -27,6 +28,8 @@ import software.amazon.awssdk.services.iam.model.StatusType;
 public final class WarmLatency {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String USER = "svc-bench-warm";
+  private static final String WORKGROUP = "bench-warm";
+  private static final int QUERIES = 20;
 
   private WarmLatency() {}
 
@@ -36,7 +39,7 @@ public final class WarmLatency {
     Map<String, String> env = new HashMap<>(System.getenv());
     byte[] event = Fixtures.eventText("alarm.json").getBytes(StandardCharsets.UTF_8);
 
-    try (AwsClients aws = AwsClients.fromEnvironment(env, false)) {
+    try (AwsClients aws = AwsClients.fromEnvironment(env, true)) {
       IamClient iam = aws.iam();
       iam.createUser(b -> b.userName(USER));
       String keyId = iam.createAccessKey(b -> b.userName(USER)).accessKey().accessKeyId();
@@ -45,9 +48,17 @@ public final class WarmLatency {
       env.put("SECRET_ID", secretArn);
       env.put("ALARM_NAMES", "platform-athena-processed-bytes-spike");
       env.put("SNS_TOPIC_ARN", aws.sns().createTopic(b -> b.name("bench-kill-switch-warm")).topicArn());
+      // As the module deploys it: the notice lists the workgroup's queries, here a history of 20.
+      AthenaClient athena = aws.athena().orElseThrow();
+      athena.createWorkGroup(b -> b.name(WORKGROUP));
+      for (int q = 0; q < QUERIES; q++) {
+        athena.startQueryExecution(b -> b.workGroup(WORKGROUP).queryString("SELECT * FROM events WHERE day = '2026-01-05'"));
+      }
+      env.put("ATHENA_WORKGROUP", WORKGROUP);
       KillSwitchHandler handler = new KillSwitchHandler(KillSwitchConfig.fromEnvironment(env), aws, JSON);
 
       long[] toInactive = new long[runs];
+      long[] toQueries = new long[runs];
       long[] toEnd = new long[runs];
       for (int i = -warmup; i < runs; i++) {
         iam.updateAccessKey(b -> b.userName(USER).accessKeyId(keyId).status(StatusType.ACTIVE));
@@ -55,9 +66,13 @@ public final class WarmLatency {
           iam.deleteUserPolicy(b -> b.userName(USER).policyName("platform-kill-switch-deny"));
         }
         long[] keyInactiveAt = {0};
+        long[] queriesAt = {0};
         LocalContext context = new LocalContext(line -> {
           if (keyInactiveAt[0] == 0 && line.contains("\"action\":\"deactivate-key\"") && line.contains("\"outcome\":\"done\"")) {
             keyInactiveAt[0] = System.nanoTime();
+          }
+          if (line.contains("\"event\":\"queries\"")) {
+            queriesAt[0] = System.nanoTime();
           }
         });
         long start = System.nanoTime();
@@ -66,13 +81,18 @@ public final class WarmLatency {
         if (keyInactiveAt[0] == 0) {
           throw new IllegalStateException("run " + i + ": the key was not deactivated");
         }
+        if (queriesAt[0] < keyInactiveAt[0]) {
+          throw new IllegalStateException("run " + i + ": the queries were not read after the key was Inactive");
+        }
         if (i >= 0) {
           toInactive[i] = keyInactiveAt[0] - start;
+          toQueries[i] = queriesAt[0] - start;
           toEnd[i] = end - start;
         }
       }
       System.out.println(row("event to key Inactive", toInactive));
-      System.out.println(row("event to end of invocation (deny policy, notice)", toEnd));
+      System.out.println(row("event to the window's queries read (after the key is Inactive)", toQueries));
+      System.out.println(row("event to end of invocation (deny policy, queries, notice)", toEnd));
     }
   }
 

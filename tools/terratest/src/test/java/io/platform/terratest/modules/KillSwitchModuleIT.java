@@ -333,6 +333,16 @@ class KillSwitchModuleIT {
   }
 
   @Test
+  void aPlanShowsEachScanThresholdInBytesAndDollars() {
+    JsonNode thresholds = killSwitch.planJson().at("/planned_values/outputs/scan_thresholds/value");
+
+    assertThat(thresholds.at("/scan-sustained/bytes").asLong()).isEqualTo(50_000_000_000L);
+    assertThat(thresholds.at("/scan-sustained/usd").asText()).isEqualTo("$0.25");
+    assertThat(thresholds.at("/scan-spike/bytes").asLong()).isEqualTo(10_737_418_240L);
+    assertThat(thresholds.at("/scan-spike/usd").asText()).isEqualTo("$0.06");
+  }
+
+  @Test
   void eachTriggerAlarmsAlarmTransitionIsDelivered() {
     List<ObjectNode> sent = new ArrayList<>();
     for (String alarm : alarmNames) {
