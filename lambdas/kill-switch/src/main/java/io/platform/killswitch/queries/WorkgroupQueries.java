@@ -1,6 +1,5 @@
 package io.platform.killswitch.queries;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.athena.AthenaClient;
-import software.amazon.awssdk.services.athena.model.ListQueryExecutionsResponse;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 
 /**
@@ -26,54 +24,28 @@ public final class WorkgroupQueries {
    */
   public static final int MAX_EXAMINED = 200;
 
-  /** A query submitted this long before the window can no longer have run in it (240 min limit plus queueing). */
-  static final Duration LONGEST_QUERY = Duration.ofHours(6);
-
   private static final Comparator<QuerySummary> LARGEST_FIRST =
       Comparator.comparingLong(QuerySummary::bytes).reversed().thenComparing(QuerySummary::id);
 
-  private final AthenaClient athena;
+  private final QueryHistory history;
 
   public WorkgroupQueries(AthenaClient athena) {
-    this.athena = athena;
+    this.history = new QueryHistory(athena);
   }
 
   /** Never throws for an API failure: the result says why it has no queries. */
   public WindowQueries read(String workgroup, AlarmWindow window) {
     try {
-      return summarise(workgroup, window, inWindow(workgroup, window));
+      return readIn(workgroup, window);
     } catch (SdkException e) {
       return WindowQueries.unreadable(workgroup, window, e.getMessage());
     }
   }
 
-  private record Examined(List<QuerySummary> queries, boolean complete) {}
-
-  private Examined inWindow(String workgroup, AlarmWindow window) {
-    Instant horizon = window.start().minus(LONGEST_QUERY);
-    List<QuerySummary> queries = new ArrayList<>();
-    int examined = 0;
-    String token = null;
-    do {
-      String page = token;
-      ListQueryExecutionsResponse listed =
-          athena.listQueryExecutions(b -> b.workGroup(workgroup).maxResults(50).nextToken(page));
-      boolean pageIsOld = !listed.queryExecutionIds().isEmpty();
-      for (String id : listed.queryExecutionIds()) {
-        if (examined == MAX_EXAMINED) {
-          return new Examined(queries, false);
-        }
-        examined++;
-        QueryExecution query = athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution();
-        if (ranIn(query, window)) {
-          queries.add(QuerySummary.of(query));
-        }
-        Instant submitted = query.status() == null ? null : query.status().submissionDateTime();
-        pageIsOld &= submitted != null && submitted.isBefore(horizon);
-      }
-      token = pageIsOld ? null : listed.nextToken();
-    } while (token != null);
-    return new Examined(queries, true);
+  private WindowQueries readIn(String workgroup, AlarmWindow window) {
+    QueryHistory.Read read = history.newestFirst(workgroup, window.start().minus(QueryHistory.LONGEST_QUERY), MAX_EXAMINED);
+    List<QuerySummary> queries = read.executions().stream().filter(q -> ranIn(q, window)).map(QuerySummary::of).toList();
+    return summarise(workgroup, window, queries, read.complete());
   }
 
   static boolean ranIn(QueryExecution query, AlarmWindow window) {
@@ -85,11 +57,11 @@ public final class WorkgroupQueries {
     return !submitted.isAfter(window.end()) && (completed == null || !completed.isBefore(window.start()));
   }
 
-  static WindowQueries summarise(String workgroup, AlarmWindow window, Examined examined) {
-    List<QuerySummary> sorted = new ArrayList<>(examined.queries());
+  private static WindowQueries summarise(String workgroup, AlarmWindow window, List<QuerySummary> queries, boolean complete) {
+    List<QuerySummary> sorted = new ArrayList<>(queries);
     sorted.sort(LARGEST_FIRST);
     long total = sorted.stream().mapToLong(QuerySummary::bytes).sum();
     return new WindowQueries(workgroup, window, sorted.subList(0, Math.min(LARGEST, sorted.size())),
-        sorted.size(), total, examined.complete(), Optional.empty());
+        sorted.size(), total, complete, Optional.empty());
   }
 }

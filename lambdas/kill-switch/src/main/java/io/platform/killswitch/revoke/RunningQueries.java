@@ -1,15 +1,12 @@
 package io.platform.killswitch.revoke;
 
+import io.platform.killswitch.queries.QueryHistory;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.athena.AthenaClient;
-import software.amazon.awssdk.services.athena.model.ListQueryExecutionsResponse;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
@@ -21,21 +18,17 @@ final class RunningQueries {
   static final String ACTION = "stop-query";
   static final String SCAN_ACTION = "stop-queries";
 
-  /**
-   * No query is still active after this long: Athena cancels DML queries after at most 240
-   * minutes, plus time spent queued. Older executions end the scan.
-   */
-  static final Duration HORIZON = Duration.ofHours(6);
-
   private static final Set<QueryExecutionState> ACTIVE =
       Set.of(QueryExecutionState.QUEUED, QueryExecutionState.RUNNING);
 
   private final AthenaClient athena;
+  private final QueryHistory history;
   private final Clock clock;
   private final boolean dryRun;
 
   RunningQueries(AthenaClient athena, Clock clock, boolean dryRun) {
     this.athena = athena;
+    this.history = new QueryHistory(athena);
     this.clock = clock;
     this.dryRun = dryRun;
   }
@@ -71,30 +64,10 @@ final class RunningQueries {
     }
   }
 
-  /**
-   * The queued and running executions of the workgroup. ListQueryExecutions returns ids newest
-   * first; the scan ends after a whole page submitted before the horizon, so a busy
-   * workgroup's 45 days of history are not read on every alarm.
-   */
+  /** The queued and running executions of the workgroup: none was submitted before the longest a query can take. */
   private List<QueryExecution> active(String workgroup) {
-    Instant horizon = clock.instant().minus(HORIZON);
-    List<QueryExecution> active = new ArrayList<>();
-    String token = null;
-    do {
-      String page = token;
-      ListQueryExecutionsResponse listed =
-          athena.listQueryExecutions(b -> b.workGroup(workgroup).maxResults(50).nextToken(page));
-      boolean pageIsOld = !listed.queryExecutionIds().isEmpty();
-      for (String id : listed.queryExecutionIds()) {
-        QueryExecution query = athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution();
-        if (ACTIVE.contains(query.status().state())) {
-          active.add(query);
-        }
-        Instant submitted = query.status().submissionDateTime();
-        pageIsOld &= submitted != null && submitted.isBefore(horizon);
-      }
-      token = pageIsOld ? null : listed.nextToken();
-    } while (token != null);
-    return active;
+    return history.newestFirst(workgroup, clock.instant().minus(QueryHistory.LONGEST_QUERY), Integer.MAX_VALUE).executions().stream()
+        .filter(query -> query.status() != null && ACTIVE.contains(query.status().state()))
+        .toList();
   }
 }

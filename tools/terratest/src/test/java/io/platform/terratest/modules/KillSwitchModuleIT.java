@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -308,30 +308,6 @@ class KillSwitchModuleIT {
     return JSON.readTree(Files.readString(out));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {
-      "sustained_scan_alarm = { threshold_bytes = 1000, threshold_usd = 5 }",
-      "heartbeat = { interval_hours = 168 }",
-      "price_per_tb_usd = 0",
-  })
-  void aThresholdInBothUnitsAHeartbeatBeyondSevenDaysAndAFreePriceAreRefused(String input, @TempDir Path temp) {
-    String error =
-        ModuleInputs.refusal(
-            temp, aws, "kill-switch",
-            """
-              name             = "kill-switch-refused"
-              workgroup_name   = "openmetadata"
-              user_arn         = "arn:aws:iam::123456789012:user/openmetadata"
-              jar_path         = "kill-switch.jar"
-              %s
-            """.formatted(input));
-
-    assertThat(error).containsAnyOf(
-        "sustained_scan_alarm takes threshold_bytes or threshold_usd, not both",
-        "a CloudWatch alarm looks back at most 7 days",
-        "price_per_tb_usd must be positive");
-  }
-
   @Test
   void aPlanShowsEachScanThresholdInBytesAndDollars() {
     JsonNode thresholds = killSwitch.planJson().at("/planned_values/outputs/scan_thresholds/value");
@@ -383,9 +359,17 @@ class KillSwitchModuleIT {
     assertThat(probe.deliveredAlarmNames(List.of(forged))).isEmpty();
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {30, 90})
-  void spikePeriodMustBeWholeMinutesOfAtLeastOne(int period, @TempDir Path temp) {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "spike_scan_alarm = { period = 30 } | spike_scan_alarm.period must be at least 60 seconds and a multiple of 60",
+      "spike_scan_alarm = { period = 90 } | spike_scan_alarm.period must be at least 60 seconds and a multiple of 60",
+      "sustained_scan_alarm = { threshold_bytes = 1000, threshold_usd = 5 } | sustained_scan_alarm takes threshold_bytes or threshold_usd, not both",
+      "spike_scan_alarm = { threshold_usd = -1 } | spike_scan_alarm.threshold_bytes and threshold_usd must be positive",
+      "price_per_tb_usd = 0 | price_per_tb_usd must be positive",
+      "heartbeat = { interval_hours = 168 } | a CloudWatch alarm looks back at most 7 days",
+      "heartbeat = { interval_hours = 1.5 } | must be whole numbers of hours",
+  })
+  void aWrongInputIsRefusedWithItsReason(String input, String reason, @TempDir Path temp) {
     String error =
         ModuleInputs.refusal(
             temp, aws, "kill-switch",
@@ -394,10 +378,10 @@ class KillSwitchModuleIT {
               workgroup_name   = "openmetadata"
               user_arn         = "arn:aws:iam::123456789012:user/openmetadata"
               jar_path         = "kill-switch.jar"
-              spike_scan_alarm = { period = %d }
-            """.formatted(period));
+              %s
+            """.formatted(input));
 
-    assertThat(error).contains("spike_scan_alarm.period must be at least 60 seconds and a multiple of 60");
+    assertThat(error).contains(reason);
   }
 
   /** A documented event fixture, for the given alarm. */
