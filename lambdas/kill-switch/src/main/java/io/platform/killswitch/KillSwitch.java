@@ -1,5 +1,6 @@
 package io.platform.killswitch;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,25 +9,24 @@ import io.platform.killswitch.config.KillSwitchConfig;
 import io.platform.killswitch.event.AlarmEvents;
 import io.platform.killswitch.event.AlarmStateChangeEvent;
 import io.platform.killswitch.event.MalformedEventException;
+import io.platform.killswitch.heartbeat.HealthCheck;
+import io.platform.killswitch.heartbeat.Heartbeat;
+import io.platform.killswitch.heartbeat.HeartbeatMetric;
+import io.platform.killswitch.heartbeat.HeartbeatResult;
 import io.platform.killswitch.log.JsonLog;
 import io.platform.killswitch.notice.Notice;
 import io.platform.killswitch.notice.NoticePublisher;
+import io.platform.killswitch.queries.AlarmWindow;
+import io.platform.killswitch.queries.QuerySummary;
+import io.platform.killswitch.queries.ScanCost;
+import io.platform.killswitch.queries.WindowQueries;
+import io.platform.killswitch.queries.WorkgroupQueries;
 import io.platform.killswitch.revoke.Revocation;
 import io.platform.killswitch.revoke.StepResult;
 import io.platform.killswitch.secret.SecretException;
 import io.platform.killswitch.secret.SecretPrefetch;
 import io.platform.killswitch.secret.SecretReader;
 import io.platform.killswitch.secret.ServiceUser;
-import com.amazonaws.services.lambda.runtime.Context;
-import io.platform.killswitch.heartbeat.HealthCheck;
-import io.platform.killswitch.heartbeat.Heartbeat;
-import io.platform.killswitch.heartbeat.HeartbeatMetric;
-import io.platform.killswitch.heartbeat.HeartbeatResult;
-import io.platform.killswitch.queries.AlarmWindow;
-import io.platform.killswitch.queries.QuerySummary;
-import io.platform.killswitch.queries.ScanCost;
-import io.platform.killswitch.queries.WindowQueries;
-import io.platform.killswitch.queries.WorkgroupQueries;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
@@ -110,20 +110,28 @@ public final class KillSwitch {
         .map(read -> logged(read, log))
         .map(revoked::withQueries)
         .orElse(revoked);
-    String messageId;
-    try {
-      messageId = notices.publish(Notice.of(report, cost));
-    } catch (SdkException e) {
-      log.error("notice-failed", f -> f.put("topic", config.snsTopicArn()).put("error", e.getMessage()));
-      throw new KillSwitchFailure(
-          "the notice to " + config.snsTopicArn() + " could not be published (outcome was "
-              + report.outcome() + "): " + e.getMessage(), e);
-    }
+    String messageId = publish(Notice.of(report, cost), "outcome was " + report.outcome(), log);
     log.info("notice-published", f -> f.put("outcome", report.outcome().name()).put("message_id", messageId));
     if (report.outcome() == Outcome.FAILED) {
       throw new KillSwitchFailure("kill switch for alarm " + event.alarmName() + " failed: " + report.failures());
     }
     return result(report).put("notice_message_id", messageId);
+  }
+
+  /**
+   * Publishes a notice and returns its message id.
+   *
+   * @param about what the notice was for, in the failure's message
+   * @throws KillSwitchFailure when SNS refuses it
+   */
+  private String publish(Notice notice, String about, JsonLog log) {
+    try {
+      return notices.publish(notice);
+    } catch (SdkException e) {
+      log.error("notice-failed", f -> f.put("topic", config.snsTopicArn()).put("error", e.getMessage()));
+      throw new KillSwitchFailure(
+          "the notice to " + config.snsTopicArn() + " could not be published (" + about + "): " + e.getMessage(), e);
+    }
   }
 
   private Report revoke(AlarmStateChangeEvent event, JsonLog log) {
@@ -189,13 +197,7 @@ public final class KillSwitch {
     }
     log.info("heartbeat", f -> f.put("outcome", outcome.name()).put("function", functionName));
     if (!result.healthy()) {
-      try {
-        out.put("notice_message_id", notices.publish(Notice.unhealthy(result)));
-      } catch (SdkException e) {
-        log.error("notice-failed", f -> f.put("topic", config.snsTopicArn()).put("error", e.getMessage()));
-        throw new KillSwitchFailure("the unhealthy heartbeat's notice to " + config.snsTopicArn()
-            + " could not be published: " + e.getMessage(), e);
-      }
+      out.put("notice_message_id", publish(Notice.unhealthy(result), "an unhealthy heartbeat", log));
     }
     return out;
   }
