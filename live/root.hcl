@@ -27,7 +27,14 @@ locals {
     Environment = local.env.environment
     ManagedBy   = "terragrunt"
   }
+
+  # terraform or tofu (PLATFORM_ENGINE; platform sets it for the engine it runs).
+  engine = get_env("PLATFORM_ENGINE", "terraform")
 }
+
+# Each engine keeps its own working copy of a unit: a directory one engine initialised makes the
+# other ask for init again. Terraform's is Terragrunt's default; OpenTofu's is inside it.
+download_dir = local.engine == "terraform" ? "${get_terragrunt_dir()}/.terragrunt-cache" : "${get_terragrunt_dir()}/.terragrunt-cache/${local.engine}"
 
 terraform {
   # A module's examples are its own tests. Copied into a unit's working directory, their module
@@ -77,6 +84,9 @@ generate "provider" {
 }
 
 # Modules state minimum versions only; the live tree pins the provider line it was tested with.
+# The source in full: OpenTofu reads a bare "hashicorp/aws" as registry.opentofu.org/hashicorp/aws,
+# a provider of another address. Spelled out, both engines install the same provider and write
+# the same address into states and lock files, so a unit can change engine with a clean plan.
 generate "provider_version" {
   path      = "versions_override.tf"
   if_exists = "overwrite_terragrunt"
@@ -84,7 +94,7 @@ generate "provider_version" {
     terraform {
       required_providers {
         aws = {
-          source  = "hashicorp/aws"
+          source  = "registry.terraform.io/hashicorp/aws"
           version = "${local.aws_provider}"
         }
       }

@@ -7,9 +7,11 @@
 # (Go module proxy, PyPI). A second run finds everything cached and takes seconds.
 #
 # PLATFORM_PROVIDER_MIRROR names filesystem provider mirrors to install providers from before
-# any registry (docs/toolchain.md).
+# any registry (docs/toolchain.md). PLATFORM_ENGINE (terraform, the default, or tofu) names the
+# engine the main job runs; the test toolchain has both.
 #
-# Usage: scripts/setup.sh [--no-lint-tools]
+# Usage: scripts/setup.sh [--no-lint-tools]   (only what the main job needs: its engine,
+#        Terragrunt, moto; no quality tools and no second engine)
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -18,10 +20,16 @@ WITH_LINT_TOOLS=true
 for arg in "$@"; do
   case "${arg}" in
     --no-lint-tools) WITH_LINT_TOOLS=false ;;
-    -h | --help) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument: ${arg}" ;;
   esac
 done
+
+ENGINE="${PLATFORM_ENGINE:-terraform}"
+case "${ENGINE}" in
+  terraform | tofu) ;;
+  *) die "PLATFORM_ENGINE must be terraform or tofu, not '${ENGINE}'" ;;
+esac
 
 PLATFORM="$(os_arch)"
 mkdir -p "${PLATFORM_BIN_DIR}"
@@ -107,6 +115,30 @@ install_terraform() {
     rm -f "${zip}"
     log "Terraform release download unavailable; falling back to the Go module proxy"
     go_build github.com/hashicorp/terraform "v${version}" . "${bin}"
+  fi
+}
+
+# --- OpenTofu --------------------------------------------------------------------------
+tofu_version_of() {
+  TF_CLI_CONFIG_FILE=/dev/null "$1" version 2>/dev/null | sed -n '1s/^OpenTofu v//p'
+}
+
+install_tofu() {
+  local version="$1" bin="$2" expected
+  local name="tofu_${version}_${PLATFORM}.zip" zip="${bin}.zip"
+  local base="https://github.com/opentofu/opentofu/releases/download/v${version}"
+  if fetch "${base}/${name}" "${zip}" &&
+    expected="$(expected_sha256 "$(pin "opentofu.sha256.${PLATFORM}")" \
+      "${base}/tofu_${version}_SHA256SUMS" "${name}")" && [[ -n "${expected}" ]]; then
+    verify_sha256 "${zip}" "${expected}"
+    unzip -o -q "${zip}" tofu -d "$(dirname "${bin}")"
+    rm -f "${zip}"
+  else
+    rm -f "${zip}"
+    log "OpenTofu release download unavailable; building it (several minutes, cached after)"
+    # Without dev=no the binary calls itself a development build (1.12.6-dev).
+    go_build github.com/opentofu/opentofu "v${version}" ./cmd/tofu "${bin}" \
+      "-s -w -X github.com/opentofu/opentofu/version.dev=no"
   fi
 }
 
@@ -288,6 +320,24 @@ ensure_aws_provider() {
   printf '%s' "${mirror}"
 }
 
+# opentofu_aws_mirror AWS_MIRROR -> a mirror holding the AWS provider under OpenTofu's name for
+# it: registry.opentofu.org/hashicorp/aws, which OpenTofu asks for where a configuration says
+# "hashicorp/aws" (a monolith, a module's example; the live tree spells the address in full).
+# The same package, hard-linked where the file system allows (OpenTofu does not follow a
+# symlinked host folder).
+opentofu_aws_mirror() {
+  local version mirror="${PLATFORM_CACHE_DIR}/providers-opentofu"
+  version="$(require_pin aws-provider.version)"
+  if [[ ! -d "${mirror}/registry.opentofu.org/hashicorp/aws/${version}" &&
+    -z "$(compgen -G "${mirror}/registry.opentofu.org/hashicorp/aws/terraform-provider-aws_${version}_*")" ]]; then
+    rm -rf "${mirror}/registry.opentofu.org/hashicorp/aws"
+    mkdir -p "${mirror}/registry.opentofu.org/hashicorp"
+    cp -al "$1/registry.terraform.io/hashicorp/aws" "${mirror}/registry.opentofu.org/hashicorp/" 2>/dev/null ||
+      cp -a "$1/registry.terraform.io/hashicorp/aws" "${mirror}/registry.opentofu.org/hashicorp/"
+  fi
+  printf '%s' "${mirror}"
+}
+
 # hcl_list ITEM... -> ["a", "b"]
 hcl_list() {
   local out="" item
@@ -332,6 +382,14 @@ write_cli_config() {
 "
     claimed+=(registry.terraform.io/hashicorp/aws)
   fi
+  if [[ -x "${PLATFORM_BIN_DIR}/tofu" && " ${claimed[*]} " != *" registry.opentofu.org/hashicorp/aws "* ]]; then
+    blocks+="  filesystem_mirror {
+    path    = \"$(opentofu_aws_mirror "${aws_mirror}")\"
+    include = [\"registry.opentofu.org/hashicorp/aws\"]
+  }
+"
+    claimed+=(registry.opentofu.org/hashicorp/aws)
+  fi
   cat >"${config}" <<CONFIG
 # Written by scripts/setup.sh; do not edit (rerun setup instead).
 provider_installation {
@@ -349,7 +407,8 @@ write_env_file() {
 export PLATFORM_CACHE_DIR="${PLATFORM_CACHE_DIR}"
 export PATH="${PLATFORM_BIN_DIR}:\${PATH}"
 export TF_CLI_CONFIG_FILE="${PLATFORM_CACHE_DIR}/terraformrc"
-export TG_TF_PATH="${PLATFORM_BIN_DIR}/terraform"
+# The engine Terragrunt runs: PLATFORM_ENGINE (terraform or tofu) as it is when this is sourced.
+export TG_TF_PATH="${PLATFORM_BIN_DIR}/\${PLATFORM_ENGINE:-terraform}"
 export CHECKPOINT_DISABLE=1
 EOF
 }
@@ -358,10 +417,15 @@ main() {
   log "toolchain cache: ${PLATFORM_CACHE_DIR}"
   # Here, not only where the list is read: a die inside a process substitution ends only that.
   mirror_dirs >/dev/null
-  local terraform terragrunt
+  local terraform terragrunt tofu
   terraform="$(require_pin terraform.version)"
   terragrunt="$(require_pin terragrunt.version)"
+  # Terraform always: it also fetches the AWS provider where no mirror holds it.
   ensure_binary terraform "${terraform}" "${PLATFORM_CACHE_DIR}/terraform/${terraform}/terraform"
+  if [[ "${ENGINE}" == tofu || "${WITH_LINT_TOOLS}" == true ]]; then
+    tofu="$(require_pin opentofu.version)"
+    ensure_binary tofu "${tofu}" "${PLATFORM_CACHE_DIR}/tofu/v${tofu}/tofu"
+  fi
   ensure_binary terragrunt "${terragrunt}" "${PLATFORM_CACHE_DIR}/terragrunt/v${terragrunt}/terragrunt"
   ensure_moto
   write_cli_config "$(ensure_aws_provider)"

@@ -69,7 +69,8 @@ generate "cloudflare_provider" {
   EOF
 }
 
-# The module states a minimum version; the unit pins the tested line, next to root.hcl's AWS pin.
+# The module states a minimum version; the unit pins the tested line, next to root.hcl's AWS pin,
+# and in full for the same reason (one address for both engines).
 generate "cloudflare_provider_version" {
   path      = "cloudflare_versions_override.tf"
   if_exists = "overwrite_terragrunt"
@@ -77,7 +78,7 @@ generate "cloudflare_provider_version" {
     terraform {
       required_providers {
         cloudflare = {
-          source  = "cloudflare/cloudflare"
+          source  = "registry.terraform.io/cloudflare/cloudflare"
           version = "${local.cloudflare_provider}"
         }
       }

@@ -8,12 +8,12 @@ import io.platform.backend.BootstrapStep;
 import io.platform.exec.ProcessRunner;
 import io.platform.live.UnitDiscovery;
 import io.platform.terraform.Terragrunt;
-import io.platform.toolchain.Toolchain;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code platform bootstrap}: create the state bucket and lock table, hardened. */
@@ -27,12 +27,14 @@ import picocli.CommandLine.Parameters;
       "Honours AWS_ENDPOINT_URL (set by: eval \"$(platform emulator env)\")."
     })
 final class BootstrapCommand extends PlatformSubcommand {
+  @Mixin EngineOption engineOption;
+
   @Parameters(index = "0", description = "A live tree or environment, e.g. live/staging.")
   Path root;
 
   @Override
   protected int execute() {
-    Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), Toolchain.locate(), Map.of());
+    Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), engineOption.toolchain(), Map.of());
     List<BackendSpec> backends =
         BackendDiscovery.of(terragrunt, UnitDiscovery.find(root, List.of(), List.of()));
     String endpoint = System.getenv("AWS_ENDPOINT_URL");

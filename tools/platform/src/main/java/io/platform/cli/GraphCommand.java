@@ -5,11 +5,11 @@ import io.platform.live.Unit;
 import io.platform.live.UnitDiscovery;
 import io.platform.live.UnitGraph;
 import io.platform.terraform.Terragrunt;
-import io.platform.toolchain.Toolchain;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,6 +19,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Prints the dependency graph of the units below DIR as Mermaid or Graphviz DOT.")
 final class GraphCommand extends PlatformSubcommand {
+  @Mixin EngineOption engineOption;
+
   enum Format {
     mermaid,
     dot
@@ -37,7 +39,7 @@ final class GraphCommand extends PlatformSubcommand {
     if (units.isEmpty()) {
       throw new IllegalArgumentException("no units (terragrunt.hcl) under " + root);
     }
-    Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), Toolchain.locate(), Map.of());
+    Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), engineOption.toolchain(), Map.of());
     UnitGraph graph = UnitGraph.fromFindJson(terragrunt.findDependencyOrder(dir));
     List<String> leftOut = graph.leftOut(dir, units);
     if (!leftOut.isEmpty()) {

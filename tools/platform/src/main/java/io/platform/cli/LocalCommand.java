@@ -2,7 +2,6 @@ package io.platform.cli;
 
 import io.platform.exec.ProcessRunner;
 import io.platform.local.LocalRun;
-import io.platform.toolchain.Toolchain;
 import io.platform.verify.VerifyReport;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +19,8 @@ import picocli.CommandLine.Parameters;
       "plans each again and prints the per-unit zero-diff table; stops moto at the end."
     })
 final class LocalCommand extends PlatformSubcommand {
+  @Mixin EngineOption engineOption;
+
   @Parameters(
       index = "0",
       defaultValue = "live/local",
@@ -39,7 +40,7 @@ final class LocalCommand extends PlatformSubcommand {
 
   @Override
   protected int execute() {
-    LocalRun run = new LocalRun(Toolchain.locate(), new ProcessRunner(), this::progress, this::toolOutput);
+    LocalRun run = new LocalRun(engineOption.toolchain(), new ProcessRunner(), this::progress, this::toolOutput);
     VerifyReport report =
         run.run(
             new LocalRun.Options(

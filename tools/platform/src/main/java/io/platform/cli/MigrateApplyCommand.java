@@ -14,6 +14,7 @@ import io.platform.migrate.storage.PrivateFiles;
 import io.platform.terraform.InitGate;
 import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
+import io.platform.toolchain.EngineRelease;
 import io.platform.toolchain.Toolchain;
 import io.platform.verify.Verifier;
 import io.platform.verify.VerifyListener;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -43,6 +45,8 @@ import picocli.CommandLine.Parameters;
       "same plan skips units already in place and finishes the rest."
     })
 final class MigrateApplyCommand extends PlatformSubcommand {
+  @Mixin EngineOption engineOption;
+
   static final int EXIT_REFUSED = ApplyReport.EXIT_REFUSED;
 
   @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file written by migrate plan --out.")
@@ -91,9 +95,11 @@ final class MigrateApplyCommand extends PlatformSubcommand {
     MigrationPlan plan = PlanJson.read(read(planFile), planFile.toString());
     Path scratch = PrivateFiles.directory("platform-migrate-");
     try {
-      MigrationApplier.Tools tools = verify ? tools() : new MigrationApplier.Tools(null, null, null);
+      Toolchain toolchain = verify || method == StateStores.Push.TERRAFORM ? engineOption.toolchain() : null;
+      EngineRelease engine = toolchain == null ? null : new Terraform(new ProcessRunner(), toolchain, Map.of()).release();
+      MigrationApplier.Tools tools = verify ? tools(toolchain) : new MigrationApplier.Tools(null, null, null);
       ApplyReport report =
-          new MigrationApplier(MigrationEnvironment.stores(scratch), tools, options, this::progress)
+          new MigrationApplier(MigrationEnvironment.stores(scratch, engineOption::toolchain), tools, options, engine, this::progress)
               .apply(plan, planFile.toString(), scratch);
       out().print(ApplyReportText.table(report));
       out().flush();
@@ -108,8 +114,7 @@ final class MigrateApplyCommand extends PlatformSubcommand {
     }
   }
 
-  private MigrationApplier.Tools tools() {
-    Toolchain toolchain = Toolchain.locate();
+  private MigrationApplier.Tools tools(Toolchain toolchain) {
     ProcessRunner runner = new ProcessRunner();
     Terragrunt terragrunt = new Terragrunt(runner, toolchain, Map.of());
     InitGate inits = new InitGate();

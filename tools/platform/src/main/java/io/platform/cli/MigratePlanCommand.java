@@ -13,7 +13,9 @@ import io.platform.migrate.plan.PlanText;
 import io.platform.migrate.plan.SourceRef;
 import io.platform.migrate.slice.MigrationRefusedException;
 import io.platform.migrate.storage.PrivateFiles;
+import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
+import io.platform.toolchain.EngineRelease;
 import io.platform.toolchain.Toolchain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code platform migrate plan}: the reviewable plan, written to a file and printed. */
@@ -36,6 +39,8 @@ import picocli.CommandLine.Option;
       "destinations. Writes nothing but the plan file."
     })
 final class MigratePlanCommand extends PlatformSubcommand {
+  @Mixin EngineOption engineOption;
+
   @Option(names = "--source", required = true, paramLabel = "SRC",
       description = "The monolith state: a file, s3://BUCKET/KEY, or tf:DIR (state pull in a Terraform or Terragrunt directory).")
   String source;
@@ -74,10 +79,12 @@ final class MigratePlanCommand extends PlatformSubcommand {
     Mapping mapping = mapping();
     Path scratch = PrivateFiles.directory("platform-migrate-");
     try {
+      Toolchain toolchain = engineOption.toolchain();
+      EngineRelease engine = new Terraform(new ProcessRunner(), toolchain, Map.of()).release();
       Destinations destinations = destination.live != null
-          ? new LiveTreeDestinations(destination.live, new Terragrunt(new ProcessRunner(), Toolchain.locate(), Map.of()))
+          ? new LiveTreeDestinations(destination.live, new Terragrunt(new ProcessRunner(), toolchain, Map.of()))
           : new DirectoryDestinations(destination.toDir);
-      MigrationPlan plan = new MigrationPlanner(MigrationEnvironment.stores(scratch), this::progress)
+      MigrationPlan plan = new MigrationPlanner(MigrationEnvironment.stores(scratch, () -> toolchain), engine, this::progress)
           .plan(new SourceRef(source, sourceRegion, sourceLockTable), mapping, destinations, allowExisting, scratch);
       write(out, PlanJson.write(plan));
       out().print(PlanText.render(plan));

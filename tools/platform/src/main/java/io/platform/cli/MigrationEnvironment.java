@@ -6,6 +6,7 @@ import io.platform.migrate.apply.StateStores;
 import io.platform.toolchain.Toolchain;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /** What both migrate subcommands need from the environment: AWS access, the tools, the stores. */
 final class MigrationEnvironment {
@@ -17,7 +18,7 @@ final class MigrationEnvironment {
     return endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
   }
 
-  static StateStores stores(Path scratch) {
-    return new StateStores(AwsClients.defaultCredentials(), endpoint(), new ProcessRunner(), Toolchain::locate, scratch);
+  static StateStores stores(Path scratch, Supplier<Toolchain> toolchain) {
+    return new StateStores(AwsClients.defaultCredentials(), endpoint(), new ProcessRunner(), toolchain, scratch);
   }
 }

@@ -2,6 +2,7 @@ package io.platform.cli;
 
 import io.platform.emulator.EmulatorException;
 import io.platform.exec.ExecException;
+import io.platform.toolchain.Engine;
 import io.platform.toolchain.ToolchainException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -27,6 +28,9 @@ abstract class PlatformSubcommand implements Callable<Integer> {
   public final Integer call() {
     try {
       return execute();
+    } catch (Engine.UnknownEngineException e) {
+      err().println("error: " + e.getMessage());
+      return PlatformCommand.EXIT_USAGE;
     } catch (ToolchainException
         | EmulatorException
         | ExecException

@@ -6,7 +6,9 @@ import io.platform.exec.ProcessRunner;
 import io.platform.live.Unit;
 import io.platform.live.UnitDiscovery;
 import io.platform.live.UnitGraph;
+import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
+import io.platform.toolchain.EngineRelease;
 import io.platform.toolchain.Toolchain;
 import io.platform.select.AffectedUnits;
 import io.platform.select.ChangedFiles;
@@ -37,6 +39,8 @@ import picocli.CommandLine.Parameters;
       "the emulator: eval \"$(platform emulator env)\")."
     })
 final class VerifyCommand extends PlatformSubcommand {
+  @Mixin EngineOption engineOption;
+
   /** What --affected compares with unless --base says otherwise, as Terragrunt's --filter-affected. */
   static final String DEFAULT_BASE = "main";
 
@@ -123,7 +127,9 @@ final class VerifyCommand extends PlatformSubcommand {
     }
     Map<String, Long> unitMillis = timings == null ? Map.of() : UnitTimings.read(timings);
     ChangedFiles change = affected ? change(dir) : null;
-    Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), Toolchain.locate(), Map.of());
+    Toolchain toolchain = engineOption.toolchain();
+    EngineRelease engine = new Terraform(new ProcessRunner(), toolchain, Map.of()).release();
+    Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), toolchain, Map.of());
     JsonNode found = find(terragrunt, dir);
     Scope scope = Scope.everyUnit(units.size());
     if (affected) {
@@ -142,13 +148,13 @@ final class VerifyCommand extends PlatformSubcommand {
     }
     if (units.isEmpty()) {
       progress("verify: nothing to verify (" + scope.headline(0) + ")");
-      return verifyOptions.finish(new VerifyReport(dir, List.of(), Duration.ZERO, scope), out());
+      return verifyOptions.finish(new VerifyReport(dir, List.of(), Duration.ZERO, scope, engine), out());
     }
-    progress("verify: " + units.size() + " units, " + verifyOptions.parallelism + " at a time");
+    progress("verify: " + units.size() + " units, " + verifyOptions.parallelism + " at a time, with " + engine);
     VerifyReport report =
         new Verifier(terragrunt, verifyOptions.toVerifierOptions(), ProgressPrinter.forConsole(this::progress, err()))
             .verify(dir, units);
-    return verifyOptions.finish(report.withScope(scope), out());
+    return verifyOptions.finish(report.withScope(scope).withEngine(engine), out());
   }
 
   /** The change --affected selects by; a --base that names no commit is a bad command line. */

@@ -11,7 +11,9 @@ import io.platform.exec.ExecResult;
 import io.platform.live.Unit;
 import io.platform.live.UnitDiscovery;
 import io.platform.live.UnitGraph;
+import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
+import io.platform.toolchain.EngineRelease;
 import io.platform.toolchain.Toolchain;
 import io.platform.verify.Verifier;
 import io.platform.verify.VerifyListener;
@@ -19,6 +21,7 @@ import io.platform.verify.VerifyReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -56,6 +59,8 @@ public final class LocalRun {
     if (units.isEmpty()) {
       throw new IllegalArgumentException("no units (terragrunt.hcl) under " + options.liveDir());
     }
+    EngineRelease engine = new Terraform(runner, toolchain, Map.of()).release();
+    progress.accept("engine: " + engine + " (" + toolchain.engineProgram() + ")");
     try (MotoServer moto = MotoServer.start(toolchain.motoServer(), options.region())) {
       progress.accept("emulator: moto server at " + moto.endpoint().url() + " (pid " + moto.pid().getAsLong() + ")");
       Terragrunt terragrunt = new Terragrunt(runner, toolchain, moto.endpoint().environment());
@@ -80,7 +85,7 @@ public final class LocalRun {
       progress.accept("verify: planning every unit against what was applied");
       List<Unit> ordered =
           UnitGraph.fromFindJson(terragrunt.findDependencyOrder(options.liveDir())).ordered(units);
-      return new Verifier(terragrunt, options.verify(), listener).verify(options.liveDir(), ordered);
+      return new Verifier(terragrunt, options.verify(), listener).verify(options.liveDir(), ordered).withEngine(engine);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.platform.terraform;
 
+import io.platform.toolchain.Engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,9 +36,13 @@ public final class InitGate {
     }
   }
 
-  /** A unit Terragrunt has already downloaded and initialised in its own cache. */
-  public static boolean initialised(Path unitDir) {
-    return Files.isDirectory(unitDir.resolve(".terragrunt-cache"));
+  /**
+   * A unit Terragrunt has already downloaded and initialised for this engine: its cache, or for
+   * OpenTofu the folder in it where the live tree keeps OpenTofu's copies (root.hcl's download_dir).
+   */
+  public static boolean initialised(Path unitDir, Engine engine) {
+    Path cache = unitDir.resolve(".terragrunt-cache");
+    return Files.isDirectory(engine == Engine.TERRAFORM ? cache : cache.resolve(engine.command()));
   }
 
   /** Units with the same provider lock file install the same providers into the cache. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.platform.exec.Command;
 import io.platform.exec.CommandRunner;
 import io.platform.exec.ExecResult;
+import io.platform.toolchain.Engine;
 import io.platform.toolchain.Toolchain;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Runs Terragrunt (and through it Terraform) with the pinned toolchain's environment. */
+/** Runs Terragrunt (and through it Terraform or OpenTofu) with the pinned toolchain's environment. */
 public final class Terragrunt {
   private final CommandRunner runner;
   private final Toolchain toolchain;
@@ -29,6 +30,11 @@ public final class Terragrunt {
   }
 
   /** The command for {@code terragrunt args...} in a directory, not yet run. */
+  /** The engine Terragrunt runs. */
+  public Engine engine() {
+    return toolchain.engine();
+  }
+
   public Command command(Path dir, List<String> args) {
     return toolchain.command(toolchain.terragrunt(), environment).withArgs(args).in(dir);
   }

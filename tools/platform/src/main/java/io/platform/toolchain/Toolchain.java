@@ -1,6 +1,7 @@
 package io.platform.toolchain;
 
 import io.platform.exec.Command;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,10 +11,14 @@ import java.util.function.Function;
 
 /**
  * The pinned tools installed by {@code scripts/setup.sh}: where they are and the environment
- * every Terraform or Terragrunt call gets (generated CLI config, no update checks, no prompts).
+ * every engine or Terragrunt call gets (generated CLI config, no update checks, no prompts).
+ *
+ * @param engine the engine {@code PLATFORM_ENGINE} chose
+ * @param engineProgram its program, {@code terraform} or {@code tofu}
  */
 public record Toolchain(
-    Path terraform, Path terragrunt, Path motoServer, Path cliConfig, Path binDir, Function<String, String> env) {
+    Engine engine, Path engineProgram, Path terragrunt, Path motoServer, Path cliConfig, Path binDir,
+    Function<String, String> env) {
 
   /** Locates the toolchain from the process environment. */
   public static Toolchain locate() {
@@ -22,9 +27,11 @@ public record Toolchain(
 
   /**
    * Locates the toolchain: the setup cache's bin directory first, then PATH. Fails with the
-   * command that fixes it when setup has not run.
+   * command that fixes it when setup has not run, and with {@link Engine.UnknownEngineException}
+   * when {@code PLATFORM_ENGINE} names no engine.
    */
   public static Toolchain locate(Function<String, String> env) {
+    Engine engine = Engine.fromEnvironment(env);
     Path cache = cacheDir(env);
     Path bin = cache.resolve("bin");
     Path cliConfig =
@@ -37,7 +44,7 @@ public record Toolchain(
           "no Terraform CLI configuration at " + cliConfig + "; run scripts/setup.sh first");
     }
     return new Toolchain(
-        find("terraform", bin, env), find("terragrunt", bin, env), find("moto_server", bin, env),
+        engine, find(engine.command(), bin, env), find("terragrunt", bin, env), find("moto_server", bin, env),
         cliConfig, bin, env);
   }
 
@@ -55,7 +62,9 @@ public record Toolchain(
   public Map<String, String> environment() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("TF_CLI_CONFIG_FILE", cliConfig.toString());
-    env.put("TG_TF_PATH", terraform.toString());
+    env.put("TG_TF_PATH", engineProgram.toString());
+    // The live tree keeps each engine's working copies apart (root.hcl's download_dir).
+    env.put(Engine.VARIABLE, engine.command());
     env.put("TF_IN_AUTOMATION", "1");
     env.put("TF_INPUT", "0");
     env.put("CHECKPOINT_DISABLE", "1");
@@ -102,11 +111,12 @@ public record Toolchain(
       return cached;
     }
     String path = Optional.ofNullable(env.apply("PATH")).orElse("");
-    for (String dir : path.split(java.io.File.pathSeparator)) {
+    for (String dir : path.split(File.pathSeparator)) {
       if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
         return Path.of(dir, tool);
       }
     }
-    throw new ToolchainException(tool + " not found in " + bin + " or on PATH; run scripts/setup.sh first");
+    String setup = tool.equals(Engine.TOFU.command()) ? Engine.VARIABLE + "=tofu scripts/setup.sh" : "scripts/setup.sh";
+    throw new ToolchainException(tool + " not found in " + bin + " or on PATH; run " + setup + " first");
   }
 }

@@ -1,6 +1,7 @@
 package io.platform.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.platform.exec.ExecException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -21,7 +22,16 @@ public final class PlanClassifier {
 
   private PlanClassifier() {}
 
+  /**
+   * @throws ExecException for a plan in a format this reader does not know (not 1.x, the format
+   *     Terraform 1.x and OpenTofu 1.x write): its fields may mean something else
+   */
   public static PlanSummary classify(JsonNode plan) {
+    String format = plan.path("format_version").asText("");
+    if (!format.startsWith("1.")) {
+      throw new ExecException("the plan JSON has format_version '" + format + "'; platform reads 1.x, as Terraform 1.x"
+          + " and OpenTofu 1.x write it", null);
+    }
     Map<ChangeAction, Integer> counts = new EnumMap<>(ChangeAction.class);
     List<ResourceChange> changes = new ArrayList<>();
     List<String> deferredReads = new ArrayList<>();

@@ -60,10 +60,10 @@ public final class ResultTable {
     out.append(
         String.format(
             Locale.ROOT,
-            "%d units: %d clean, %d output-only, %d drift-only, %d with changes, %d errors (%s)%n",
+            "%d units: %d clean, %d output-only, %d drift-only, %d with changes, %d errors (%s%s)%n",
             report.results().size(), report.count(Verdict.CLEAN), report.count(Verdict.OUTPUT_ONLY),
             report.count(Verdict.DRIFT_ONLY), report.count(Verdict.CHANGES), report.count(Verdict.ERROR),
-            seconds(report.elapsed().toMillis())));
+            seconds(report.elapsed().toMillis()), report.engineSuffix()));
     return out.toString();
   }
 

@@ -94,7 +94,7 @@ public final class Verifier {
     long started = System.nanoTime();
     long deadline = started + options.unitTimeout().toNanos();
     try {
-      if (!InitGate.initialised(unit.dir())) { // else its plan re-inits if needed
+      if (!InitGate.initialised(unit.dir(), terragrunt.engine())) { // else its plan re-inits if needed
         ExecResult init = init(unit, remaining(deadline));
         if (!init.succeeded()) {
           return UnitResult.error(unit, "init: " + failure(init), since(started));

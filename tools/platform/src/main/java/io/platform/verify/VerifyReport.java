@@ -1,5 +1,6 @@
 package io.platform.verify;
 
+import io.platform.toolchain.EngineRelease;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -8,8 +9,10 @@ import java.util.List;
  * The outcome of verifying a tree of units.
  *
  * @param scope which units of the tree were verified and why
+ * @param engine the engine that planned them, or null where not known (a report written before
+ *     reports named it)
  */
-public record VerifyReport(Path root, List<UnitResult> results, Duration elapsed, Scope scope) {
+public record VerifyReport(Path root, List<UnitResult> results, Duration elapsed, Scope scope, EngineRelease engine) {
 
   public static final int EXIT_CLEAN = 0;
   public static final int EXIT_ERROR = 1;
@@ -19,13 +22,22 @@ public record VerifyReport(Path root, List<UnitResult> results, Duration elapsed
     results = List.copyOf(results);
   }
 
-  /** A report of every unit of the tree. */
+  /** A report of every unit of the tree, its engine not yet named. */
   public VerifyReport(Path root, List<UnitResult> results, Duration elapsed) {
-    this(root, results, elapsed, Scope.everyUnit(results.size()));
+    this(root, results, elapsed, Scope.everyUnit(results.size()), null);
   }
 
   public VerifyReport withScope(Scope other) {
-    return new VerifyReport(root, results, elapsed, other);
+    return new VerifyReport(root, results, elapsed, other, engine);
+  }
+
+  public VerifyReport withEngine(EngineRelease release) {
+    return new VerifyReport(root, results, elapsed, scope, release);
+  }
+
+  /** ", OpenTofu 1.12.6" for the summary lines; empty when the engine is not known. */
+  public String engineSuffix() {
+    return engine == null ? "" : ", " + engine;
   }
 
   /**

@@ -33,6 +33,14 @@ class PlatformCommandTest {
   }
 
   @Test
+  void anEngineThatIsNeitherTerraformNorOpenTofuIsABadCommandLine() {
+    assertThat(run("verify", "live", "--engine", "foo")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(err.toString()).contains("'foo' is not an engine: terraform or tofu");
+    assertThat(run("migrate", "plan", "--source", "mono.tfstate", "--to-dir", "out", "--engine", "pulumi"))
+        .isEqualTo(PlatformCommand.EXIT_USAGE);
+  }
+
+  @Test
   void aShareThatIsNoneOfTheSharesIsABadCommandLine() {
     assertThat(run("verify", "live", "--shard", "0/2")).isEqualTo(PlatformCommand.EXIT_USAGE);
     assertThat(err.toString()).contains("--shard 0/2: the share must be K/N with 1 <= K <= N");

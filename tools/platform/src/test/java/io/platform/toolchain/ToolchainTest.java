@@ -22,7 +22,7 @@ class ToolchainTest {
 
   /** What setup leaves in the cache: the three tools and the CLI configuration. */
   private void installed() throws IOException {
-    for (String tool : new String[] {"terraform", "terragrunt", "moto_server"}) {
+    for (String tool : new String[] {"terraform", "tofu", "terragrunt", "moto_server"}) {
       executable(cache.resolve("bin").resolve(tool));
     }
     Files.writeString(cache.resolve("terraformrc"), "");
@@ -53,6 +53,29 @@ class ToolchainTest {
     assertThat(Toolchain.locate(env::get).environment())
         .containsEntry("GOGC", "100")
         .containsEntry("TG_DEPENDENCY_FETCH_OUTPUT_FROM_STATE", "false");
+  }
+
+  @Test
+  void platformEngineTofuMakesTerragruntRunOpenTofu() throws IOException {
+    installed();
+    Map<String, String> env = Map.of("PLATFORM_CACHE_DIR", cache.toString(), "PATH", "/usr/bin", "PLATFORM_ENGINE", "tofu");
+
+    Toolchain toolchain = Toolchain.locate(env::get);
+
+    assertThat(toolchain.engine()).isEqualTo(Engine.TOFU);
+    assertThat(toolchain.engineProgram()).isEqualTo(cache.resolve("bin/tofu"));
+    assertThat(toolchain.environment()).containsEntry("TG_TF_PATH", cache.resolve("bin/tofu").toString());
+  }
+
+  @Test
+  void aMissingOpenTofuSaysHowSetupInstallsIt() throws IOException {
+    Files.writeString(cache.resolve("terraformrc"), "");
+    Map<String, String> env = Map.of("PLATFORM_CACHE_DIR", cache.toString(), "PATH", "", "PLATFORM_ENGINE", "tofu");
+
+    assertThatThrownBy(() -> Toolchain.locate(env::get))
+        .isInstanceOf(ToolchainException.class)
+        .hasMessageStartingWith("tofu not found in " + cache.resolve("bin"))
+        .hasMessageEndingWith("run PLATFORM_ENGINE=tofu scripts/setup.sh first");
   }
 
   @Test

@@ -1,16 +1,23 @@
 package io.platform.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.platform.exec.ExecException;
 import org.junit.jupiter.api.Test;
 
 class PlanClassifierTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Classifies a plan; one that names no format is given the one both engines write (1.2). */
   private static PlanSummary classify(String json) throws Exception {
     JsonNode plan = JSON.readTree(json);
+    if (!plan.has("format_version")) {
+      ((ObjectNode) plan).put("format_version", "1.2");
+    }
     return PlanClassifier.classify(plan);
   }
 
@@ -226,5 +233,12 @@ class PlanClassifierTest {
     assertThat(summary.verdict()).isEqualTo(Verdict.CHANGES);
     assertThat(summary.count(ChangeAction.CREATE)).isEqualTo(1);
     assertThat(summary.changes()).extracting(ResourceChange::address).containsExactly("aws_instance.web[\"a\"]");
+  }
+
+  @Test
+  void aPlanInAFormatNoEngineWritesIsRefusedNotMisread() {
+    assertThatThrownBy(() -> classify("{\"format_version\": \"2.0\", \"resource_changes\": []}"))
+        .isInstanceOf(ExecException.class)
+        .hasMessage("the plan JSON has format_version '2.0'; platform reads 1.x, as Terraform 1.x and OpenTofu 1.x write it");
   }
 }

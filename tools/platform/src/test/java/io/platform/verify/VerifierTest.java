@@ -7,6 +7,7 @@ import io.platform.exec.CommandRunner;
 import io.platform.exec.ExecResult;
 import io.platform.live.Unit;
 import io.platform.terraform.Terragrunt;
+import io.platform.toolchain.Engine;
 import io.platform.toolchain.Toolchain;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The verifier's flow against a scripted Terragrunt: which step failed, and the verdicts. */
 class VerifierTest {
   private static final Toolchain TOOLCHAIN =
-      new Toolchain(Path.of("terraform"), Path.of("terragrunt"), Path.of("moto_server"), Path.of("rc"), Path.of("bin"), k -> null);
+      new Toolchain(Engine.TERRAFORM, Path.of("terraform"), Path.of("terragrunt"), Path.of("moto_server"), Path.of("rc"), Path.of("bin"), k -> null);
 
   /** Answers per unit directory name and terragrunt subcommand. */
   private static CommandRunner scripted(Map<String, ExecResult> byUnitAndStep) {
@@ -57,7 +58,7 @@ class VerifierTest {
                 json(
                     "{\"type\": \"planned_change\", \"change\": {\"action\": \"create\"}}\n"
                         + "{\"type\": \"change_summary\", \"changes\": {\"add\": 1}}"),
-                "eks show", json("{\"resource_changes\": [{\"address\": \"a.b\", \"change\": {\"actions\": [\"create\"]}}]}"),
+                "eks show", json("{\"format_version\": \"1.2\", \"resource_changes\": [{\"address\": \"a.b\", \"change\": {\"actions\": [\"create\"]}}]}"),
                 "rds init", failed("Error: Failed to get existing workspaces: NoSuchBucket"),
                 "alb plan", failed("│ Error: Error acquiring the state lock\n│ Lock Info: ..."),
                 "kms plan",
@@ -88,7 +89,7 @@ class VerifierTest {
             + "{\"type\": \"change_summary\", \"changes\": {\"add\": 0, \"change\": 0, \"import\": 0, \"remove\": 0}}";
     // A called module's output uses the drifted attribute: Terraform lists it as relevant.
     String relevantDrift =
-        "{\"resource_drift\": [{\"address\": \"aws_route_table.private\", \"change\": {\"actions\": [\"update\"],"
+        "{\"format_version\": \"1.2\", \"resource_drift\": [{\"address\": \"aws_route_table.private\", \"change\": {\"actions\": [\"update\"],"
             + " \"before\": {\"route\": []}, \"after\": {\"route\": [{\"cidr_block\": \"0.0.0.0/0\"}]}}}],"
             + " \"relevant_attributes\": [{\"resource\": \"aws_route_table.private\", \"attribute\": [\"route\"]}]}";
     List<String> shown = java.util.Collections.synchronizedList(new java.util.ArrayList<>());

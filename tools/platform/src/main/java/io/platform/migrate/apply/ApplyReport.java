@@ -1,6 +1,7 @@
 package io.platform.migrate.apply;
 
 import io.platform.migrate.storage.Snapshot;
+import io.platform.toolchain.EngineRelease;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,9 +10,10 @@ import java.util.List;
  *
  * @param source the end-of-run check of the monolith (null only if the snapshot was never taken)
  * @param error a run-level failure outside any one unit, or null
+ * @param engine the engine that planned the units, or null where none ran
  */
 public record ApplyReport(
-    String plan, Snapshot.Check source, List<UnitOutcome> units, String error, Duration elapsed) {
+    String plan, Snapshot.Check source, List<UnitOutcome> units, String error, Duration elapsed, EngineRelease engine) {
 
   public static final int EXIT_OK = 0;
   public static final int EXIT_ERROR = 1;

@@ -35,7 +35,7 @@ public final class Materializer {
     Path dir = PrivateFiles.directory(scratch, "outputs-");
     Path plan = dir.resolve("outputs.tfplan");
     try {
-      if (!InitGate.initialised(unit.dir())) {
+      if (!InitGate.initialised(unit.dir(), terragrunt.engine())) {
         inits.init(unit.dir(), () -> terragrunt.init(unit.dir(), timeout)).requireSuccess();
       }
       ExecResult planned = terragrunt.plan(unit.dir(), plan, timeout, List.of("-lock-timeout=60s"));

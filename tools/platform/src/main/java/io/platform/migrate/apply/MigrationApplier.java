@@ -19,6 +19,7 @@ import io.platform.verify.PlanSummary;
 import io.platform.verify.UnitResult;
 import io.platform.verify.Verdict;
 import io.platform.verify.Verifier;
+import io.platform.toolchain.EngineRelease;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,12 +63,15 @@ public final class MigrationApplier {
   private final StateStores stores;
   private final Tools tools;
   private final Options options;
+  private final EngineRelease engine;
   private final Consumer<String> progress;
 
-  public MigrationApplier(StateStores stores, Tools tools, Options options, Consumer<String> progress) {
+  /** @param engine the engine that plans the units, or null where none runs (no verification) */
+  public MigrationApplier(StateStores stores, Tools tools, Options options, EngineRelease engine, Consumer<String> progress) {
     this.stores = stores;
     this.tools = tools;
     this.options = options;
+    this.engine = engine;
     this.progress = progress;
   }
 
@@ -106,6 +110,7 @@ public final class MigrationApplier {
             + ", now " + snapshot.sha256() + "); run migrate plan again");
       }
       TerraformState state = TerraformState.parse(snapshot.bytes(), snapshot.location());
+      state.requireReadableBy(engine, "the source " + snapshot.location());
       List<Step> steps = preflight(plan, state, outcomes);
       if (outcomes.isEmpty()) {
         run(steps, outcomes, scratch);
@@ -126,7 +131,7 @@ public final class MigrationApplier {
         }
       }
     }
-    return new ApplyReport(planName, check, outcomes, error, Duration.ofNanos(System.nanoTime() - started));
+    return new ApplyReport(planName, check, outcomes, error, Duration.ofNanos(System.nanoTime() - started), engine);
   }
 
   /**

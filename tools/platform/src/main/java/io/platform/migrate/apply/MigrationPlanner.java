@@ -16,6 +16,7 @@ import io.platform.migrate.storage.Snapshot;
 import io.platform.migrate.storage.StateStore;
 import io.platform.migrate.storage.StoreSpec;
 import io.platform.migrate.storage.StoredState;
+import io.platform.toolchain.EngineRelease;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,10 +37,13 @@ import java.util.stream.Collectors;
  */
 public final class MigrationPlanner {
   private final StateStores stores;
+  private final EngineRelease engine;
   private final Consumer<String> progress;
 
-  public MigrationPlanner(StateStores stores, Consumer<String> progress) {
+  /** @param engine the engine the unit states are for: no state it cannot read is planned */
+  public MigrationPlanner(StateStores stores, EngineRelease engine, Consumer<String> progress) {
     this.stores = stores;
+    this.engine = engine;
     this.progress = progress;
   }
 
@@ -53,6 +57,7 @@ public final class MigrationPlanner {
     progress.accept("source: " + snapshot.location() + " (sha256 " + snapshot.sha256() + ")");
     try {
       TerraformState state = TerraformState.parse(snapshot.bytes(), snapshot.location());
+      state.requireReadableBy(engine, "the source " + snapshot.location());
       SliceResult slices = new Slicer(mapping, destinations::exists, destinations.describe(), Map.of()).slice(state);
 
       Map<String, StoreSpec> specs = new LinkedHashMap<>();
@@ -72,6 +77,7 @@ public final class MigrationPlanner {
           continue;
         }
         TerraformState present = TerraformState.parse(current.get().bytes(), spec.describe());
+        present.requireReadableBy(engine, "the state of unit " + unit.unit());
         found.put(unit.unit(), current.get());
         existing.put(unit.unit(), present.resources().stream().map(StateResource::address).collect(Collectors.toSet()));
       }
@@ -101,7 +107,7 @@ public final class MigrationPlanner {
       }
       return new MigrationPlan(
           Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ref, snapshot.sha256(), state.lineage(), state.serial(),
-          mapping, destinations.describe(), units, slices.excluded(), slices.leftBehind());
+          mapping, destinations.describe(), units, slices.excluded(), slices.leftBehind(), engine);
     } finally {
       SourceCheck.report(snapshot, progress);
     }

@@ -82,7 +82,7 @@ public final class StateStores {
   private StateStore terraformStore(Path dir, StateStore exactReader) {
     Toolchain tools = toolchain.get();
     boolean unit = Files.isRegularFile(dir.resolve("terragrunt.hcl"));
-    Path program = unit ? tools.terragrunt() : tools.terraform();
+    Path program = unit ? tools.terragrunt() : tools.engineProgram();
     // Terragrunt decorates Terraform's stdout unless told to forward it as is.
     List<String> raw = unit ? List.of("--tf-forward-stdout") : List.of();
     return new TerraformStateStore(

@@ -1,6 +1,7 @@
 package io.platform.migrate.plan;
 
 import io.platform.migrate.config.Mapping;
+import io.platform.toolchain.EngineRelease;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  * @param destination the live tree or state directory the units are in
  * @param excluded resources left in the monolith on purpose
  * @param leftBehind data sources outside the prefix (not migrated; they hold no infrastructure)
+ * @param engine the engine the plan was made for, or null (a plan that does not name it)
  */
 public record MigrationPlan(
     String created,
@@ -22,7 +24,8 @@ public record MigrationPlan(
     String destination,
     List<PlannedUnit> units,
     List<String> excluded,
-    List<String> leftBehind) {
+    List<String> leftBehind,
+    EngineRelease engine) {
 
   public MigrationPlan {
     units = List.copyOf(units);

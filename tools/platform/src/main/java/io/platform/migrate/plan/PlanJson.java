@@ -8,6 +8,7 @@ import io.platform.migrate.slice.Move;
 import io.platform.migrate.state.StateFormatException;
 import io.platform.migrate.state.StateJson;
 import io.platform.migrate.storage.StoreSpec;
+import io.platform.toolchain.EngineRelease;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class PlanJson {
     source.put("sha256", plan.sourceSha256()).put("lineage", plan.sourceLineage()).put("serial", plan.sourceSerial());
     root.set("mapping", MappingFile.toJson(plan.mapping()));
     root.put("destination", plan.destination());
+    EngineRelease.write(plan.engine(), root);
     ArrayNode units = root.putArray("units");
     for (PlannedUnit unit : plan.units()) {
       ObjectNode u = units.addObject();
@@ -98,7 +100,7 @@ public final class PlanJson {
         new SourceRef(source.path("spec").asText(), text(source, "region"), text(source, "lock_table")),
         source.path("sha256").asText(), source.path("lineage").asText(), source.path("serial").asLong(),
         MappingFile.parse(StateJson.write(root.path("mapping")), where + " (mapping)"),
-        root.path("destination").asText(), units, excluded, leftBehind);
+        root.path("destination").asText(), units, excluded, leftBehind, EngineRelease.read(root));
   }
 
   private static String text(JsonNode node, String field) {

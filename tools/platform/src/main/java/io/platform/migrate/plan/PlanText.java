@@ -12,7 +12,11 @@ public final class PlanText {
     out.append("source: ").append(plan.source().spec()).append(" (serial ").append(plan.sourceSerial())
         .append(", sha256 ").append(plan.sourceSha256()).append(")\n");
     out.append("prefix: ").append(plan.mapping().prefix()).append('\n');
-    out.append("into:   ").append(plan.destination()).append("\n\n");
+    out.append("into:   ").append(plan.destination()).append('\n');
+    if (plan.engine() != null) {
+      out.append("engine: ").append(plan.engine()).append('\n');
+    }
+    out.append('\n');
     for (PlannedUnit unit : plan.units()) {
       out.append("unit ").append(unit.name()).append(" -> ").append(unit.store().describe()).append('\n');
       out.append("  ").append(unit.existing() == null

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.platform.migrate.apply.ApplyReport;
 import io.platform.migrate.apply.UnitOutcome;
 import io.platform.migrate.state.StateJson;
+import io.platform.toolchain.EngineRelease;
 import java.nio.charset.StandardCharsets;
 
 /** The apply report for machines: every unit's action and verdicts, and the source check. */
@@ -17,6 +18,7 @@ public final class ApplyReportJson {
     root.put("exit_code", report.exitCode());
     root.put("elapsed_seconds", report.elapsed().toMillis() / 1000.0);
     root.put("error", report.error());
+    EngineRelease.write(report.engine(), root);
     ObjectNode source = root.putObject("source");
     if (report.source() != null) {
       source.put("location", report.source().location()).put("sha256_before", report.source().before())

@@ -68,8 +68,9 @@ public final class ApplyReportText {
         : report.source().unchanged()
             ? "source unchanged (sha256 " + report.source().before() + ")"
             : "SOURCE CHANGED: " + report.source().location() + " was " + report.source().before() + ", now " + report.source().sourceAfter();
-    return String.format(Locale.ROOT, "%d of %d units migrated; %s (%.1fs)",
-        done, report.units().size(), source, report.elapsed().toMillis() / 1000.0);
+    String engine = report.engine() == null ? "" : ", " + report.engine();
+    return String.format(Locale.ROOT, "%d of %d units migrated; %s (%.1fs%s)",
+        done, report.units().size(), source, report.elapsed().toMillis() / 1000.0, engine);
   }
 
   private static String[] row(UnitOutcome unit) {

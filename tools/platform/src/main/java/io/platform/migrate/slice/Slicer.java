@@ -210,7 +210,8 @@ public final class Slicer {
   /**
    * A provider configured inside the component moves with it; one configured above it (at the
    * root or in a parent module, passed down) becomes the unit's own default configuration,
-   * unless the mapping file says otherwise.
+   * unless the mapping file says otherwise. Either way under the address both engines read
+   * ({@link ProviderConfig#portable}): a monolith OpenTofu wrote slices into units either engine plans.
    */
   private ProviderConfig provider(ProviderConfig original, ModulePath component, ModulePath into) {
     String override = mapping.providers().get(original.render());
@@ -218,9 +219,9 @@ public final class Slicer {
       return AddressParser.providerConfig(override);
     }
     if (original.module().startsWith(component)) {
-      return original.inModule(original.module().replacePrefix(component, into));
+      return original.inModule(original.module().replacePrefix(component, into)).portable();
     }
-    return new ProviderConfig(ModulePath.ROOT, original.source(), null);
+    return new ProviderConfig(ModulePath.ROOT, original.source(), null).portable();
   }
 
   /**

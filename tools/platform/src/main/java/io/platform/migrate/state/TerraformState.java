@@ -9,6 +9,8 @@ import io.platform.migrate.address.ModuleInstance;
 import io.platform.migrate.address.ProviderConfig;
 import io.platform.migrate.address.ResourceAddress;
 import io.platform.migrate.address.ResourceMode;
+import io.platform.toolchain.Engine;
+import io.platform.toolchain.EngineRelease;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -160,6 +162,20 @@ public final class TerraformState {
 
   public String terraformVersion() {
     return root.path("terraform_version").asText("");
+  }
+
+  /**
+   * Refuses a state the engine cannot read: one written by a newer version than the engine's
+   * (both engines refuse those, but only after the tools would have written unit states).
+   *
+   * @param where names the state in the message
+   */
+  public void requireReadableBy(EngineRelease engine, String where) {
+    if (engine != null && engine.olderThan(terraformVersion())) {
+      throw new StateFormatException(where + " was written by version " + terraformVersion() + ", newer than "
+          + engine + " in use, which cannot read it: run with the engine that wrote it (" + Engine.VARIABLE
+          + "), or pin a newer one in toolchain.properties");
+    }
   }
 
   public List<StateResource> resources() {

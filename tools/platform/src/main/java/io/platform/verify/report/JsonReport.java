@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.platform.live.Unit;
+import io.platform.toolchain.EngineRelease;
 import io.platform.verify.ChangeAction;
 import io.platform.verify.PlanSummary;
 import io.platform.verify.ResourceChange;
@@ -41,6 +42,7 @@ public final class JsonReport {
     root.put("root", report.root().toString());
     root.put("elapsed_ms", report.elapsed().toMillis());
     root.put("exit_code", report.exitCode(allowOutputOnly));
+    EngineRelease.write(report.engine(), root);
     Scope scope = report.scope();
     ObjectNode selection = root.putObject("selection");
     selection.put("description", scope.description());
@@ -125,7 +127,8 @@ public final class JsonReport {
           : new Scope(selection.path("description").asText(), reasons, selection.path("selected").asInt(results.size()),
               selection.path("candidates").asInt(results.size()), selection.path("shard").asText(null));
       return new VerifyReport(
-          Path.of(root.path("root").asText()), results, Duration.ofMillis(root.path("elapsed_ms").asLong()), scope);
+          Path.of(root.path("root").asText()), results, Duration.ofMillis(root.path("elapsed_ms").asLong()), scope,
+          EngineRelease.read(root));
     } catch (IOException e) {
       throw new IllegalArgumentException("not a verify report: " + e.getMessage(), e);
     }

@@ -62,10 +62,10 @@ public final class MarkdownReport {
     out.append(
         String.format(
             Locale.ROOT,
-            "**%d units**: %d clean, %d output-only, %d drift-only, %d with changes, %d errors (%.1fs)%n%n",
+            "**%d units**: %d clean, %d output-only, %d drift-only, %d with changes, %d errors (%.1fs%s)%n%n",
             report.results().size(), report.count(Verdict.CLEAN), report.count(Verdict.OUTPUT_ONLY),
             report.count(Verdict.DRIFT_ONLY), report.count(Verdict.CHANGES), report.count(Verdict.ERROR),
-            report.elapsed().toMillis() / 1000.0));
+            report.elapsed().toMillis() / 1000.0, report.engineSuffix()));
     Scope scope = report.scope();
     boolean why = !scope.reasons().isEmpty();
     if (scope.worthSaying()) {

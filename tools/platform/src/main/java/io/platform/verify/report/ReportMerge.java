@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -41,6 +42,10 @@ public final class ReportMerge {
       if (!treeName(report.root()).equals(tree)) {
         throw new IllegalArgumentException(name + " is a report of " + treeName(report.root()) + ", " + first.getKey()
             + " one of " + tree + ": only the shares of one run can be merged");
+      }
+      if (!Objects.equals(report.engine(), first.getValue().engine())) {
+        throw new IllegalArgumentException(name + " was planned by " + report.engine() + ", " + first.getKey() + " by "
+            + first.getValue().engine() + ": only the shares of one run can be merged");
       }
       if (!report.scope().description().equals(scope.description())) {
         throw new IllegalArgumentException(name + " verified " + report.scope().description() + ", "
@@ -89,7 +94,7 @@ public final class ReportMerge {
       }
     }
     Scope merged = new Scope(scope.description(), reasons, scope.selected(), scope.candidates(), null);
-    return new VerifyReport(first.getValue().root(), results, elapsed, merged);
+    return new VerifyReport(first.getValue().root(), results, elapsed, merged, first.getValue().engine());
   }
 
   private static String treeName(Path root) {

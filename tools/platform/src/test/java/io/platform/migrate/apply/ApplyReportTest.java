@@ -19,7 +19,7 @@ class ApplyReportTest {
   }
 
   private static ApplyReport report(Snapshot.Check source, String error, UnitOutcome... units) {
-    return new ApplyReport("plan.json", source, List.of(units), error, Duration.ofSeconds(9));
+    return new ApplyReport("plan.json", source, List.of(units), error, Duration.ofSeconds(9), null);
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.platform.live.Unit;
 import io.platform.terraform.InitGate;
 import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
+import io.platform.toolchain.Engine;
 import io.platform.toolchain.Toolchain;
 import io.platform.verify.Verdict;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LocalVerifierTest {
   private static final Toolchain TOOLCHAIN =
-      new Toolchain(Path.of("terraform"), Path.of("terragrunt"), Path.of("moto_server"), Path.of("rc"), Path.of("bin"), k -> null);
+      new Toolchain(Engine.TERRAFORM, Path.of("terraform"), Path.of("terragrunt"), Path.of("moto_server"), Path.of("rc"), Path.of("bin"), k -> null);
 
   @Test
   void theWorkingDirectoryIsTheSourceCopyPlusTheSubdirectoryAfterTheDoubleSlash(@TempDir Path download) throws IOException {

@@ -11,6 +11,8 @@ import io.platform.migrate.slice.Move;
 import io.platform.migrate.state.StateJson;
 import io.platform.migrate.storage.S3Location;
 import io.platform.migrate.storage.StoreSpec;
+import io.platform.toolchain.Engine;
+import io.platform.toolchain.EngineRelease;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,14 +34,16 @@ class PlanJsonTest {
         new PlannedUnit.Existing("lineage-2", 7, "abc"), 1, List.of(new Move("a.b", "module.rds.a.b (tainted)")), Map.of(), 0,
         List.of("vpc"));
     MigrationPlan plan = new MigrationPlan("2026-12-01T08:00:00Z", new SourceRef("s3://b/k", "eu-west-1", "lock"), "sha", "mono", 42,
-        mapping, "/live/prod", List.of(vpc, rds), List.of("module.legacy.aws_x.y"), List.of("data.aws_caller_identity.me"));
+        mapping, "/live/prod", List.of(vpc, rds), List.of("module.legacy.aws_x.y"), List.of("data.aws_caller_identity.me"),
+        new EngineRelease(Engine.TOFU, "1.12.6"));
 
     MigrationPlan read = PlanJson.read(PlanJson.write(plan), "plan.json");
 
     assertThat(read).isEqualTo(plan);
     assertThat(read.instanceCount()).isEqualTo(2);
     assertThat(PlanText.render(read)).contains("adds to the existing state: lineage lineage-2, serial 7 -> 8",
-        "3 dependencies on other units dropped", "provider module.a.provider[\"p\"] -> provider[\"p\"]", "  after vpc\n");
+        "3 dependencies on other units dropped", "provider module.a.provider[\"p\"] -> provider[\"p\"]", "  after vpc\n",
+        "engine: OpenTofu 1.12.6\n");
   }
 
   @Test
@@ -69,7 +73,7 @@ class PlanJsonTest {
             Map.of(), 0, dependsOn))
         .toList();
     return new MigrationPlan("2026-12-01T08:00:00Z", new SourceRef("mono.tfstate", null, null), "sha", "mono", 1, mapping, "/out",
-        units, List.of(), List.of());
+        units, List.of(), List.of(), null);
   }
 
   @Test

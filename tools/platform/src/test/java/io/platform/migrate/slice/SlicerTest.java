@@ -116,6 +116,26 @@ class SlicerTest {
   }
 
   @Test
+  void theHashicorpProvidersOpenTofuWroteLandUnderTheAddressBothEnginesRead() {
+    String tofuAws = "provider[\"registry.opentofu.org/hashicorp/aws\"]";
+    String tofuCloudflare = "provider[\"registry.opentofu.org/cloudflare/cloudflare\"]";
+    instance(resource("module.client_stage.module.network.module.vpc", "managed", "aws_vpc", "this", tofuAws), null);
+    instance(resource("module.client_stage.module.network.module.vpc.module.endpoints", "managed", "aws_vpc_endpoint", "this",
+        "module.client_stage.module.network.module.vpc.module.endpoints." + tofuAws), null);
+    instance(resource("module.client_stage.module.access.module.tunnel", "managed", "cloudflare_zero_trust_tunnel_cloudflared",
+        "this", tofuCloudflare), null);
+
+    SliceResult result = slicer(conventional(), Set.of("vpc", "tunnel")).slice(state());
+
+    assertThat(result.unit("vpc").resources()).extracting(r -> r.provider().render())
+        .containsExactly(AWS, "module.endpoints." + AWS);
+    assertThat(result.unit("vpc").resources().get(0).node().path("provider").asText()).isEqualTo(AWS);
+    assertThat(result.unit("vpc").providers()).containsEntry(tofuAws, AWS);
+    // Only the HashiCorp namespace is the same provider under both registries.
+    assertThat(result.unit("tunnel").resources().get(0).provider().render()).isEqualTo(tofuCloudflare);
+  }
+
+  @Test
   void moduleInstanceKeysInThePrefixSelectOneInstance() {
     instance(resource("module.client_stage[\"eu\"].module.data.module.rds[0]", "managed", "aws_db_instance", "this", AWS), null);
     instance(resource("module.client_stage[\"us\"].module.data.module.rds[0]", "managed", "aws_db_instance", "this", AWS), null);

@@ -3,6 +3,8 @@ package io.platform.migrate.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.platform.toolchain.Engine;
+import io.platform.toolchain.EngineRelease;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,17 @@ class TerraformStateTest {
           .hasMessageContaining("Terraform 0.12 way (" + legacy + ")")
           .hasMessageContaining("terraform state replace-provider");
     }
+  }
+
+  @Test
+  void aStateWrittenByANewerEngineThanTheOneInUseIsRefusedByName() {
+    TerraformState byTofu = TerraformState.parse(
+        bytes("{\"version\": 4, \"terraform_version\": \"1.12.6\", \"lineage\": \"x\", \"serial\": 1, \"resources\": []}"), "f");
+
+    assertThatThrownBy(() -> byTofu.requireReadableBy(new EngineRelease(Engine.TERRAFORM, "1.11.4"), "the source mono.tfstate"))
+        .isInstanceOf(StateFormatException.class)
+        .hasMessageStartingWith("the source mono.tfstate was written by version 1.12.6, newer than Terraform 1.11.4 in use");
+    byTofu.requireReadableBy(new EngineRelease(Engine.TOFU, "1.12.6"), "the source mono.tfstate");
   }
 
   @Test

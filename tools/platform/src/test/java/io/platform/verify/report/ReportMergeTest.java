@@ -6,6 +6,8 @@ import static io.platform.verify.report.Reports.failed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.platform.toolchain.Engine;
+import io.platform.toolchain.EngineRelease;
 import io.platform.verify.Scope;
 import io.platform.verify.UnitResult;
 import io.platform.verify.VerifyReport;
@@ -18,6 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ReportMergeTest {
+  static final EngineRelease TOFU = new EngineRelease(Engine.TOFU, "1.12.6");
   static final Scope AFFECTED = new Scope(
       "affected since main (2 files changed)", Map.of("vpc", "changed: live/local/vpc/terragrunt.hcl",
           "eks", "depends on vpc", "alb", "depends on vpc"), 3, 7, null);
@@ -48,7 +51,8 @@ class ReportMergeTest {
 
     assertThat(merged.results()).hasSize(3);
     assertThat(merged.exitCode(false)).isEqualTo(VerifyReport.EXIT_CHANGES);
-    assertThat(MarkdownReport.write(merged, false)).contains("| Why |", "depends on vpc", "3 of 7 units");
+    assertThat(merged.engine()).isEqualTo(TOFU);
+    assertThat(MarkdownReport.write(merged, false)).contains("| Why |", "depends on vpc", "3 of 7 units", "OpenTofu 1.12.6)");
   }
 
   @Test
@@ -74,8 +78,12 @@ class ReportMergeTest {
         .hasMessageContaining("only the shares of one run");
 
     VerifyReport prod = new VerifyReport(Path.of("/repo/live/prod"), List.of(clean("alb")), Duration.ZERO,
-        AFFECTED.share("2/3", Set.of("alb")));
+        AFFECTED.share("2/3", Set.of("alb")), null);
     assertThatThrownBy(() -> ReportMerge.merge(reports(first, prod))).hasMessageContaining("a report of prod");
+
+    VerifyReport byTerraform = share(2, 3, Duration.ZERO, clean("eks")).withEngine(new EngineRelease(Engine.TERRAFORM, "1.11.4"));
+    assertThatThrownBy(() -> ReportMerge.merge(reports(first, byTerraform)))
+        .hasMessageContaining("was planned by Terraform 1.11.4, share-1.json by OpenTofu 1.12.6");
   }
 
   @Test
@@ -93,7 +101,7 @@ class ReportMergeTest {
       names.add(result.unit().name());
     }
     return new VerifyReport(Path.of("/repo/live/local"), List.of(results), elapsed,
-        AFFECTED.share(index + "/" + count, names));
+        AFFECTED.share(index + "/" + count, names), TOFU);
   }
 
   private static Map<String, VerifyReport> reports(VerifyReport... reports) {

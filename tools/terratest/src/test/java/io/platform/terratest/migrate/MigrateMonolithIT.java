@@ -20,6 +20,7 @@ import io.platform.terraform.Terragrunt;
 import io.platform.terratest.Repo;
 import io.platform.testkit.AwsSdk;
 import io.platform.testkit.WithEmulator;
+import io.platform.toolchain.Engine;
 import io.platform.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,11 @@ class MigrateMonolithIT {
   private static final String KILL_SWITCH_JAR = "lambdas/kill-switch/target/kill-switch.jar";
   private static final String MONOLITH_KEY = "monolith/terraform.tfstate";
   private static final String AWS = "provider[\"registry.terraform.io/hashicorp/aws\"]";
+  /** The engine of this pass (PLATFORM_ENGINE): it applies the monolith, slices it and plans the units. */
+  private static final Engine ENGINE = Toolchain.locate().engine();
+  /** The AWS provider as the engine writes it into the monolith's state: OpenTofu under its own registry. */
+  private static final String MONOLITH_AWS =
+      ENGINE == Engine.TOFU ? "provider[\"registry.opentofu.org/hashicorp/aws\"]" : AWS;
   /** The Terraform S3 backend settings among a unit's remote_state config (the rest is Terragrunt's). */
   private static final List<String> BACKEND_KEYS = List.of(
       "bucket", "region", "encrypt", "kms_key_id", "dynamodb_table", "use_lockfile", "use_path_style",
@@ -135,9 +141,10 @@ class MigrateMonolithIT {
     // Renamed by the mapping file, nested two modules deep, its provider passed down from the group.
     assertThat(plan.stdout()).contains(
         "module.client_stage.module.access.module.tunnel.aws_autoscaling_group.this -> aws_autoscaling_group.this",
-        "provider module.client_stage.module.access." + AWS + ".tunnel -> " + AWS);
+        "provider module.client_stage.module.access." + MONOLITH_AWS + ".tunnel -> " + AWS);
     // Apply runs a unit once the units its dependency blocks name are done, and others meanwhile.
     JsonNode planned = PlatformCli.json(repo.resolve("migration.json"));
+    assertThat(planned.path("engine").path("name").asText()).isEqualTo(ENGINE.command());
     for (MonolithFixture.Component component : components) {
       List<String> dependsOn = new ArrayList<>();
       InputWiring.fields(component.rendered().path("dependency")).forEach(d -> dependsOn.add(repo.resolve("live/local")
@@ -153,6 +160,7 @@ class MigrateMonolithIT {
 
     assertThat(apply.exitCode()).as(apply.stdout() + apply.stderr()).isZero();
     JsonNode report = PlatformCli.json(repo.resolve("migration-report.json"));
+    assertThat(report.path("engine").path("name").asText()).isEqualTo(ENGINE.command());
     assertThat(report.path("units")).extracting(u -> u.path("unit").asText()).containsExactlyInAnyOrderElementsOf(units);
     for (JsonNode unit : report.path("units")) {
       // Every unit has outputs that its sliced state lacks until the apply writes them.
@@ -172,6 +180,9 @@ class MigrateMonolithIT {
       assertThat(managedIds(unitState, "")).as(component.unit().name())
           .isNotEmpty()
           .containsExactlyInAnyOrderElementsOf(managedIds(monolithState, module));
+      // Under the address both engines read, whichever engine wrote the monolith.
+      assertThat(unitState.path("resources")).as(component.unit().name())
+          .extracting(r -> r.path("provider").asText()).containsOnly(AWS);
     }
     // The emulator holds what the monolith made, no second copy of anything.
     assertThat(liveIds()).containsExactlyInAnyOrderEntriesOf(Map.of(

@@ -131,6 +131,9 @@ class VerifyIT {
         report.results().stream().collect(Collectors.toMap(r -> r.unit().name(), Function.identity()));
 
     assertThat(byName.get("clean").verdict()).isEqualTo(Verdict.CLEAN);
+    // Planned by the engine of this pass (PLATFORM_ENGINE), which every report names.
+    assertThat(report.engine().engine()).isEqualTo(Toolchain.locate().engine());
+    assertThat(out).contains(", " + report.engine() + ")");
 
     assertThat(byName.get("changed").verdict()).isEqualTo(Verdict.CHANGES);
     assertThat(byName.get("changed").summary().count(ChangeAction.UPDATE)).isEqualTo(1);
