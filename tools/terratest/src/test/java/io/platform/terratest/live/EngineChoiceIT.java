@@ -95,7 +95,7 @@ class EngineChoiceIT {
 
     assertThat(plan.exitCode()).as(plan.stderr()).isEqualTo(1);
     assertThat(plan.stderr()).contains(
-        "the source mono.tfstate was written by version 1.99.0, newer than Terraform 1.11.4 in use, which cannot read it");
+        "mono.tfstate was written by version 1.99.0, newer than Terraform 1.11.4 in use, which cannot read it");
     assertThat(work.resolve("units")).doesNotExist();
     assertThat(work.resolve("migration-plan.json")).doesNotExist();
     assertThat(Files.readAllBytes(state)).isEqualTo(before);
