@@ -101,21 +101,29 @@ terraform_version_of() {
   TF_CLI_CONFIG_FILE=/dev/null "$1" version 2>/dev/null | sed -n '1s/^Terraform v//p'
 }
 
-install_terraform() {
-  local version="$1" bin="$2" expected
-  local name="terraform_${version}_${PLATFORM}.zip" zip="${bin}.zip"
-  local base="https://releases.hashicorp.com/terraform/${version}"
+# install_zip TOOL BIN BASE ZIP SUMS PIN_KEY: the release zip BASE/ZIP, checked against the
+# checksum pinned under PIN_KEY (else the one BASE/SUMS publishes), its TOOL unpacked beside BIN
+# (named TOOL). Returns 1 where the release cannot be reached; a wrong checksum stops setup.
+install_zip() {
+  local tool="$1" bin="$2" base="$3" name="$4" sums="$5" pin_key="$6" zip="$2.zip" expected
   if fetch "${base}/${name}" "${zip}" &&
-    expected="$(expected_sha256 "$(pin "terraform.sha256.${PLATFORM}")" \
-      "${base}/terraform_${version}_SHA256SUMS" "${name}")" && [[ -n "${expected}" ]]; then
+    expected="$(expected_sha256 "$(pin "${pin_key}")" "${base}/${sums}" "${name}")" && [[ -n "${expected}" ]]; then
     verify_sha256 "${zip}" "${expected}"
-    unzip -o -q "${zip}" terraform -d "$(dirname "${bin}")"
+    unzip -o -q "${zip}" "${tool}" -d "$(dirname "${bin}")"
     rm -f "${zip}"
   else
     rm -f "${zip}"
+    return 1
+  fi
+}
+
+install_terraform() {
+  local version="$1" bin="$2"
+  install_zip terraform "${bin}" "https://releases.hashicorp.com/terraform/${version}" \
+    "terraform_${version}_${PLATFORM}.zip" "terraform_${version}_SHA256SUMS" "terraform.sha256.${PLATFORM}" || {
     log "Terraform release download unavailable; falling back to the Go module proxy"
     go_build github.com/hashicorp/terraform "v${version}" . "${bin}"
-  fi
+  }
 }
 
 # --- OpenTofu --------------------------------------------------------------------------
@@ -124,22 +132,14 @@ tofu_version_of() {
 }
 
 install_tofu() {
-  local version="$1" bin="$2" expected
-  local name="tofu_${version}_${PLATFORM}.zip" zip="${bin}.zip"
-  local base="https://github.com/opentofu/opentofu/releases/download/v${version}"
-  if fetch "${base}/${name}" "${zip}" &&
-    expected="$(expected_sha256 "$(pin "opentofu.sha256.${PLATFORM}")" \
-      "${base}/tofu_${version}_SHA256SUMS" "${name}")" && [[ -n "${expected}" ]]; then
-    verify_sha256 "${zip}" "${expected}"
-    unzip -o -q "${zip}" tofu -d "$(dirname "${bin}")"
-    rm -f "${zip}"
-  else
-    rm -f "${zip}"
+  local version="$1" bin="$2"
+  install_zip tofu "${bin}" "https://github.com/opentofu/opentofu/releases/download/v${version}" \
+    "tofu_${version}_${PLATFORM}.zip" "tofu_${version}_SHA256SUMS" "opentofu.sha256.${PLATFORM}" || {
     log "OpenTofu release download unavailable; building it (several minutes, cached after)"
     # Without dev=no the binary calls itself a development build (1.12.6-dev).
     go_build github.com/opentofu/opentofu "v${version}" ./cmd/tofu "${bin}" \
       "-s -w -X github.com/opentofu/opentofu/version.dev=no"
-  fi
+  }
 }
 
 # --- Terragrunt ------------------------------------------------------------------------
