@@ -59,6 +59,24 @@ expected_sha256() {
   rm -f "${sums}"
 }
 
+# find_tool NAME -> NAME as found on PATH outside the cache's own bin directory, links resolved
+# to the file they end at; nothing when there is none. From a shell that sourced env.sh, PATH
+# starts with the cache's bin: a tool found there is setup's own link, never a tool to link.
+find_tool() {
+  local own dir found path="" resolved
+  local -a dirs
+  own="$(cd "${PLATFORM_BIN_DIR}" && pwd -P)"
+  IFS=: read -r -a dirs <<<"${PATH}"
+  for dir in "${dirs[@]}"; do
+    [[ -n "${dir}" && "$(cd "${dir}" 2>/dev/null && pwd -P)" != "${own}" ]] && path+="${path:+:}${dir}"
+  done
+  found="$(PATH="${path}" command -v "$1" || true)"
+  [[ -n "${found}" ]] || return 0
+  resolved="$(readlink -f "${found}")"
+  [[ "$(dirname "${resolved}")" != "${own}" ]] && printf '%s' "${resolved}"
+  return 0
+}
+
 # link_tool NAME TARGET: expose a tool under the cache's bin directory.
 link_tool() {
   ln -sfn "$2" "${PLATFORM_BIN_DIR}/$1"
@@ -82,7 +100,7 @@ go_build() {
 # install_NAME VERSION CACHED; then NAME_version_of must report VERSION for what was linked.
 ensure_binary() {
   local name="$1" version="$2" cached="$3" found
-  found="$(PATH="${PATH//${PLATFORM_BIN_DIR}:/}" command -v "${name}" || true)"
+  found="$(find_tool "${name}")"
   if [[ -n "${found}" && "$("${name}_version_of" "${found}")" == "${version}" ]]; then
     link_tool "${name}" "${found}"
   else
@@ -208,10 +226,11 @@ ensure_moto() {
 }
 
 ensure_checkov() {
-  local version
+  local version found
   version="$(require_pin checkov.version)"
-  if [[ "$(checkov --version 2>/dev/null || true)" == "${version}" ]]; then
-    link_tool checkov "$(command -v checkov)"
+  found="$(find_tool checkov)"
+  if [[ -n "${found}" && "$("${found}" --version 2>/dev/null || true)" == "${version}" ]]; then
+    link_tool checkov "${found}"
   else
     link_tool checkov "$(venv_install "checkov-${version}" "checkov==${version}")/checkov"
   fi
@@ -220,7 +239,7 @@ ensure_checkov() {
 ensure_shellcheck() {
   local version found
   version="$(require_pin shellcheck.version)"
-  found="$(PATH="${PATH//${PLATFORM_BIN_DIR}:/}" command -v shellcheck || true)"
+  found="$(find_tool shellcheck)"
   if [[ -n "${found}" ]] && "${found}" --version | grep -qx "version: ${version}"; then
     link_tool shellcheck "${found}"
   else
