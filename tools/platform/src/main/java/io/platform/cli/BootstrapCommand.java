@@ -6,6 +6,7 @@ import io.platform.backend.BackendDiscovery;
 import io.platform.backend.BackendSpec;
 import io.platform.backend.BootstrapStep;
 import io.platform.exec.ProcessRunner;
+import io.platform.live.Unit;
 import io.platform.live.UnitDiscovery;
 import io.platform.terraform.Terragrunt;
 import java.net.URI;
@@ -34,9 +35,12 @@ final class BootstrapCommand extends PlatformSubcommand {
 
   @Override
   protected int execute() {
+    List<Unit> units = UnitDiscovery.find(root, List.of(), List.of());
+    if (units.isEmpty()) {
+      throw new IllegalArgumentException("no units (terragrunt.hcl) under " + root + ": nothing to bootstrap");
+    }
     Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), engineOption.toolchain(), Map.of());
-    List<BackendSpec> backends =
-        BackendDiscovery.of(terragrunt, UnitDiscovery.find(root, List.of(), List.of()));
+    List<BackendSpec> backends = BackendDiscovery.of(terragrunt, units);
     String endpoint = System.getenv("AWS_ENDPOINT_URL");
     BackendBootstrapper bootstrapper =
         new BackendBootstrapper(

@@ -26,6 +26,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code platform migrate plan}: the reviewable plan, written to a file and printed. */
 @Command(
@@ -106,7 +107,7 @@ final class MigratePlanCommand extends PlatformSubcommand {
       mapping = mapping == null ? Mapping.conventional(pattern) : mapping.withPrefix(pattern);
     }
     if (mapping == null || mapping.prefix() == null) {
-      throw new IllegalArgumentException("no prefix: give --prefix or a mapping file with \"prefix\"");
+      throw new ParameterException(spec.commandLine(), "no prefix: give --prefix or a mapping file with \"prefix\"");
     }
     return mapping;
   }

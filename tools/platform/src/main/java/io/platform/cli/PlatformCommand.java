@@ -3,6 +3,8 @@ package io.platform.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code platform} command: entry point and subcommand registry. */
 @Command(
@@ -43,12 +45,29 @@ public final class PlatformCommand {
     commandLine.setOut(out);
     commandLine.setErr(err);
     // Exit code 2 means "changes" for verify, so a bad command line must not reuse it.
-    CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
-    commandLine.setParameterExceptionHandler(
-        (exception, badArgs) -> {
-          usage.handleParseException(exception, badArgs);
-          return EXIT_USAGE;
-        });
+    commandLine.setParameterExceptionHandler(PlatformCommand::usageError);
     return commandLine.execute(args);
+  }
+
+  /**
+   * A bad command line: the one error, the nearest name where a name was mistyped, and where the
+   * usage is, instead of the whole usage after it.
+   */
+  static int usageError(ParameterException exception, String[] args) {
+    PrintWriter err = exception.getCommandLine().getErr();
+    err.println("error: " + exception.getMessage());
+    if (exception instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+      err.println("did you mean " + qualified(exception, unmatched.getSuggestions().get(0)) + "?");
+    }
+    err.println("see '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+    err.flush();
+    return EXIT_USAGE;
+  }
+
+  /** Picocli suggests subcommands by their name alone and options as they are. */
+  private static String qualified(ParameterException exception, String suggestion) {
+    return suggestion.startsWith("-") || suggestion.contains(" ")
+        ? suggestion
+        : exception.getCommandLine().getCommandSpec().qualifiedName() + " " + suggestion;
   }
 }

@@ -5,14 +5,29 @@ import io.platform.verify.VerifyReport;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options shared by every command that verifies units. */
 final class VerifyOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  int parallelism = Runtime.getRuntime().availableProcessors();
+
+  /** Checked as the command line is read: a bad value must not start any work. */
   @Option(
       names = "--parallelism",
+      paramLabel = "N",
       description = "Units planned at the same time (default: number of cores).")
-  int parallelism = Runtime.getRuntime().availableProcessors();
+  void parallelism(int units) {
+    if (units < 1) {
+      throw new ParameterException(mixee.commandLine(), "--parallelism must be at least 1, not " + units);
+    }
+    parallelism = units;
+  }
 
   @Option(
       names = "--timeout",

@@ -111,7 +111,8 @@ public final class Verifier {
       }
       StreamedPlan streamed = StreamedPlan.parse(plan.stdout());
       if (!plan.succeeded()) {
-        String error = streamed.firstError() != null ? streamed.firstError() : failure(plan);
+        // A plan cut off by the timeout prints errors of its own (the providers it lost): the timeout says why.
+        String error = streamed.firstError() != null && !plan.timedOut() ? streamed.firstError() : failure(plan);
         return UnitResult.error(unit, "plan: " + error, since(started));
       }
       // Terraform counts every output of a called module as a planned change when it judges
@@ -147,7 +148,7 @@ public final class Verifier {
 
   private static String failure(ExecResult result) {
     if (result.timedOut()) {
-      return "timed out after " + result.elapsed().toSeconds() + " s";
+      return "timed out after " + result.elapsed().toSeconds() + " s (--timeout limits a unit's init, plan and show)";
     }
     return ErrorLines.firstUseful(result.stderr(), result.stdout());
   }

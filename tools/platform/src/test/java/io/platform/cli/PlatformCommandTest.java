@@ -41,6 +41,47 @@ class PlatformCommandTest {
   }
 
   @Test
+  void aParallelismBelowOneIsRefusedBeforeAnyWork() {
+    assertThat(run("verify", "live", "--parallelism", "0")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(firstLine(err)).isEqualTo("error: --parallelism must be at least 1, not 0");
+  }
+
+  @Test
+  void aMigrationWithoutPrefixIsABadCommandLine(@TempDir Path dir) {
+    assertThat(run("migrate", "plan", "--source", dir.resolve("mono.tfstate").toString(), "--to-dir", dir.resolve("out").toString()))
+        .isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(firstLine(err)).isEqualTo("error: no prefix: give --prefix or a mapping file with \"prefix\"");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void bootstrapOfAFolderWithoutUnitsSaysSo(@TempDir Path empty) {
+    assertThat(run("bootstrap", empty.toString())).isEqualTo(1);
+    assertThat(firstLine(err)).isEqualTo("error: no units (terragrunt.hcl) under " + empty + ": nothing to bootstrap");
+  }
+
+  @Test
+  void aMistypedSubcommandGetsTheNearestNameAndWhereTheHelpIsNotTheWholeUsage() {
+    assertThat(run("verfy", "live")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(err.toString().lines()).containsExactly(
+        "error: Unmatched arguments from index 0: 'verfy', 'live'", "did you mean platform verify?", "see 'platform --help'");
+
+    err.getBuffer().setLength(0);
+    assertThat(run("migrate", "plann")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(err.toString().lines()).contains("did you mean platform migrate plan?", "see 'platform migrate --help'");
+  }
+
+  @Test
+  void anUnknownOptionIsOneLineAndWhereTheHelpIs() {
+    assertThat(run("verify", "--bogus", "live")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(err.toString().lines()).containsExactly("error: Unknown option: '--bogus'", "see 'platform verify --help'");
+  }
+
+  private static String firstLine(StringWriter writer) {
+    return writer.toString().lines().findFirst().orElse("");
+  }
+
+  @Test
   void aShareThatIsNoneOfTheSharesIsABadCommandLine() {
     assertThat(run("verify", "live", "--shard", "0/2")).isEqualTo(PlatformCommand.EXIT_USAGE);
     assertThat(err.toString()).contains("--shard 0/2: the share must be K/N with 1 <= K <= N");

@@ -25,7 +25,7 @@ class VerifierTest {
     return command -> {
       String key = command.workingDir().getFileName() + " " + command.argv().get(1);
       ExecResult canned = byUnitAndStep.getOrDefault(key, ok(command, ""));
-      return new ExecResult(command, canned.exitCode(), canned.stdout(), canned.stderr(), Duration.ZERO, false);
+      return new ExecResult(command, canned.exitCode(), canned.stdout(), canned.stderr(), Duration.ZERO, canned.timedOut());
     };
   }
 
@@ -80,6 +80,20 @@ class VerifierTest {
     assertThat(report.results().get(3).error()).isEqualTo("plan: Error: Error acquiring the state lock");
     assertThat(report.results().get(4).error()).isEqualTo("plan: Error: Invalid reference");
     assertThat(report.exitCode(false)).isEqualTo(VerifyReport.EXIT_ERROR);
+  }
+
+  @Test
+  void aPlanCutOffByTheTimeoutSaysSoNotWhatTheToolPrintedAsItDied() {
+    CommandRunner runner = scripted(Map.of("vpc plan", new ExecResult(Command.of("terragrunt"), -1,
+        "{\"@level\": \"error\", \"type\": \"diagnostic\", \"diagnostic\": {\"summary\": \"Failed to load plugin schemas\"}}",
+        "", Duration.ZERO, true)));
+    Terragrunt terragrunt = new Terragrunt(runner, TOOLCHAIN, Map.of());
+
+    VerifyReport report = new Verifier(terragrunt, new Verifier.Options(1, Duration.ofMillis(1), Duration.ZERO), VerifyListener.NONE)
+        .verify(Path.of("/live"), List.of(new Unit(Path.of("/live/vpc"), "vpc")));
+
+    assertThat(report.results().get(0).error())
+        .isEqualTo("plan: timed out after 0 s (--timeout limits a unit's init, plan and show)");
   }
 
   @Test
