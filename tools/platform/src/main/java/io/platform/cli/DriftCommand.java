@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.platform.drift.DriftDecision;
 import io.platform.drift.DriftIssue;
+import io.platform.text.Count;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ final class DriftCommand extends CommandGroup {
           DriftDecision.decide(environment, ReportFiles.report(report), allowOutputOnly, existing, checked, runUrl);
       write(decision);
       progress("drift: " + decision.action().label() + (decision.comment() == null ? "" : " with a comment") + ", "
-          + decision.findings().size() + " units differ");
+          + Count.of(decision.findings().size(), "unit") + " differ");
       out().println(decision.action().label());
       return 0;
     }

@@ -8,6 +8,7 @@ import io.platform.live.UnitDiscovery;
 import io.platform.live.UnitGraph;
 import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
+import io.platform.text.Count;
 import io.platform.toolchain.EngineRelease;
 import io.platform.toolchain.Toolchain;
 import io.platform.select.AffectedUnits;
@@ -150,7 +151,7 @@ final class VerifyCommand extends PlatformSubcommand {
       progress("verify: nothing to verify (" + scope.headline(0) + ")");
       return verifyOptions.finish(new VerifyReport(dir, List.of(), Duration.ZERO, scope, engine), out());
     }
-    progress("verify: " + units.size() + " units, " + verifyOptions.parallelism + " at a time, with " + engine);
+    progress("verify: " + Count.of(units.size(), "unit") + ", " + verifyOptions.parallelism + " at a time, with " + engine);
     VerifyReport report =
         new Verifier(terragrunt, verifyOptions.toVerifierOptions(), ProgressPrinter.forConsole(this::progress, err()))
             .verify(dir, units);

@@ -2,6 +2,7 @@ package io.platform.drift;
 
 import static io.platform.verify.report.Markdown.code;
 
+import io.platform.text.Count;
 import io.platform.verify.UnitResult;
 import io.platform.verify.Verdict;
 import io.platform.verify.VerifyReport;
@@ -65,7 +66,7 @@ public record DriftDecision(Action action, String body, String comment, List<Fin
     if (findings.isEmpty()) {
       return open
           ? new DriftDecision(Action.CLOSE, null, "Every unit of " + code(environment) + " is clean again ("
-              + report.results().size() + " units, checked " + now + link(runUrl) + "). Closing.", findings)
+              + Count.of(report.results().size(), "unit") + ", checked " + now + link(runUrl) + "). Closing.", findings)
           : new DriftDecision(Action.NONE, null, null, findings);
     }
     String body = DriftIssue.body(environment, findings, now, runUrl, previousBody);

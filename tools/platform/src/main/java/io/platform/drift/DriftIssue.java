@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.platform.text.Count;
 import io.platform.verify.report.MarkdownReport;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,7 +107,7 @@ public final class DriftIssue {
     out.append("<!-- platform-drift-state: ").append(state).append(" -->\n");
     out.append("## ").append(code(environment)).append(" is not what the code says\n\n");
     long errors = findings.stream().filter(f -> f.kind().equals("error")).count();
-    out.append("**").append(findings.size()).append(findings.size() == 1 ? " unit" : " units").append("** differ");
+    out.append("**").append(Count.of(findings.size(), "unit")).append("** differ");
     if (errors > 0) {
       out.append(" (").append(errors).append(" could not be planned: an error is never counted as clean)");
     }

@@ -13,6 +13,7 @@ import io.platform.live.UnitDiscovery;
 import io.platform.live.UnitGraph;
 import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
+import io.platform.text.Count;
 import io.platform.toolchain.EngineRelease;
 import io.platform.toolchain.Toolchain;
 import io.platform.verify.Verifier;
@@ -76,7 +77,7 @@ public final class LocalRun {
         }
       }
 
-      progress.accept("apply: terragrunt run --all apply (" + units.size() + " units)");
+      progress.accept("apply: terragrunt run --all apply (" + Count.of(units.size(), "unit") + ")");
       ExecResult apply =
           terragrunt.runAll(
               options.liveDir(), options.applyTimeout(), toolOutput, "apply", "-input=false", "-auto-approve");

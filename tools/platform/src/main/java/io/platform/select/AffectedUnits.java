@@ -2,6 +2,7 @@ package io.platform.select;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.platform.live.Unit;
+import io.platform.text.Count;
 import io.platform.verify.Scope;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +52,7 @@ public final class AffectedUnits {
       direct(unit, unitReads, change).ifPresent(reason -> reasons.put(unit.name(), reason));
     }
     addDependents(reasons, reads, units);
-    String description = "affected since " + change.base() + " (" + change.files().size() + " file"
-        + (change.files().size() == 1 ? "" : "s") + " changed)";
+    String description = "affected since " + change.base() + " (" + Count.of(change.files().size(), "file") + " changed)";
     return new Scope(description, reasons, reasons.size(), units.size(), null);
   }
 

@@ -1,5 +1,6 @@
 package io.platform.verify;
 
+import io.platform.text.Count;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,9 +61,9 @@ public final class ResultTable {
     out.append(
         String.format(
             Locale.ROOT,
-            "%d units: %d clean, %d output-only, %d drift-only, %d with changes, %d errors (%s%s)%n",
-            report.results().size(), report.count(Verdict.CLEAN), report.count(Verdict.OUTPUT_ONLY),
-            report.count(Verdict.DRIFT_ONLY), report.count(Verdict.CHANGES), report.count(Verdict.ERROR),
+            "%s: %d clean, %d output-only, %d drift-only, %d with changes, %s (%s%s)%n",
+            Count.of(report.results().size(), "unit"), report.count(Verdict.CLEAN), report.count(Verdict.OUTPUT_ONLY),
+            report.count(Verdict.DRIFT_ONLY), report.count(Verdict.CHANGES), Count.of(report.count(Verdict.ERROR), "error"),
             seconds(report.elapsed().toMillis()), report.engineSuffix()));
     return out.toString();
   }

@@ -1,5 +1,6 @@
 package io.platform.verify;
 
+import io.platform.text.Count;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,7 +50,7 @@ public record Scope(String description, Map<String, String> reasons, int selecte
 
   /** One line for the head of a report, e.g. "affected since main (3 files changed): 4 of 7 units, share 1/2 (2 here)". */
   public String headline(int verified) {
-    String line = description + ": " + (selective() ? selected + " of " + candidates + " units" : candidates + " units");
+    String line = description + ": " + (selective() ? selected + " of " + Count.of(candidates, "unit") : Count.of(candidates, "unit"));
     return shard == null ? line : line + ", share " + shard + " (" + verified + " here)";
   }
 }

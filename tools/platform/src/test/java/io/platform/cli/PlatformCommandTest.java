@@ -77,6 +77,19 @@ class PlatformCommandTest {
     assertThat(err.toString().lines()).containsExactly("error: Unknown option: '--bogus'", "see 'platform verify --help'");
   }
 
+  @Test
+  void oneOfAThingIsSaidInTheSingular(@TempDir Path dir) throws java.io.IOException {
+    Path report = dir.resolve("verify.json");
+    java.nio.file.Files.writeString(report, """
+        {"format_version": 1, "root": "/repo/live/local", "elapsed_ms": 1200, "exit_code": 1,
+         "units": [{"name": "vpc", "dir": "/repo/live/local/vpc", "verdict": "error", "elapsed_ms": 1200, "error": "plan: boom"}]}
+        """);
+
+    assertThat(run("report", "merge", report.toString())).isEqualTo(1);
+    assertThat(out.toString().lines()).contains(
+        "1 unit: 0 clean, 0 output-only, 0 drift-only, 0 with changes, 1 error (1.2s)");
+  }
+
   private static String firstLine(StringWriter writer) {
     return writer.toString().lines().findFirst().orElse("");
   }

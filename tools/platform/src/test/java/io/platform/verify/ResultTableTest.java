@@ -31,7 +31,7 @@ class ResultTableTest {
     assertThat(table).containsPattern("vpc\\s+changes\\s+3\\s+0");
     assertThat(table).containsPattern("eks\\s+error\\s+-");
     assertThat(table).contains("error in eks: plan: Error: boom");
-    assertThat(table).contains("2 units: 0 clean, 0 output-only, 0 drift-only, 1 with changes, 1 errors");
+    assertThat(table).contains("2 units: 0 clean, 0 output-only, 0 drift-only, 1 with changes, 1 error (");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.platform.migrate.plan;
 
 import io.platform.migrate.slice.Move;
+import io.platform.text.Count;
 import java.util.Map;
 
 /** The plan for people: per unit, every instance from its monolith address to its unit address. */
@@ -22,9 +23,9 @@ public final class PlanText {
       out.append("  ").append(unit.existing() == null
               ? "new state: lineage " + unit.lineage() + ", serial " + unit.serial()
               : "adds to the existing state: lineage " + unit.lineage() + ", serial " + unit.existing().serial() + " -> " + unit.serial())
-          .append("; ").append(unit.resources()).append(" resources, ").append(unit.moves().size()).append(" instances");
+          .append("; ").append(Count.of(unit.resources(), "resource")).append(", ").append(Count.of(unit.moves().size(), "instance"));
       if (unit.droppedDependencies() > 0) {
-        out.append("; ").append(unit.droppedDependencies()).append(" dependencies on other units dropped");
+        out.append("; ").append(Count.of(unit.droppedDependencies(), "dependency", "dependencies")).append(" on other units dropped");
       }
       out.append('\n');
       if (!unit.dependsOn().isEmpty()) {
@@ -46,7 +47,7 @@ public final class PlanText {
       out.append("data sources outside the prefix (not migrated):\n");
       plan.leftBehind().forEach(x -> out.append("  ").append(x).append('\n'));
     }
-    out.append(String.format(java.util.Locale.ROOT, "%d units, %d instances%n", plan.units().size(), plan.instanceCount()));
+    out.append(Count.of(plan.units().size(), "unit")).append(", ").append(Count.of(plan.instanceCount(), "instance")).append('\n');
     return out.toString();
   }
 }

@@ -2,6 +2,7 @@ package io.platform.migrate.report;
 
 import io.platform.migrate.apply.ApplyReport;
 import io.platform.migrate.apply.UnitOutcome;
+import io.platform.text.Count;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,8 +70,8 @@ public final class ApplyReportText {
             ? "source unchanged (sha256 " + report.source().before() + ")"
             : "SOURCE CHANGED: " + report.source().location() + " was " + report.source().before() + ", now " + report.source().sourceAfter();
     String engine = report.engine() == null ? "" : ", " + report.engine();
-    return String.format(Locale.ROOT, "%d of %d units migrated; %s (%.1fs%s)",
-        done, report.units().size(), source, report.elapsed().toMillis() / 1000.0, engine);
+    return String.format(Locale.ROOT, "%d of %s migrated; %s (%.1fs%s)",
+        done, Count.of(report.units().size(), "unit"), source, report.elapsed().toMillis() / 1000.0, engine);
   }
 
   private static String[] row(UnitOutcome unit) {

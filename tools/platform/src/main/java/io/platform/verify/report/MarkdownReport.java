@@ -5,6 +5,7 @@ import static io.platform.verify.report.Markdown.code;
 import static io.platform.verify.report.Markdown.escapeHtml;
 import static io.platform.verify.report.Markdown.shortened;
 
+import io.platform.text.Count;
 import io.platform.verify.ChangeAction;
 import io.platform.verify.Scope;
 import io.platform.verify.UnitResult;
@@ -62,9 +63,9 @@ public final class MarkdownReport {
     out.append(
         String.format(
             Locale.ROOT,
-            "**%d units**: %d clean, %d output-only, %d drift-only, %d with changes, %d errors (%.1fs%s)%n%n",
-            report.results().size(), report.count(Verdict.CLEAN), report.count(Verdict.OUTPUT_ONLY),
-            report.count(Verdict.DRIFT_ONLY), report.count(Verdict.CHANGES), report.count(Verdict.ERROR),
+            "**%s**: %d clean, %d output-only, %d drift-only, %d with changes, %s (%.1fs%s)%n%n",
+            Count.of(report.results().size(), "unit"), report.count(Verdict.CLEAN), report.count(Verdict.OUTPUT_ONLY),
+            report.count(Verdict.DRIFT_ONLY), report.count(Verdict.CHANGES), Count.of(report.count(Verdict.ERROR), "error"),
             report.elapsed().toMillis() / 1000.0, report.engineSuffix()));
     Scope scope = report.scope();
     boolean why = !scope.reasons().isEmpty();
