@@ -27,8 +27,24 @@ final class EmulatorCommand {
   static class StateFileOption {
     @Option(
         names = "--state-file",
-        description = "Where the running emulator is recorded (default: .platform/emulator.json).")
-    Path stateFile = Path.of(".platform", "emulator.json");
+        paramLabel = "FILE",
+        description = "Where the running emulator is recorded (default: .platform/emulator.json at the top of the"
+            + " Git repository the current directory is in, else in the current directory).")
+    Path given;
+
+    /** The same file from any folder of the repository: its top holds it. */
+    Path file() {
+      if (given != null) {
+        return given;
+      }
+      Path here = Path.of("").toAbsolutePath();
+      for (Path dir = here; dir != null; dir = dir.getParent()) {
+        if (Files.exists(dir.resolve(".git"))) {
+          return dir.resolve(".platform").resolve("emulator.json");
+        }
+      }
+      return here.resolve(".platform").resolve("emulator.json");
+    }
   }
 
   @Command(
@@ -43,12 +59,12 @@ final class EmulatorCommand {
 
     @Override
     protected int execute() {
-      if (Files.exists(state.stateFile) && EmulatorState.read(state.stateFile).isRunning()) {
-        throw new IllegalStateException(
-            "an emulator is already running (" + state.stateFile + "); stop it first");
+      Path file = state.file();
+      if (Files.exists(file) && EmulatorState.read(file).isRunning()) {
+        throw new IllegalStateException("an emulator is already running (" + file + "); stop it first");
       }
       MotoServer server = MotoServer.start(Toolchain.locate().motoServer(), region).detach();
-      new EmulatorState(server.pid().getAsLong(), server.endpoint()).write(state.stateFile);
+      new EmulatorState(server.pid().getAsLong(), server.endpoint()).write(file);
       printExports(out(), server.endpoint().environment());
       progress("emulator: moto at " + server.endpoint().url() + " (pid " + server.pid().getAsLong() + ")");
       return 0;
@@ -64,23 +80,32 @@ final class EmulatorCommand {
 
     @Override
     protected int execute() {
-      printExports(out(), EmulatorState.read(state.stateFile).endpoint().environment());
+      printExports(out(), EmulatorState.read(state.file()).endpoint().environment());
       return 0;
     }
   }
 
-  @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the emulator by its PID.")
+  /** Idempotent, as {@code systemctl stop} is: stopping what is not running is success, said so. */
+  @Command(
+      name = "stop",
+      mixinStandardHelpOptions = true,
+      description = "Stop the emulator by its PID; with none running, say so and exit 0.")
   static final class Stop extends PlatformSubcommand {
     @picocli.CommandLine.Mixin StateFileOption state;
 
     @Override
     protected int execute() {
-      EmulatorState running = EmulatorState.read(state.stateFile);
+      Path file = state.file();
+      if (!Files.exists(file)) {
+        progress("emulator: none running (no " + file + ")");
+        return 0;
+      }
+      EmulatorState running = EmulatorState.read(file);
       boolean stopped = MotoServer.stop(running.pid());
       try {
-        Files.delete(state.stateFile);
+        Files.delete(file);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot remove " + state.stateFile, e);
+        throw new UncheckedIOException("cannot remove " + file, e);
       }
       progress(stopped ? "emulator: stopped pid " + running.pid() : "emulator: was not running");
       return 0;
