@@ -90,6 +90,50 @@ class PlatformCommandTest {
         "1 unit: 0 clean, 0 output-only, 0 drift-only, 0 with changes, 1 error (1.2s)");
   }
 
+  @Test
+  void aMissingStateOrMappingFileSaysItDoesNotExist(@TempDir Path dir) throws java.io.IOException {
+    Path missing = dir.resolve("mono.tfstate");
+    assertThat(run("migrate", "plan", "--source", missing.toString(), "--to-dir", dir.resolve("out").toString(), "--prefix", "module.*"))
+        .isEqualTo(1);
+    assertThat(firstLine(err)).isEqualTo(
+        "error: source " + missing + " does not exist (a state file, s3://BUCKET/KEY, or tf:DIR for a backend)");
+
+    err.getBuffer().setLength(0);
+    Path mapping = dir.resolve("mapping.json");
+    assertThat(run("migrate", "plan", "--source", missing.toString(), "--to-dir", dir.resolve("out").toString(),
+        "--mapping", mapping.toString())).isEqualTo(1);
+    assertThat(firstLine(err)).isEqualTo("error: cannot read mapping file " + mapping + ": it does not exist");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void excludingEverythingSaysSoAndARefusedPlanDoesNotSayTheSourceIsUnchangedFirst(@TempDir Path dir)
+      throws java.io.IOException {
+    Path state = dir.resolve("mono.tfstate");
+    java.nio.file.Files.writeString(state, """
+        {"version": 4, "lineage": "x", "serial": 1, "resources": [{"module": "module.a", "mode": "managed",
+          "type": "terraform_data", "name": "t", "provider": "provider[\\"terraform.io/builtin/terraform\\"]", "instances": []}]}
+        """);
+    Path mapping = dir.resolve("mapping.json");
+    java.nio.file.Files.writeString(mapping, "{\"prefix\": \"module.*\", \"exclude\": [\"module.a\"]}");
+
+    assertThat(run("migrate", "plan", "--source", state.toString(), "--to-dir", dir.resolve("out").toString(),
+        "--mapping", mapping.toString(), "--out", dir.resolve("plan.json").toString())).isEqualTo(3);
+    assertThat(err.toString().lines()).containsExactly(
+        "source: " + state + " (sha256 " + sha256(state) + ")",
+        "refused: nothing to migrate: the mapping's exclude matches every resource of the state (1)");
+    assertThat(dir.resolve("plan.json")).doesNotExist();
+  }
+
+  private static String sha256(Path file) throws java.io.IOException {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(file)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String firstLine(StringWriter writer) {
     return writer.toString().lines().findFirst().orElse("");
   }

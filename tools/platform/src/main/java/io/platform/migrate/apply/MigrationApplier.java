@@ -124,7 +124,8 @@ public final class MigrationApplier {
     } finally {
       if (snapshot != null) {
         try {
-          check = SourceCheck.report(snapshot, progress);
+          boolean succeeded = error == null && outcomes.stream().allMatch(UnitOutcome::succeeded);
+          check = SourceCheck.report(snapshot, succeeded, progress);
         } catch (IllegalStateException e) {
           check = snapshot.check();
           error = e.getMessage();

@@ -55,6 +55,7 @@ public final class MigrationPlanner {
     StateStore source = stores.source(ref);
     Snapshot snapshot = Snapshot.take(source, scratch);
     progress.accept("source: " + snapshot.location() + " (sha256 " + snapshot.sha256() + ")");
+    boolean planned = false;
     try {
       TerraformState state = TerraformState.parse(snapshot.bytes(), snapshot.location());
       state.requireReadableBy(engine, "the source " + snapshot.location());
@@ -105,11 +106,13 @@ public final class MigrationPlanner {
         units.add(new PlannedUnit(name, specs.get(name), lineage, serial, before, slice.resources().size(),
             slice.moves(), slice.providers(), slice.droppedDependencies(), graph.dependencies().get(name)));
       }
-      return new MigrationPlan(
+      MigrationPlan plan = new MigrationPlan(
           Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ref, snapshot.sha256(), state.lineage(), state.serial(),
           mapping, destinations.describe(), units, slices.excluded(), slices.leftBehind(), engine);
+      planned = true;
+      return plan;
     } finally {
-      SourceCheck.report(snapshot, progress);
+      SourceCheck.report(snapshot, planned, progress);
     }
   }
 }

@@ -64,6 +64,9 @@ public final class StateStores {
       return terraformStore(Path.of(spec.substring(3)).toAbsolutePath().normalize(), null);
     }
     Path file = Path.of(spec);
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("source " + spec + " does not exist (a state file, s3://BUCKET/KEY, or tf:DIR for a backend)");
+    }
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("source " + spec + " is not a state file (use s3://BUCKET/KEY or tf:DIR for a backend)");
     }

@@ -9,12 +9,15 @@ import io.platform.migrate.state.StateFormatException;
 import io.platform.migrate.state.StateJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -45,7 +48,10 @@ public final class MappingFile {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read mapping file " + file, e);
+      String why = e instanceof NoSuchFileException ? "it does not exist"
+          : e instanceof AccessDeniedException ? "permission denied"
+          : Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+      throw new UncheckedIOException("cannot read mapping file " + file + ": " + why, e);
     }
     return parse(bytes, "mapping file " + file);
   }

@@ -82,7 +82,10 @@ public final class Slicer {
         problems.add("unmapped: " + address + " is outside the prefix " + mapping.prefix() + "; exclude it to leave it in the monolith");
       }
     }
-    if (byComponent.isEmpty()) {
+    if (byComponent.isEmpty() && !excluded.isEmpty() && excluded.size() == source.resources().size()) {
+      problems.add("nothing to migrate: the mapping's exclude matches every resource of the state ("
+          + excluded.size() + ")");
+    } else if (byComponent.isEmpty()) {
       problems.add("nothing to migrate: no resource in the state sits in a module below " + mapping.prefix());
     }
     for (Exclusion exclusion : exclusions) {
