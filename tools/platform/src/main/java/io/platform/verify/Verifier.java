@@ -97,7 +97,7 @@ public final class Verifier {
       if (!InitGate.initialised(unit.dir(), terragrunt.engine())) { // else its plan re-inits if needed
         ExecResult init = init(unit, remaining(deadline));
         if (!init.succeeded()) {
-          return UnitResult.error(unit, "init: " + failure(init), since(started));
+          return UnitResult.error(unit, explained("init: " + failure(init)), since(started));
         }
       }
       ExecResult plan = plan(unit, planFile, deadline);
@@ -105,7 +105,7 @@ public final class Verifier {
         // The backend or the providers changed since the last init (e.g. a new lock mode).
         ExecResult init = init(unit, remaining(deadline));
         if (!init.succeeded()) {
-          return UnitResult.error(unit, "init: " + failure(init), since(started));
+          return UnitResult.error(unit, explained("init: " + failure(init)), since(started));
         }
         plan = plan(unit, planFile, deadline);
       }
@@ -113,7 +113,7 @@ public final class Verifier {
       if (!plan.succeeded()) {
         // A plan cut off by the timeout prints errors of its own (the providers it lost): the timeout says why.
         String error = streamed.firstError() != null && !plan.timedOut() ? streamed.firstError() : failure(plan);
-        return UnitResult.error(unit, "plan: " + error, since(started));
+        return UnitResult.error(unit, explained("plan: " + error), since(started));
       }
       // Terraform counts every output of a called module as a planned change when it judges
       // drift relevant, and streams none of them: with module calls, drift needs the plan JSON.
@@ -144,6 +144,14 @@ public final class Verifier {
 
   private ExecResult init(Unit unit, Duration timeout) {
     return inits.init(unit.dir(), () -> terragrunt.init(unit.dir(), timeout));
+  }
+
+  /** The errors that have one fix, with it: live/local reads the emulator's endpoint from the environment. */
+  static String explained(String error) {
+    return error.contains("Required environment variable AWS_ENDPOINT_URL")
+        ? error + " (the emulator's endpoint: start one with scripts/platform emulator start, then"
+            + " eval \"$(scripts/platform emulator env)\")"
+        : error;
   }
 
   private static String failure(ExecResult result) {

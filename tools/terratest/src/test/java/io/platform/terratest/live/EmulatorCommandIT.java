@@ -6,6 +6,7 @@ import io.platform.exec.Command;
 import io.platform.exec.ExecResult;
 import io.platform.exec.ProcessRunner;
 import io.platform.terratest.PlatformCli;
+import io.platform.terratest.Repo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,5 +51,19 @@ class EmulatorCommandIT {
     }
     assertThat(state).doesNotExist();
     assertThat(inSub.run("emulator", "stop").exitCode()).isZero();
+  }
+
+  @Test
+  void verifyOfTheLocalTreeWithoutTheEmulatorsEndpointSaysHowToGetIt() throws IOException {
+    Repo.copy(repo, "live", "modules", "toolchain.properties");
+    // The suite's own environment has no AWS_ENDPOINT_URL, as a new shell has none.
+    assertThat(System.getenv("AWS_ENDPOINT_URL")).isNull();
+
+    ExecResult verify = new PlatformCli(repo, Map.of()).run("verify", "live/local", "--include", "vpc");
+
+    assertThat(verify.exitCode()).isEqualTo(1);
+    assertThat(verify.stdout()).contains("error in vpc: plan: Error: Required environment variable AWS_ENDPOINT_URL - not found."
+        + " (the emulator's endpoint: start one with scripts/platform emulator start, then"
+        + " eval \"$(scripts/platform emulator env)\")");
   }
 }
