@@ -23,6 +23,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       MigrateCommand.class,
       DocsCommand.class,
       KillSwitchCommand.class,
+      CompletionCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
