@@ -22,15 +22,15 @@ import picocli.CommandLine.Parameters;
     name = "bootstrap",
     mixinStandardHelpOptions = true,
     description = {
-      "Creates (or brings up to standard) every S3 state bucket and DynamoDB lock table that",
-      "the units below DIR use, read from their remote_state blocks: versioned, KMS-encrypted,",
-      "public access blocked, TLS-only policy; lock table KMS-encrypted from creation.",
-      "Honours AWS_ENDPOINT_URL (set by: eval \"$(platform emulator env)\")."
+      "Creates or hardens the state buckets and lock tables of the units below DIR.",
+      "Every S3 state bucket and DynamoDB lock table the units' remote_state blocks name: versioned, KMS-encrypted,"
+          + " public access blocked, TLS-only policy; the lock table KMS-encrypted from creation. Honours"
+          + " AWS_ENDPOINT_URL (set by: eval \"$(platform emulator env)\")."
     })
 final class BootstrapCommand extends PlatformSubcommand {
   @Mixin EngineOption engineOption;
 
-  @Parameters(index = "0", description = "A live tree or environment, e.g. live/staging.")
+  @Parameters(index = "0", paramLabel = "DIR", description = "A live tree or environment, e.g. live/staging.")
   Path root;
 
   @Override

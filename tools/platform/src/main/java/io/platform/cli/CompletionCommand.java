@@ -10,9 +10,9 @@ import picocli.CommandLine.Parameters;
     name = "completion",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the completion script of every command and option: in bash,",
-      "source <(scripts/platform completion bash); in zsh the same after",
-      "autoload -U +X bashcompinit && bashcompinit. It completes scripts/platform too."
+      "Prints the shell completion script of every command and option.",
+      "In bash: source <(scripts/platform completion bash); in zsh the same after"
+          + " autoload -U +X bashcompinit && bashcompinit. It completes scripts/platform too."
     })
 final class CompletionCommand extends PlatformSubcommand {
   @Parameters(index = "0", paramLabel = "<shell>", defaultValue = "bash", description = "bash or zsh (default: bash).")

@@ -14,12 +14,13 @@ import picocli.CommandLine.Parameters;
     name = "docs",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes each module's requirements, resources, inputs and outputs into its README.md",
-      "between <!-- BEGIN_TF_DOCS --> and <!-- END_TF_DOCS -->; prose outside is kept.",
-      "With --check, changes nothing and exits 1 when a README is out of date."
+      "Writes each module's inputs, outputs and resources into its README.",
+      "Requirements, resources, inputs and outputs go between <!-- BEGIN_TF_DOCS --> and <!-- END_TF_DOCS --> of the"
+          + " module's README.md; prose outside is kept. With --check, changes nothing and exits 1 when a README is"
+          + " out of date."
     })
 final class DocsCommand extends PlatformSubcommand {
-  @Parameters(index = "0", defaultValue = "modules", description = "Directory of modules (default: ${DEFAULT-VALUE}).")
+  @Parameters(index = "0", paramLabel = "DIR", defaultValue = "modules", description = "Directory of modules (default: ${DEFAULT-VALUE}).")
   Path modules;
 
   @Option(names = "--check", description = "Only report READMEs that are out of date.")

@@ -28,15 +28,15 @@ final class DriftCommand extends CommandGroup {
       name = "issue",
       mixinStandardHelpOptions = true,
       description = {
-        "Decides what to do with the environment's drift issue after a verify run: open,",
-        "update, close or none, and whether to comment. Writes decision.json, and body.md",
-        "and comment.md when there is a body or a comment, into --out. Talks to no API: the",
-        "workflow finds the issue by its marker and carries the decision out with gh."
+        "Decides what to do with the environment's drift issue after a verify run.",
+        "Open, update, close or none, and whether to comment. Writes decision.json, and body.md and comment.md when"
+            + " there is a body or a comment, into --out. Talks to no API: the workflow finds the issue by its marker"
+            + " and carries the decision out with gh."
       })
   static final class Issue extends PlatformSubcommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--environment", required = true, description = "The environment, e.g. staging.")
+    @Option(names = "--environment", required = true, paramLabel = "ENV", description = "The environment, e.g. staging.")
     String environment;
 
     @Option(names = "--report", required = true, paramLabel = "FILE", description = "The run's JSON report (verify --json).")

@@ -54,7 +54,7 @@ final class EmulatorCommand {
   static final class Start extends PlatformSubcommand {
     @picocli.CommandLine.Mixin StateFileOption state;
 
-    @Option(names = "--region", description = "Region of the emulated account (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--region", paramLabel = "REGION", description = "Region of the emulated account (default: ${DEFAULT-VALUE}).")
     String region = "us-east-1";
 
     @Override

@@ -26,10 +26,10 @@ final class GraphCommand extends PlatformSubcommand {
     dot
   }
 
-  @Parameters(index = "0", description = "A live tree or environment, e.g. live/prod.")
+  @Parameters(index = "0", paramLabel = "DIR", description = "A live tree or environment, e.g. live/prod.")
   Path root;
 
-  @Option(names = "--format", description = "mermaid (default) or dot.")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "mermaid (default) or dot.")
   Format format = Format.mermaid;
 
   @Override

@@ -28,13 +28,12 @@ final class KillSwitchCommand {
       name = "restore",
       mixinStandardHelpOptions = true,
       description = {
-        "Reads the kill switch's secret, shows what it will do and asks for",
-        "confirmation; then reactivates the user's access key (with --rotate: creates",
-        "a new one and writes its id into the secret) and removes the deny policy",
-        "platform-kill-switch-deny. A new secret access key is never printed: it goes",
-        "into the secret when the secret stores one, and into --secret-key-file",
-        "(mode 0600) when given. Honours AWS_ENDPOINT_URL, AWS_REGION and the usual",
-        "AWS credentials."
+        "Gives a revoked service user its access back, after confirmation.",
+        "Reads the kill switch's secret, shows what it will do and asks for confirmation; then reactivates the user's"
+            + " access key (with --rotate: creates a new one and writes its id into the secret) and removes the deny"
+            + " policy platform-kill-switch-deny. A new secret access key is never printed: it goes into the secret"
+            + " when the secret stores one, and into --secret-key-file (mode 0600) when given. Honours"
+            + " AWS_ENDPOINT_URL, AWS_REGION and the usual AWS credentials."
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
@@ -43,7 +42,7 @@ final class KillSwitchCommand {
         "64:invalid command line",
       })
   static final class Restore extends PlatformSubcommand {
-    @Option(names = "--secret-id", required = true, description = "ARN or name of the kill switch's secret.")
+    @Option(names = "--secret-id", required = true, paramLabel = "ID", description = "ARN or name of the kill switch's secret.")
     String secretId;
 
     @Option(names = "--rotate", description = "Create a new access key instead of reactivating the old one.")
@@ -51,13 +50,14 @@ final class KillSwitchCommand {
 
     @Option(
         names = "--secret-key-file",
+        paramLabel = "FILE",
         description = "With --rotate: write the new key's secret to this new file (mode 0600).")
     Path secretKeyFile;
 
     @Option(names = "--yes", description = "Do not ask for confirmation.")
     boolean yes;
 
-    @Option(names = "--region", description = "AWS region (default: AWS_REGION, else AWS_DEFAULT_REGION).")
+    @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: AWS_REGION, else AWS_DEFAULT_REGION).")
     String region;
 
     @Override

@@ -15,23 +15,26 @@ import picocli.CommandLine.Parameters;
     name = "local",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts moto, bootstraps the state backend, applies every unit of the live tree,",
-      "plans each again and prints the per-unit zero-diff table; stops moto at the end."
+      "Runs the main job on the embedded emulator, end to end.",
+      "Starts moto, bootstraps the state backend, applies every unit of the live tree, plans each again and prints the"
+          + " per-unit zero-diff table; stops moto at the end."
     })
 final class LocalCommand extends PlatformSubcommand {
   @Mixin EngineOption engineOption;
 
   @Parameters(
       index = "0",
+      paramLabel = "DIR",
       defaultValue = "live/local",
       description = "The environment to run (default: ${DEFAULT-VALUE}).")
   Path liveDir;
 
-  @Option(names = "--region", description = "Region of the emulated account (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--region", paramLabel = "REGION", description = "Region of the emulated account (default: ${DEFAULT-VALUE}).")
   String region = "us-east-1";
 
   @Option(
       names = "--apply-timeout",
+      paramLabel = "DURATION",
       description = "Limit for applying the whole tree (default: 60m).",
       converter = DurationConverter.class)
   Duration applyTimeout = Duration.ofMinutes(60);

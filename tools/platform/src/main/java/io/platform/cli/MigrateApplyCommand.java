@@ -52,7 +52,7 @@ final class MigrateApplyCommand extends PlatformSubcommand {
   @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file written by migrate plan --out.")
   Path planFile;
 
-  @Option(names = "--push", description = "How unit states are written: s3 (direct, with the lock table digest; default) or terraform (terragrunt state push).")
+  @Option(names = "--push", paramLabel = "HOW", description = "How unit states are written: s3 (direct, with the lock table digest; default) or terraform (terragrunt state push).")
   String push = "s3";
 
   @Option(names = "--force", description = "Overwrite unit states that are not as the plan expects (a different lineage or changed since the plan).")
@@ -65,7 +65,7 @@ final class MigrateApplyCommand extends PlatformSubcommand {
       description = "Do not write the units' outputs (then units that depend on them cannot plan clean yet).")
   boolean noMaterialize;
 
-  @Option(names = "--timeout", converter = DurationConverter.class, description = "Limit per Terraform step of a unit (default: 20m).")
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, description = "Limit per Terraform step of a unit (default: 20m).")
   Duration timeout = Duration.ofMinutes(20);
 
   @Option(names = "--parallelism", paramLabel = "N",

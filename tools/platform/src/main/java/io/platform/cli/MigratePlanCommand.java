@@ -46,10 +46,10 @@ final class MigratePlanCommand extends PlatformSubcommand {
       description = "The monolith state: a file, s3://BUCKET/KEY, or tf:DIR (state pull in a Terraform or Terragrunt directory).")
   String source;
 
-  @Option(names = "--source-region", description = "Region of an S3 source (default: AWS_REGION).")
+  @Option(names = "--source-region", paramLabel = "REGION", description = "Region of an S3 source (default: AWS_REGION).")
   String sourceRegion = System.getenv("AWS_REGION");
 
-  @Option(names = "--source-lock-table", description = "DynamoDB lock table of an S3 source: its digest is checked, and apply holds its lock.")
+  @Option(names = "--source-lock-table", paramLabel = "TABLE", description = "DynamoDB lock table of an S3 source: its digest is checked, and apply holds its lock.")
   String sourceLockTable;
 
   static final class Destination {
@@ -66,7 +66,7 @@ final class MigratePlanCommand extends PlatformSubcommand {
   @Option(names = "--mapping", paramLabel = "FILE", description = "Mapping file (JSON): prefix, renames, merges, exclude, into, providers.")
   Path mappingFile;
 
-  @Option(names = "--prefix", description = "Where the components are, e.g. 'module.client_stage.module.*', or '' for the root module's own module calls (wins over the mapping file's).")
+  @Option(names = "--prefix", paramLabel = "PATTERN", description = "Where the components are, e.g. 'module.client_stage.module.*', or '' for the root module's own module calls (wins over the mapping file's).")
   String prefix;
 
   @Option(names = "--allow-existing", description = "Add to unit states that already exist (their lineage, serial + 1) instead of refusing.")

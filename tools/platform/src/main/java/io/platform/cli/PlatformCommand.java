@@ -3,6 +3,7 @@ package io.platform.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -24,12 +25,14 @@ import picocli.CommandLine.UnmatchedArgumentException;
       DocsCommand.class,
       KillSwitchCommand.class,
       CompletionCommand.class,
+      HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success (verify: every unit clean)",
-      "1:error (verify: a unit could not be planned)",
-      "2:verify: a unit would change or drifted",
+      "1:error (verify: a unit could not be planned; docs --check: a README out of date; kill-switch restore: not"
+          + " confirmed)",
+      "2:verify: a unit would change or drifted; migrate apply: a unit's plan shows changes or drift",
       "3:migrate: refused (unmapped resources, collisions, a state not as planned)",
       "64:invalid command line",
     })

@@ -22,9 +22,9 @@ final class ReportCommand extends CommandGroup {
       name = "merge",
       mixinStandardHelpOptions = true,
       description = {
-        "Joins the JSON reports of the shares of one verify run (--shard K/N on each runner)",
-        "into one table, JUnit, Markdown and JSON report and the run's exit code. Refuses",
-        "reports of different trees or selections, a unit in two reports, a missing share."
+        "Joins the JSON reports of the shares of one verify run into one.",
+        "The shares (--shard K/N on each runner) become one table, JUnit, Markdown and JSON report and the run's exit"
+            + " code. Refuses reports of different trees, selections or engines, a unit in two reports, a missing share."
       })
   static final class Merge extends PlatformSubcommand {
     @Parameters(arity = "1..*", paramLabel = "REPORT", description = "JSON reports written by verify --json.")

@@ -34,10 +34,10 @@ import picocli.CommandLine.Parameters;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Plans every unit below DIR (or those a change affects, or one share of them) and",
-      "classifies each plan from its JSON: clean, output-only, drift-only, changes (counted",
-      "per action) or error. Uses the AWS credentials and endpoints of the environment (for",
-      "the emulator: eval \"$(platform emulator env)\")."
+      "Proves the units below DIR with a zero-diff plan each.",
+      "Plans every unit (or those a change affects, or one share of them) and classifies each plan from its JSON:"
+          + " clean, output-only, drift-only, changes (counted per action) or error. Uses the AWS credentials and"
+          + " endpoints of the environment (for the emulator: eval \"$(platform emulator env)\")."
     })
 final class VerifyCommand extends PlatformSubcommand {
   @Mixin EngineOption engineOption;
@@ -45,13 +45,13 @@ final class VerifyCommand extends PlatformSubcommand {
   /** What --affected compares with unless --base says otherwise, as Terragrunt's --filter-affected. */
   static final String DEFAULT_BASE = "main";
 
-  @Parameters(index = "0", description = "A live tree or environment, e.g. live/staging.")
+  @Parameters(index = "0", paramLabel = "DIR", description = "A live tree or environment, e.g. live/staging.")
   Path root;
 
-  @Option(names = "--include", description = "Only units whose name matches this glob (repeatable).")
+  @Option(names = "--include", paramLabel = "GLOB", description = "Only units whose name matches this glob (repeatable).")
   List<String> includes = new ArrayList<>();
 
-  @Option(names = "--exclude", description = "Skip units whose name matches this glob (repeatable).")
+  @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip units whose name matches this glob (repeatable).")
   List<String> excludes = new ArrayList<>();
 
   @Option(

@@ -31,12 +31,14 @@ final class VerifyOptions {
 
   @Option(
       names = "--timeout",
-      description = "Limit per unit for init + plan, e.g. 20m, 90s (default: ${DEFAULT-VALUE}).",
+      paramLabel = "DURATION",
+      description = "Limit per unit for init + plan, e.g. 20m, 90s (default: 20m).",
       converter = DurationConverter.class)
   Duration unitTimeout = Duration.ofMinutes(20);
 
   @Option(
       names = "--lock-timeout",
+      paramLabel = "DURATION",
       description = "How long to wait for a held state lock before reporting an error (default: 0s).",
       converter = DurationConverter.class)
   Duration lockTimeout = Duration.ZERO;

@@ -27,6 +27,32 @@ class PlatformCommandTest {
   }
 
   @Test
+  void helpOfACommandIsItsUsage() {
+    assertThat(run("help", "verify")).isZero();
+    assertThat(out.toString()).startsWith("Usage: platform verify ");
+  }
+
+  @Test
+  void theVersionNamesThePinnedTools() {
+    assertThat(run("--version")).isZero();
+
+    assertThat(out.toString().lines()).hasSize(2).last().asString()
+        .matches("pinned: Terraform \\d+\\.\\d+\\.\\d+, OpenTofu \\d+\\.\\d+\\.\\d+, Terragrunt \\d+\\.\\d+\\.\\d+,"
+            + " AWS provider \\d+\\.\\d+\\.\\d+, moto \\d+\\.\\d+\\.\\d+");
+  }
+
+  @Test
+  void theHelpListsEachCommandWithAWholeSentence() {
+    assertThat(run("--help")).isZero();
+
+    // The list shows each command's first description line: it must be a whole sentence.
+    java.util.List<String> summaries = new java.util.ArrayList<>();
+    collectSummaries(new picocli.CommandLine(new PlatformCommand()), summaries);
+    assertThat(summaries).hasSizeGreaterThan(10).allSatisfy(summary -> assertThat(summary).endsWith("."));
+    assertThat(out.toString()).doesNotContain("PT20M");
+  }
+
+  @Test
   void aBadCommandLineExits64NotTheChangesCode() {
     assertThat(run("verify", "--parallelism", "many", "live")).isEqualTo(PlatformCommand.EXIT_USAGE);
     assertThat(err.toString()).contains("--parallelism");
@@ -131,6 +157,14 @@ class PlatformCommandTest {
           java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(file)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static void collectSummaries(picocli.CommandLine command, java.util.List<String> summaries) {
+    for (picocli.CommandLine sub : command.getSubcommands().values()) {
+      String[] description = sub.getCommandSpec().usageMessage().description();
+      summaries.add(sub.getCommandSpec().qualifiedName() + ": " + (description.length == 0 ? "" : description[0]));
+      collectSummaries(sub, summaries);
     }
   }
 
