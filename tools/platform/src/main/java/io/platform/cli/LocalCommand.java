@@ -50,6 +50,6 @@ final class LocalCommand extends PlatformSubcommand {
                 liveDir.toAbsolutePath().normalize(), region, applyTimeout,
                 verifyOptions.toVerifierOptions()),
             ProgressPrinter.forConsole(this::progress, err()));
-    return verifyOptions.finish(report, out());
+    return verifyOptions.finish(report, out(), err());
   }
 }

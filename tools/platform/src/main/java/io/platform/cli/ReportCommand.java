@@ -38,7 +38,7 @@ final class ReportCommand extends CommandGroup {
       for (Path input : inputs) {
         read.put(input.toString(), ReportFiles.report(input));
       }
-      return reports.finish(ReportMerge.merge(read), out());
+      return reports.finish(ReportMerge.merge(read), out(), err());
     }
   }
 }

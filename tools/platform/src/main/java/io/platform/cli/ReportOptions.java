@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** The reports a verify run (or a merge of runs) writes, and how strict its exit code is. */
@@ -32,24 +33,35 @@ final class ReportOptions {
       description = "Where the full reports are kept (a CI artifact): linked from a Markdown report that had to be cut.")
   String reportUrl;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the full JSON report.")
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the full JSON report; - writes it to stdout, and the table to stderr.")
   Path json;
 
-  /** Prints the table, writes the requested reports, and returns the run's exit code. */
-  int finish(VerifyReport report, PrintWriter out) {
-    out.print(ResultTable.render(report));
-    out.flush();
-    write(junit, JUnitReport.write(report, allowOutputOnly));
-    write(markdown, MarkdownReport.write(report, allowOutputOnly, reportUrl));
-    write(json, JsonReport.write(report, allowOutputOnly));
+  /**
+   * Prints the table (on stderr when the JSON report goes to stdout, which then holds nothing
+   * else), writes the requested reports, and returns the run's exit code.
+   */
+  int finish(VerifyReport report, PrintWriter out, PrintWriter err) {
+    boolean jsonToStdout = json != null && json.toString().equals("-");
+    PrintWriter table = jsonToStdout ? err : out;
+    table.print(ResultTable.render(report));
+    table.flush();
+    write(junit, () -> JUnitReport.write(report, allowOutputOnly));
+    write(markdown, () -> MarkdownReport.write(report, allowOutputOnly, reportUrl));
+    if (jsonToStdout) {
+      out.print(JsonReport.write(report, allowOutputOnly));
+      out.flush();
+    } else {
+      write(json, () -> JsonReport.write(report, allowOutputOnly));
+    }
     return report.exitCode(allowOutputOnly);
   }
 
   /** Written whole to a temporary file beside it, then moved: a reader never sees half a report. */
-  private static void write(Path file, String content) {
+  private static void write(Path file, Supplier<String> render) {
     if (file == null) {
       return;
     }
+    String content = render.get();
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);

@@ -149,13 +149,13 @@ final class VerifyCommand extends PlatformSubcommand {
     }
     if (units.isEmpty()) {
       progress("verify: nothing to verify (" + scope.headline(0) + ")");
-      return verifyOptions.finish(new VerifyReport(dir, List.of(), Duration.ZERO, scope, engine), out());
+      return verifyOptions.finish(new VerifyReport(dir, List.of(), Duration.ZERO, scope, engine), out(), err());
     }
     progress("verify: " + Count.of(units.size(), "unit") + ", " + verifyOptions.parallelism + " at a time, with " + engine);
     VerifyReport report =
         new Verifier(terragrunt, verifyOptions.toVerifierOptions(), ProgressPrinter.forConsole(this::progress, err()))
             .verify(dir, units);
-    return verifyOptions.finish(report.withScope(scope).withEngine(engine), out());
+    return verifyOptions.finish(report.withScope(scope).withEngine(engine), out(), err());
   }
 
   /** The change --affected selects by; a --base that names no commit is a bad command line. */

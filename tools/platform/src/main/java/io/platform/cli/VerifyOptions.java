@@ -50,7 +50,7 @@ final class VerifyOptions {
   }
 
   /** Prints the table, writes the requested reports, and returns the run's exit code. */
-  int finish(VerifyReport report, PrintWriter out) {
-    return reports.finish(report, out);
+  int finish(VerifyReport report, PrintWriter out, PrintWriter err) {
+    return reports.finish(report, out, err);
   }
 }

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The per-unit zero-diff table printed at the end of a run. */
+/** The per-unit zero-diff table printed at the end of a run, and what differs under it. */
 public final class ResultTable {
+  /** Addresses listed per unit; the rest are counted ("... and N more"). */
+  static final int LISTED = 10;
+
   private ResultTable() {}
 
   public static String render(VerifyReport report) {
@@ -46,6 +49,9 @@ public final class ResultTable {
       if (result.error() != null) {
         out.append("error in ").append(result.unit().name()).append(": ").append(result.error()).append('\n');
       }
+      if (result.summary() != null) {
+        differences(result, out);
+      }
     }
     Scope scope = report.scope();
     if (scope.worthSaying()) {
@@ -66,6 +72,32 @@ public final class ResultTable {
             report.count(Verdict.DRIFT_ONLY), report.count(Verdict.CHANGES), Count.of(report.count(Verdict.ERROR), "error"),
             seconds(report.elapsed().toMillis()), report.engineSuffix()));
     return out.toString();
+  }
+
+  /** Under a unit that would change: each address and what would happen to it, capped. */
+  private static void differences(UnitResult result, StringBuilder out) {
+    List<String> lines = new ArrayList<>();
+    for (ResourceChange change : result.summary().changes()) {
+      StringBuilder line = new StringBuilder(change.address()).append(": ");
+      line.append(String.join(", ", change.actions().stream().sorted().map(ChangeAction::label).toList()));
+      if (change.previousAddress() != null) {
+        line.append(" from ").append(change.previousAddress());
+      }
+      if (!change.changedAttributes().isEmpty()) {
+        line.append(" (").append(String.join(", ", change.changedAttributes())).append(')');
+      }
+      lines.add(line.toString());
+    }
+    result.summary().drifted().forEach(address -> lines.add(address + ": drifted"));
+    result.summary().changedOutputs().forEach(name -> lines.add("output." + name + ": changes"));
+    if (lines.isEmpty()) {
+      return;
+    }
+    out.append("differs in ").append(result.unit().name()).append(":\n");
+    lines.stream().limit(LISTED).forEach(line -> out.append("  ").append(line).append('\n'));
+    if (lines.size() > LISTED) {
+      out.append("  ... and ").append(lines.size() - LISTED).append(" more\n");
+    }
   }
 
   private static String seconds(long millis) {

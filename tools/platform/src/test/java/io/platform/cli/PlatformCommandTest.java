@@ -168,6 +168,22 @@ class PlatformCommandTest {
     }
   }
 
+  @Test
+  void jsonToStdoutLeavesStdoutToTheReportAlone(@TempDir Path dir) throws java.io.IOException {
+    Path report = dir.resolve("verify.json");
+    java.nio.file.Files.writeString(report, """
+        {"format_version": 1, "root": "/repo/live/local", "elapsed_ms": 1200, "exit_code": 0,
+         "units": [{"name": "vpc", "dir": "/repo/live/local/vpc", "verdict": "clean", "elapsed_ms": 1200,
+           "plan": {"counts": {}, "changes": [], "drifted": [], "changed_outputs": [], "deferred_reads": []}}]}
+        """);
+
+    assertThat(run("report", "merge", report.toString(), "--json", "-", "--junit", dir.resolve("j.xml").toString())).isZero();
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString()).path("units").get(0).path("name").asText())
+        .isEqualTo("vpc");
+    assertThat(err.toString()).startsWith("UNIT ");
+    assertThat(dir.resolve("-")).doesNotExist();
+  }
+
   private static String firstLine(StringWriter writer) {
     return writer.toString().lines().findFirst().orElse("");
   }

@@ -44,4 +44,27 @@ class ResultTableTest {
 
     assertThat(ResultTable.render(report)).contains("error in vpc: plan: Terraform marked the plan as errored");
   }
+
+  @Test
+  void underAUnitThatDiffersEachAddressAndActionUpToTenThenHowManyMore() {
+    List<ResourceChange> changes = new java.util.ArrayList<>();
+    changes.add(new ResourceChange("aws_vpc.this", null, java.util.Set.of(ChangeAction.UPDATE), List.of("tags.Owner", "tags.Team")));
+    changes.add(new ResourceChange("aws_subnet.b", "aws_subnet.a", java.util.Set.of(ChangeAction.MOVE), List.of()));
+    for (int i = 0; i < 10; i++) {
+      changes.add(new ResourceChange("aws_route.r[" + i + "]", null, java.util.Set.of(ChangeAction.CREATE, ChangeAction.DELETE), List.of()));
+    }
+    PlanSummary summary = new PlanSummary(Verdict.CHANGES, Map.of(ChangeAction.UPDATE, 1), changes, List.of("aws_route_table.private"),
+        List.of("vpc_id"), List.of());
+    VerifyReport report = new VerifyReport(Path.of("live/local"),
+        List.of(UnitResult.planned(new Unit(Path.of("a"), "vpc"), summary, Duration.ofSeconds(1))), Duration.ofSeconds(1));
+
+    List<String> lines = ResultTable.render(report).lines().toList();
+
+    int at = lines.indexOf("differs in vpc:");
+    assertThat(lines.subList(at + 1, at + 4)).containsExactly(
+        "  aws_vpc.this: update (tags.Owner, tags.Team)",
+        "  aws_subnet.b: move from aws_subnet.a",
+        "  aws_route.r[0]: create, delete");
+    assertThat(lines.get(at + 1 + ResultTable.LISTED)).isEqualTo("  ... and 4 more");
+  }
 }
