@@ -131,6 +131,9 @@ final class VerifyCommand extends PlatformSubcommand {
     Toolchain toolchain = engineOption.toolchain();
     EngineRelease engine = new Terraform(new ProcessRunner(), toolchain, Map.of()).release();
     Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), toolchain, Map.of());
+    if (verbose) {
+      terragrunt = terragrunt.withOutput(this::toolOutput);
+    }
     JsonNode found = find(terragrunt, dir);
     Scope scope = Scope.everyUnit(units.size());
     if (affected) {

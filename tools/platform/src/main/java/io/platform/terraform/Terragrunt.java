@@ -18,25 +18,38 @@ public final class Terragrunt {
   private final CommandRunner runner;
   private final Toolchain toolchain;
   private final Map<String, String> environment;
+  private final Consumer<String> output;
 
   /**
    * @param environment added to every call on top of the toolchain's, e.g. the emulator's
    *     endpoint and credentials
    */
   public Terragrunt(CommandRunner runner, Toolchain toolchain, Map<String, String> environment) {
+    this(runner, toolchain, environment, null);
+  }
+
+  private Terragrunt(CommandRunner runner, Toolchain toolchain, Map<String, String> environment, Consumer<String> output) {
     this.runner = runner;
     this.toolchain = toolchain;
     this.environment = Map.copyOf(environment);
+    this.output = output;
   }
 
-  /** The command for {@code terragrunt args...} in a directory, not yet run. */
+  /** The same, handing every line the tools print to {@code output}, prefixed with the unit's folder name. */
+  public Terragrunt withOutput(Consumer<String> output) {
+    return new Terragrunt(runner, toolchain, environment, output);
+  }
+
   /** The engine Terragrunt runs. */
   public Engine engine() {
     return toolchain.engine();
   }
 
+  /** The command for {@code terragrunt args...} in a directory, not yet run. */
   public Command command(Path dir, List<String> args) {
-    return toolchain.command(toolchain.terragrunt(), environment).withArgs(args).in(dir);
+    Command command = toolchain.command(toolchain.terragrunt(), environment).withArgs(args).in(dir);
+    String unit = String.valueOf(dir.getFileName());
+    return output == null ? command : command.onLine(line -> output.accept(unit + ": " + line));
   }
 
   public ExecResult run(Path dir, Duration timeout, Consumer<String> progress, String... args) {
