@@ -39,6 +39,7 @@ final class BootstrapCommand extends PlatformSubcommand {
     if (units.isEmpty()) {
       throw new IllegalArgumentException("no units (terragrunt.hcl) under " + root + ": nothing to bootstrap");
     }
+    requireEndpointAnswering();
     Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), engineOption.toolchain(), Map.of());
     List<BackendSpec> backends = BackendDiscovery.of(terragrunt, units);
     String endpoint = System.getenv("AWS_ENDPOINT_URL");

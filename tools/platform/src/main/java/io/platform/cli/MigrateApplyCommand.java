@@ -93,6 +93,7 @@ final class MigrateApplyCommand extends PlatformSubcommand {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     MigrationPlan plan = PlanJson.read(read(planFile), planFile.toString());
+    requireEndpointAnswering();
     Path scratch = PrivateFiles.directory("platform-migrate-");
     try {
       Toolchain toolchain = verify || method == StateStores.Push.TERRAFORM ? engineOption.toolchain() : null;

@@ -80,6 +80,7 @@ final class MigratePlanCommand extends PlatformSubcommand {
     Mapping mapping = mapping();
     Path scratch = PrivateFiles.directory("platform-migrate-");
     try {
+      requireEndpointAnswering();
       Toolchain toolchain = engineOption.toolchain();
       EngineRelease engine = new Terraform(new ProcessRunner(), toolchain, Map.of()).release();
       Destinations destinations = destination.live != null

@@ -1,11 +1,14 @@
 package io.platform.cli;
 
+import io.platform.aws.EndpointCheck;
 import io.platform.emulator.EmulatorException;
 import io.platform.exec.ExecException;
 import io.platform.toolchain.Engine;
 import io.platform.toolchain.ToolchainException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import software.amazon.awssdk.core.exception.SdkException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,6 +60,17 @@ abstract class PlatformSubcommand implements Callable<Integer> {
   protected void progress(String line) {
     synchronized (this) {
       err().println(line);
+    }
+  }
+
+  /** How long a command waits for AWS_ENDPOINT_URL (an emulator still starting) before saying it is dead. */
+  static final Duration ENDPOINT_PATIENCE = Duration.ofSeconds(10);
+
+  /** A set AWS_ENDPOINT_URL must answer before any tool is pointed at it. */
+  protected void requireEndpointAnswering() {
+    String endpoint = System.getenv("AWS_ENDPOINT_URL");
+    if (endpoint != null && !endpoint.isBlank()) {
+      EndpointCheck.requireAnswering(URI.create(endpoint), ENDPOINT_PATIENCE, this::progress);
     }
   }
 

@@ -128,6 +128,7 @@ final class VerifyCommand extends PlatformSubcommand {
     }
     Map<String, Long> unitMillis = timings == null ? Map.of() : UnitTimings.read(timings);
     ChangedFiles change = affected ? change(dir) : null;
+    requireEndpointAnswering();
     Toolchain toolchain = engineOption.toolchain();
     EngineRelease engine = new Terraform(new ProcessRunner(), toolchain, Map.of()).release();
     Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), toolchain, Map.of());

@@ -66,4 +66,22 @@ class EmulatorCommandIT {
         + " (the emulator's endpoint: start one with scripts/platform emulator start, then"
         + " eval \"$(scripts/platform emulator env)\")");
   }
+
+  @Test
+  void aDeadEndpointIsNamedAfterABoundedWaitThatIsAnnounced() throws IOException {
+    Repo.copy(repo, "live", "modules", "toolchain.properties");
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    String dead = "http://127.0.0.1:" + port;
+
+    ExecResult bootstrap = new PlatformCli(repo, Map.of("AWS_ENDPOINT_URL", dead)).run("bootstrap", "live/local");
+
+    assertThat(bootstrap.exitCode()).isEqualTo(1);
+    assertThat(bootstrap.stderr().lines()).containsExactly(
+        "waiting up to 10 s for AWS_ENDPOINT_URL " + dead + " to answer",
+        "error: AWS_ENDPOINT_URL " + dead + " does not answer (Connection refused, for 10 s): for the emulator,"
+            + " scripts/platform emulator start, then eval \"$(scripts/platform emulator env)\"");
+  }
 }
