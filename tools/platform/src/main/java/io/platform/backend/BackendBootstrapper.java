@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -132,22 +133,32 @@ public final class BackendBootstrapper {
       }
 
       if (!spec.bucketTags().isEmpty()) {
-        s3.putBucketTagging(
-            b ->
-                b.bucket(bucket)
-                    .tagging(
-                        t ->
-                            t.tagSet(
-                                spec.bucketTags().entrySet().stream()
-                                    .map(
-                                        e ->
-                                            software.amazon.awssdk.services.s3.model.Tag.builder()
-                                                .key(e.getKey())
-                                                .value(e.getValue())
-                                                .build())
-                                    .toList())));
-        step("tags", "set");
+        step("tags", ensureTags() ? "set" : "unchanged");
       }
+    }
+
+    /**
+     * The configured tags on the bucket, its other tags kept (S3 replaces the whole set on a
+     * put); true when anything had to be written.
+     */
+    private boolean ensureTags() {
+      Map<String, String> current = new LinkedHashMap<>();
+      try {
+        s3.getBucketTagging(b -> b.bucket(spec.bucket())).tagSet().forEach(t -> current.put(t.key(), t.value()));
+      } catch (S3Exception e) {
+        if (!"NoSuchTagSet".equals(e.awsErrorDetails().errorCode())) {
+          throw e;
+        }
+      }
+      Map<String, String> wanted = new LinkedHashMap<>(current);
+      wanted.putAll(spec.bucketTags());
+      if (wanted.equals(current)) {
+        return false;
+      }
+      s3.putBucketTagging(b -> b.bucket(spec.bucket()).tagging(t -> t.tagSet(wanted.entrySet().stream()
+          .map(e -> software.amazon.awssdk.services.s3.model.Tag.builder().key(e.getKey()).value(e.getValue()).build())
+          .toList())));
+      return true;
     }
 
     private boolean createIfMissing() {
