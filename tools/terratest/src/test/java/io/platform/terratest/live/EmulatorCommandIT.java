@@ -62,7 +62,9 @@ class EmulatorCommandIT {
     ExecResult verify = new PlatformCli(repo, Map.of()).run("verify", "live/local", "--include", "vpc");
 
     assertThat(verify.exitCode()).isEqualTo(1);
-    assertThat(verify.stdout()).contains("error in vpc: plan: Error: Required environment variable AWS_ENDPOINT_URL - not found."
+    // init on a fresh copy, plan where the unit was initialised before: the same error either way.
+    assertThat(verify.stdout()).containsPattern("error in vpc: (init|plan): Error: Required environment variable AWS_ENDPOINT_URL")
+        .contains("AWS_ENDPOINT_URL - not found."
         + " (the emulator's endpoint: start one with scripts/platform emulator start, then"
         + " eval \"$(scripts/platform emulator env)\")");
   }

@@ -156,7 +156,7 @@ class MigrateEdgeCasesIT {
         "terraform_data.keyed[\"0\"] -> terraform_data.keyed[\"0\"]",
         "terraform_data.counted[0] -> terraform_data.counted[0]",
         "module.core.module.keys.data.terraform_remote_state.peer -> data.terraform_remote_state.peer",
-        "1 dependencies on other units dropped");
+        "1 dependency on other units dropped");
     JsonNode planned = PlatformCli.json(repo.resolve("clean-plan.json"));
     assertThat(planned.path("units")).extracting(u -> u.path("name").asText()).containsExactly("keys", "consumer");
 

@@ -117,7 +117,7 @@ class AffectedIT {
     ExecResult run = cli().run("verify", tree.toString(), "--affected", "--base", "main",
         "--json", reports.resolve("affected.json").toString(), "--markdown", reports.resolve("affected.md").toString());
 
-    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(VerifyReport.EXIT_CHANGES);
+    assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(VerifyReport.EXIT_CHANGES);
     JsonNode report = PlatformCli.json(reports.resolve("affected.json"));
     // The audience plans against the greeting applied so far: it changes once the greeter is applied.
     assertThat(verdicts(report)).containsExactly("greeter=changes", "audience=clean");
