@@ -19,6 +19,9 @@ public final class ErrorLines {
   /** Summaries that only say that the diagnostics follow. */
   private static final List<String> WRAPPERS = List.of(
       "Terraform encountered problems during initialisation", "OpenTofu encountered problems during initialisation");
+  /** Summaries that say what failed but not why: the line under them does. */
+  private static final List<String> REASON_BELOW = List.of(
+      "Failed to install provider", "Failed to query available provider packages", "Failed to load plugin schemas");
   /** How far below its summary a diagnostic's location may be. */
   private static final int LOCATION_WINDOW = 6;
 
@@ -45,7 +48,13 @@ public final class ErrorLines {
           wrapper = wrapper == null ? summary : wrapper;
           continue;
         }
-        return located(summary, lines.subList(i + 1, Math.min(lines.size(), i + 1 + LOCATION_WINDOW)));
+        List<String> following = lines.subList(i + 1, Math.min(lines.size(), i + 1 + LOCATION_WINDOW));
+        String explained = located(summary, following);
+        if (explained.equals(summary) && REASON_BELOW.stream().anyMatch(summary::contains)
+            && !following.isEmpty() && !following.get(0).contains("Error: ")) {
+          return summary + ": " + following.get(0);
+        }
+        return explained;
       }
     }
     if (wrapper != null) {

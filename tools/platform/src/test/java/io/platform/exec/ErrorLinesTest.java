@@ -71,4 +71,21 @@ class ErrorLinesTest {
     assertThat(ErrorLines.firstUseful("", "first\nlast\n\n", "other")).isEqualTo("last");
     assertThat(ErrorLines.firstUseful(null, "")).isEmpty();
   }
+
+  @Test
+  void aProviderThatCouldNotBeInstalledSaysWhy() {
+    String init = """
+        Initializing provider plugins...
+        - Installing hashicorp/aws v5.100.0...
+        ╷
+        │ Error: Failed to install provider
+        │
+        │ Error while installing hashicorp/aws v5.100.0: the local package for registry.opentofu.org/hashicorp/aws 5.100.0
+        │ doesn't match any of the checksums previously recorded in the dependency lock file
+        ╵
+        """;
+
+    assertThat(ErrorLines.firstUseful("", init)).isEqualTo("Error: Failed to install provider: Error while installing"
+        + " hashicorp/aws v5.100.0: the local package for registry.opentofu.org/hashicorp/aws 5.100.0");
+  }
 }
