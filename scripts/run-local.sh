@@ -14,6 +14,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 "${REPO_ROOT}/scripts/setup.sh" --no-lint-tools
 load_toolchain_env
 log "building the Java tools and the Lambda (mvn package)"
-mvn -B -q -f "${REPO_ROOT}/pom.xml" -DskipTests package
+maven -q -f "${REPO_ROOT}/pom.xml" -DskipTests package
 cd "${REPO_ROOT}"
 exec "${REPO_ROOT}/scripts/platform" local live/local "$@"

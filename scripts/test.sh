@@ -11,4 +11,4 @@ load_toolchain_env
 # live/local's units are applied and planned by the integration tests; lint validates the others.
 "${REPO_ROOT}/scripts/lint.sh" staging prod
 cd "${REPO_ROOT}"
-mvn -B verify "$@"
+maven verify "$@"

@@ -45,6 +45,16 @@ load_toolchain_env() {
   source "${PLATFORM_ENV_FILE}"
 }
 
+# maven ARGS...: mvn in batch mode, without the colour escapes it writes even then where the
+# output is not a terminal (a log file, CI). The exit code is Maven's.
+maven() {
+  if [[ -t 1 ]]; then
+    mvn -B "$@"
+  else
+    mvn -B "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
+  fi
+}
+
 # start_emulator WORK_DIR: a moto server of the calling script's own, stopped and WORK_DIR removed
 # when the script exits; exports AWS_ENDPOINT_URL, the emulator's test credentials and region.
 start_emulator() {
