@@ -79,8 +79,8 @@ public final class LocalRun {
 
       progress.accept("apply: terragrunt run --all apply (" + Count.of(units.size(), "unit") + ")");
       ExecResult apply =
-          terragrunt.runAll(
-              options.liveDir(), options.applyTimeout(), toolOutput, "apply", "-input=false", "-auto-approve");
+          terragrunt.runAll(options.liveDir(), options.applyTimeout(), new ApplyProgress(progress, toolOutput, System::nanoTime),
+              "apply", "-input=false", "-auto-approve");
       apply.requireSuccess();
 
       progress.accept("verify: planning every unit against what was applied");

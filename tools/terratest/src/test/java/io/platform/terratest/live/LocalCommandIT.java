@@ -52,6 +52,11 @@ class LocalCommandIT {
       for (String unit : units) {
         assertThat(out.toString()).as("run %d", run).containsPattern("(?m)^" + Pattern.quote(unit) + "\\s+clean\\s");
       }
+      // The apply of the tree says each unit as Terragrunt finishes it, not only the table at the end.
+      for (String unit : run == 1 ? units : List.<String>of()) {
+        assertThat(err.toString()).as("run %d", run)
+            .containsPattern("(?m)^apply: " + Pattern.quote(unit) + " done in \\d+ s \\(\\d+ added, \\d+ changed, \\d+ destroyed\\)$");
+      }
       Matcher emulator = EMULATOR.matcher(err.toString());
       assertThat(emulator.find()).as("the run names its emulator").isTrue();
       long pid = Long.parseLong(emulator.group(2));
