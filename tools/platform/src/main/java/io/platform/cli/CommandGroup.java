@@ -1,5 +1,6 @@
 package io.platform.cli;
 
+import io.platform.exit.ExitCode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -11,6 +12,6 @@ abstract class CommandGroup implements Callable<Integer> {
   @Override
   public final Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
-    return PlatformCommand.EXIT_USAGE;
+    return ExitCode.USAGE.code();
   }
 }

@@ -1,5 +1,6 @@
 package io.platform.cli;
 
+import io.platform.exit.ExitCode;
 import io.platform.docs.ModuleReadmes;
 import io.platform.exec.ProcessRunner;
 import io.platform.toolchain.Toolchain;
@@ -36,7 +37,7 @@ final class DocsCommand extends PlatformSubcommand {
     }
     if (check && !stale.isEmpty()) {
       err().println("error: run scripts/platform docs to regenerate");
-      return EXIT_ERROR;
+      return ExitCode.ERROR.code();
     }
     return 0;
   }

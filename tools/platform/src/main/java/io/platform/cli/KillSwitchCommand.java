@@ -1,5 +1,6 @@
 package io.platform.cli;
 
+import io.platform.exit.ExitCode;
 import io.platform.aws.AwsClients;
 import io.platform.restore.AccessRestorer;
 import io.platform.restore.RestorePlan;
@@ -76,7 +77,7 @@ final class KillSwitchCommand {
         }
         if (!yes && !confirmed("Restore the access of IAM user " + plan.username() + "?")) {
           progress("not confirmed; nothing was changed");
-          return EXIT_ERROR;
+          return ExitCode.ERROR.code();
         }
         restorer.apply(plan).forEach(out()::println);
         return 0;

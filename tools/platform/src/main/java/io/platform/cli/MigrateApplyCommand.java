@@ -47,8 +47,6 @@ import picocli.CommandLine.Parameters;
 final class MigrateApplyCommand extends PlatformSubcommand {
   @Mixin EngineOption engineOption;
 
-  static final int EXIT_REFUSED = ApplyReport.EXIT_REFUSED;
-
   @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file written by migrate plan --out.")
   Path planFile;
 
@@ -109,7 +107,7 @@ final class MigrateApplyCommand extends PlatformSubcommand {
       }
       writeReport(json, ApplyReportJson.write(report));
       writeReport(markdown, ApplyReportText.markdown(report));
-      return report.exitCode();
+      return report.exitCode().code();
     } finally {
       PrivateFiles.delete(scratch);
     }

@@ -1,6 +1,7 @@
 package io.platform.cli;
 
 import io.platform.exec.ProcessRunner;
+import io.platform.exit.ExitCode;
 import io.platform.migrate.apply.Destinations;
 import io.platform.migrate.apply.DirectoryDestinations;
 import io.platform.migrate.apply.LiveTreeDestinations;
@@ -95,7 +96,7 @@ final class MigratePlanCommand extends PlatformSubcommand {
       return 0;
     } catch (MigrationRefusedException e) {
       err().println("refused: " + e.getMessage());
-      return MigrateApplyCommand.EXIT_REFUSED;
+      return ExitCode.REFUSED.code();
     } finally {
       PrivateFiles.delete(scratch);
     }

@@ -1,5 +1,6 @@
 package io.platform.cli;
 
+import io.platform.exit.ExitCode;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,18 +28,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       CompletionCommand.class,
       HelpCommand.class,
     },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:success (verify: every unit clean)",
-      "1:error (verify: a unit could not be planned; docs --check: a README out of date; kill-switch restore: not"
-          + " confirmed)",
-      "2:verify: a unit would change or drifted; migrate apply: a unit's plan shows changes or drift",
-      "3:migrate: refused (unmapped resources, collisions, a state not as planned)",
-      "64:invalid command line",
-    })
+    exitCodeListHeading = "%nExit codes:%n")
 public final class PlatformCommand {
-  public static final int EXIT_USAGE = 64;
-
   public static void main(String[] args) {
     System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
@@ -50,6 +41,10 @@ public final class PlatformCommand {
     commandLine.setErr(err);
     // Exit code 2 means "changes" for verify, so a bad command line must not reuse it.
     commandLine.setParameterExceptionHandler(PlatformCommand::usageError);
+    ExpectedFailures failures = new ExpectedFailures();
+    commandLine.setExecutionExceptionHandler(failures);
+    commandLine.setExitCodeExceptionMapper(failures);
+    commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
     return commandLine.execute(args);
   }
 
@@ -65,7 +60,7 @@ public final class PlatformCommand {
     }
     err.println("see '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
     err.flush();
-    return EXIT_USAGE;
+    return ExitCode.USAGE.code();
   }
 
   /** Picocli suggests subcommands by their name alone and options as they are. */

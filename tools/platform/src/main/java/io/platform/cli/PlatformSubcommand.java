@@ -1,27 +1,20 @@
 package io.platform.cli;
 
 import io.platform.aws.EndpointCheck;
-import io.platform.emulator.EmulatorException;
-import io.platform.exec.ExecException;
-import io.platform.toolchain.Engine;
-import io.platform.toolchain.ToolchainException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import software.amazon.awssdk.core.exception.SdkException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Base of every subcommand: runs {@link #execute()} and turns expected failures into one
- * clear line on stderr and exit code 1, never a stack trace.
+ * Base of every subcommand: its output streams, progress on stderr, the tools' own output with
+ * --verbose. Failures are thrown; {@link ExpectedFailures} turns them into one line and an
+ * exit code.
  */
 abstract class PlatformSubcommand implements Callable<Integer> {
-  static final int EXIT_ERROR = 1;
-
   @Spec CommandSpec spec;
 
   @Option(names = {"-v", "--verbose"}, description = "Print the tools' own output as they run.")
@@ -29,21 +22,7 @@ abstract class PlatformSubcommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
-    try {
-      return execute();
-    } catch (Engine.UnknownEngineException e) {
-      err().println("error: " + e.getMessage());
-      return PlatformCommand.EXIT_USAGE;
-    } catch (ToolchainException
-        | EmulatorException
-        | ExecException
-        | IllegalArgumentException
-        | IllegalStateException
-        | UncheckedIOException
-        | SdkException e) {
-      err().println("error: " + e.getMessage());
-      return EXIT_ERROR;
-    }
+    return execute();
   }
 
   protected abstract int execute();

@@ -53,7 +53,7 @@ final class ReportOptions {
     } else {
       write(json, () -> JsonReport.write(report, allowOutputOnly));
     }
-    return report.exitCode(allowOutputOnly);
+    return report.exitCode(allowOutputOnly).code();
   }
 
   /** Written whole to a temporary file beside it, then moved: a reader never sees half a report. */

@@ -66,7 +66,7 @@ public enum Engine {
   public static final class UnknownEngineException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    UnknownEngineException(String name) {
+    public UnknownEngineException(String name) {
       super("unknown engine '" + name + "': " + VARIABLE + " and --engine take " + choices());
     }
   }

@@ -1,5 +1,6 @@
 package io.platform.verify;
 
+import io.platform.exit.ExitCode;
 import io.platform.toolchain.EngineRelease;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,10 +14,6 @@ import java.util.List;
  *     reports named it)
  */
 public record VerifyReport(Path root, List<UnitResult> results, Duration elapsed, Scope scope, EngineRelease engine) {
-
-  public static final int EXIT_CLEAN = 0;
-  public static final int EXIT_ERROR = 1;
-  public static final int EXIT_CHANGES = 2;
 
   public VerifyReport {
     results = List.copyOf(results);
@@ -44,9 +41,9 @@ public record VerifyReport(Path root, List<UnitResult> results, Duration elapsed
    * 0 when every unit is clean (output-only too when allowed), 1 when any unit errored, 2
    * when any unit would change or drifted.
    */
-  public int exitCode(boolean allowOutputOnly) {
+  public ExitCode exitCode(boolean allowOutputOnly) {
     if (results.stream().anyMatch(r -> r.verdict() == Verdict.ERROR)) {
-      return EXIT_ERROR;
+      return ExitCode.ERROR;
     }
     boolean dirty =
         results.stream()
@@ -55,7 +52,7 @@ public record VerifyReport(Path root, List<UnitResult> results, Duration elapsed
                     r.verdict() == Verdict.CHANGES
                         || r.verdict() == Verdict.DRIFT_ONLY
                         || (r.verdict() == Verdict.OUTPUT_ONLY && !allowOutputOnly));
-    return dirty ? EXIT_CHANGES : EXIT_CLEAN;
+    return dirty ? ExitCode.CHANGES : ExitCode.OK;
   }
 
   public long count(Verdict verdict) {

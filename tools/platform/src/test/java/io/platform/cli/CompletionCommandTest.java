@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.platform.exec.Command;
 import io.platform.exec.ExecResult;
 import io.platform.exec.ProcessRunner;
+import io.platform.exit.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -44,7 +45,7 @@ class CompletionCommandTest {
   @Test
   void aShellItCannotServeIsABadCommandLine() {
     assertThat(PlatformCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), "completion", "fish"))
-        .isEqualTo(PlatformCommand.EXIT_USAGE);
+        .isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString().lines().findFirst()).hasValue("error: the shell must be bash or zsh, not fish");
   }
 }

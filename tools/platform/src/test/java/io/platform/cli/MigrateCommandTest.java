@@ -2,6 +2,7 @@ package io.platform.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.platform.exit.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,16 +29,16 @@ class MigrateCommandTest {
 
   @Test
   void aPlanNeedsASourceAndOneDestination() {
-    assertThat(run("migrate", "plan", "--live", "live/local")).isEqualTo(PlatformCommand.EXIT_USAGE);
-    assertThat(run("migrate", "plan", "--source", "x", "--live", "a", "--to-dir", "b")).isEqualTo(PlatformCommand.EXIT_USAGE);
-    assertThat(run("migrate")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(run("migrate", "plan", "--live", "live/local")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(run("migrate", "plan", "--source", "x", "--live", "a", "--to-dir", "b")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(run("migrate")).isEqualTo(ExitCode.USAGE.code());
   }
 
   @Test
   void applyRefusesNoParallelismAndAnUnknownPushMethodAsUsageErrors() {
-    assertThat(run("migrate", "apply", "plan.json", "--parallelism", "0")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(run("migrate", "apply", "plan.json", "--parallelism", "0")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("--parallelism must be at least 1, not 0");
-    assertThat(run("migrate", "apply", "plan.json", "--push", "ftp")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(run("migrate", "apply", "plan.json", "--push", "ftp")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("--push must be s3 or terraform, not ftp");
   }
 

@@ -2,6 +2,7 @@ package io.platform.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.platform.exit.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -24,6 +25,24 @@ class PlatformCommandTest {
         .contains("local", "emulator", "bootstrap", "verify")
         .contains("Exit codes:")
         .contains("64", "would change");
+  }
+
+  @Test
+  void theHelpListsEveryExitCodeOnceFromTheOneList() {
+    assertThat(run("--help")).isZero();
+
+    String help = out.toString().replaceAll("\\s+", " ");
+    for (ExitCode exit : ExitCode.values()) {
+      assertThat(help).containsOnlyOnce(" " + exit.code() + " " + exit.meaning().replaceAll("\\s+", " "));
+    }
+  }
+
+  @Test
+  void anEngineNamedWrongInTheEnvironmentIsAUsageErrorAndOtherFailuresAnError() {
+    ExpectedFailures failures = new ExpectedFailures();
+
+    assertThat(failures.getExitCode(new io.platform.toolchain.Engine.UnknownEngineException("foo"))).isEqualTo(64);
+    assertThat(failures.getExitCode(new IllegalStateException("boom"))).isEqualTo(1);
   }
 
   @Test
@@ -54,28 +73,28 @@ class PlatformCommandTest {
 
   @Test
   void aBadCommandLineExits64NotTheChangesCode() {
-    assertThat(run("verify", "--parallelism", "many", "live")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(run("verify", "--parallelism", "many", "live")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("--parallelism");
   }
 
   @Test
   void anEngineThatIsNeitherTerraformNorOpenTofuIsABadCommandLine() {
-    assertThat(run("verify", "live", "--engine", "foo")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(run("verify", "live", "--engine", "foo")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("'foo' is not an engine: terraform or tofu");
     assertThat(run("migrate", "plan", "--source", "mono.tfstate", "--to-dir", "out", "--engine", "pulumi"))
-        .isEqualTo(PlatformCommand.EXIT_USAGE);
+        .isEqualTo(ExitCode.USAGE.code());
   }
 
   @Test
   void aParallelismBelowOneIsRefusedBeforeAnyWork() {
-    assertThat(run("verify", "live", "--parallelism", "0")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(run("verify", "live", "--parallelism", "0")).isEqualTo(ExitCode.USAGE.code());
     assertThat(firstLine(err)).isEqualTo("error: --parallelism must be at least 1, not 0");
   }
 
   @Test
   void aMigrationWithoutPrefixIsABadCommandLine(@TempDir Path dir) {
     assertThat(run("migrate", "plan", "--source", dir.resolve("mono.tfstate").toString(), "--to-dir", dir.resolve("out").toString()))
-        .isEqualTo(PlatformCommand.EXIT_USAGE);
+        .isEqualTo(ExitCode.USAGE.code());
     assertThat(firstLine(err)).isEqualTo("error: no prefix: give --prefix or a mapping file with \"prefix\"");
     assertThat(dir.resolve("out")).doesNotExist();
   }
@@ -88,18 +107,18 @@ class PlatformCommandTest {
 
   @Test
   void aMistypedSubcommandGetsTheNearestNameAndWhereTheHelpIsNotTheWholeUsage() {
-    assertThat(run("verfy", "live")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(run("verfy", "live")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString().lines()).containsExactly(
         "error: Unmatched arguments from index 0: 'verfy', 'live'", "did you mean platform verify?", "see 'platform --help'");
 
     err.getBuffer().setLength(0);
-    assertThat(run("migrate", "plann")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(run("migrate", "plann")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString().lines()).contains("did you mean platform migrate plan?", "see 'platform migrate --help'");
   }
 
   @Test
   void anUnknownOptionIsOneLineAndWhereTheHelpIs() {
-    assertThat(run("verify", "--bogus", "live")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(run("verify", "--bogus", "live")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString().lines()).containsExactly("error: Unknown option: '--bogus'", "see 'platform verify --help'");
   }
 
@@ -190,18 +209,18 @@ class PlatformCommandTest {
 
   @Test
   void aShareThatIsNoneOfTheSharesIsABadCommandLine() {
-    assertThat(run("verify", "live", "--shard", "0/2")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(run("verify", "live", "--shard", "0/2")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("--shard 0/2: the share must be K/N with 1 <= K <= N");
-    assertThat(run("verify", "live", "--shard", "3/2")).isEqualTo(PlatformCommand.EXIT_USAGE);
-    assertThat(run("verify", "live", "--shard", "half")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(run("verify", "live", "--shard", "3/2")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(run("verify", "live", "--shard", "half")).isEqualTo(ExitCode.USAGE.code());
   }
 
   @Test
   void baseAndTimingsNeedWhatTheyModify(@TempDir Path tree) throws java.io.IOException {
     java.nio.file.Files.writeString(tree.resolve("terragrunt.hcl"), "");
-    assertThat(run("verify", tree.toString(), "--base", "main")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(run("verify", tree.toString(), "--base", "main")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("--base needs --affected");
-    assertThat(run("verify", tree.toString(), "--timings", "r.json")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(run("verify", tree.toString(), "--timings", "r.json")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("--timings needs --shard");
   }
 
@@ -213,7 +232,7 @@ class PlatformCommandTest {
     git.run(io.platform.exec.Command.of("git", "init", "-q").in(repo)).requireSuccess();
 
     assertThat(run("verify", repo.resolve("live").toString(), "--affected", "--base", "no-such-branch"))
-        .isEqualTo(PlatformCommand.EXIT_USAGE);
+        .isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("--base no-such-branch names no commit");
     assertThat(out.toString()).isEmpty();
   }
@@ -229,7 +248,7 @@ class PlatformCommandTest {
 
     assertThat(run("report", "merge", dir.resolve("missing.json").toString())).isEqualTo(1);
     assertThat(err.toString()).contains("missing.json does not exist");
-    assertThat(run("report", "merge")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(run("report", "merge")).isEqualTo(ExitCode.USAGE.code());
   }
 
   @Test
@@ -255,9 +274,9 @@ class PlatformCommandTest {
         "--issue-body", stranger.toString())).isEqualTo(1);
     assertThat(err.toString()).contains("is not the drift issue of staging");
     assertThat(run("drift", "issue", "--environment", "staging", "--report", report.toString(), "--out", out.toString(),
-        "--issue-state", "gone")).isEqualTo(PlatformCommand.EXIT_USAGE);
+        "--issue-state", "gone")).isEqualTo(ExitCode.USAGE.code());
     assertThat(run("drift", "issue", "--environment", "x--y", "--report", report.toString(), "--out", out.toString()))
-        .isEqualTo(PlatformCommand.EXIT_USAGE);
+        .isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("no '--'");
   }
 
@@ -281,7 +300,7 @@ class PlatformCommandTest {
 
   @Test
   void killSwitchRestoreNeedsASecretIdAndTakesAKeyFileOnlyWhenRotating() {
-    assertThat(run("kill-switch", "restore")).isEqualTo(PlatformCommand.EXIT_USAGE);
+    assertThat(run("kill-switch", "restore")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("--secret-id");
 
     int exit = run("kill-switch", "restore", "--secret-id", "s", "--region", "us-east-1", "--secret-key-file", "k.json");

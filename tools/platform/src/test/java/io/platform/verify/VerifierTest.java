@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.platform.exec.Command;
 import io.platform.exec.CommandRunner;
 import io.platform.exec.ExecResult;
+import io.platform.exit.ExitCode;
 import io.platform.live.Unit;
 import io.platform.terraform.Terragrunt;
 import io.platform.toolchain.Engine;
@@ -79,7 +80,7 @@ class VerifierTest {
     assertThat(report.results().get(2).error()).isEqualTo("init: Error: Failed to get existing workspaces: NoSuchBucket");
     assertThat(report.results().get(3).error()).isEqualTo("plan: Error: Error acquiring the state lock");
     assertThat(report.results().get(4).error()).isEqualTo("plan: Error: Invalid reference");
-    assertThat(report.exitCode(false)).isEqualTo(VerifyReport.EXIT_ERROR);
+    assertThat(report.exitCode(false)).isEqualTo(ExitCode.ERROR);
   }
 
   @Test

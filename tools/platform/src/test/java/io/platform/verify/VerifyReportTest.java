@@ -2,6 +2,7 @@ package io.platform.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.platform.exit.ExitCode;
 import io.platform.live.Unit;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,23 +28,23 @@ class VerifyReportTest {
 
   @Test
   void allCleanExitsZero() {
-    assertThat(report(Verdict.CLEAN, Verdict.CLEAN).exitCode(false)).isZero();
+    assertThat(report(Verdict.CLEAN, Verdict.CLEAN).exitCode(false)).isEqualTo(ExitCode.OK);
   }
 
   @Test
   void outputOnlyCountsAsChangeUnlessAllowed() {
-    assertThat(report(Verdict.CLEAN, Verdict.OUTPUT_ONLY).exitCode(false)).isEqualTo(2);
-    assertThat(report(Verdict.CLEAN, Verdict.OUTPUT_ONLY).exitCode(true)).isZero();
+    assertThat(report(Verdict.CLEAN, Verdict.OUTPUT_ONLY).exitCode(false)).isEqualTo(ExitCode.CHANGES);
+    assertThat(report(Verdict.CLEAN, Verdict.OUTPUT_ONLY).exitCode(true)).isEqualTo(ExitCode.OK);
   }
 
   @Test
   void driftAndChangesExitTwo() {
-    assertThat(report(Verdict.DRIFT_ONLY).exitCode(true)).isEqualTo(2);
-    assertThat(report(Verdict.CHANGES).exitCode(true)).isEqualTo(2);
+    assertThat(report(Verdict.DRIFT_ONLY).exitCode(true)).isEqualTo(ExitCode.CHANGES);
+    assertThat(report(Verdict.CHANGES).exitCode(true)).isEqualTo(ExitCode.CHANGES);
   }
 
   @Test
   void anErrorWinsOverChanges() {
-    assertThat(report(Verdict.CHANGES, Verdict.ERROR, Verdict.CLEAN).exitCode(false)).isEqualTo(1);
+    assertThat(report(Verdict.CHANGES, Verdict.ERROR, Verdict.CLEAN).exitCode(false)).isEqualTo(ExitCode.ERROR);
   }
 }

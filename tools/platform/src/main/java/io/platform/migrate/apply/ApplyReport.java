@@ -1,5 +1,6 @@
 package io.platform.migrate.apply;
 
+import io.platform.exit.ExitCode;
 import io.platform.migrate.storage.Snapshot;
 import io.platform.toolchain.EngineRelease;
 import java.time.Duration;
@@ -15,11 +16,6 @@ import java.util.List;
 public record ApplyReport(
     String plan, Snapshot.Check source, List<UnitOutcome> units, String error, Duration elapsed, EngineRelease engine) {
 
-  public static final int EXIT_OK = 0;
-  public static final int EXIT_ERROR = 1;
-  public static final int EXIT_CHANGES = 2;
-  public static final int EXIT_REFUSED = 3;
-
   public ApplyReport {
     units = List.copyOf(units);
   }
@@ -28,16 +24,16 @@ public record ApplyReport(
    * 0 every unit in place and verified, 3 something refused (nothing written for it), 2 a unit
    * plans resource changes or drift, 1 anything else (an error, or the source changed).
    */
-  public int exitCode() {
+  public ExitCode exitCode() {
     if (error != null || source == null || !source.unchanged()) {
-      return EXIT_ERROR;
+      return ExitCode.ERROR;
     }
     if (units.stream().anyMatch(u -> u.action() == UnitOutcome.Action.REFUSED)) {
-      return EXIT_REFUSED;
+      return ExitCode.REFUSED;
     }
     if (units.stream().allMatch(UnitOutcome::succeeded)) {
-      return EXIT_OK;
+      return ExitCode.OK;
     }
-    return units.stream().anyMatch(UnitOutcome::plansChanges) ? EXIT_CHANGES : EXIT_ERROR;
+    return units.stream().anyMatch(UnitOutcome::plansChanges) ? ExitCode.CHANGES : ExitCode.ERROR;
   }
 }

@@ -15,7 +15,7 @@ public final class ApplyReportJson {
   public static String write(ApplyReport report) {
     ObjectNode root = StateJson.mapper().createObjectNode();
     root.put("plan", report.plan());
-    root.put("exit_code", report.exitCode());
+    root.put("exit_code", report.exitCode().code());
     root.put("elapsed_seconds", report.elapsed().toMillis() / 1000.0);
     root.put("error", report.error());
     EngineRelease.write(report.engine(), root);

@@ -41,7 +41,7 @@ public final class JsonReport {
     root.put("format_version", FORMAT_VERSION);
     root.put("root", report.root().toString());
     root.put("elapsed_ms", report.elapsed().toMillis());
-    root.put("exit_code", report.exitCode(allowOutputOnly));
+    root.put("exit_code", report.exitCode(allowOutputOnly).code());
     EngineRelease.write(report.engine(), root);
     Scope scope = report.scope();
     ObjectNode selection = root.putObject("selection");

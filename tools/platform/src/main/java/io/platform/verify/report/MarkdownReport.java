@@ -5,6 +5,7 @@ import static io.platform.verify.report.Markdown.code;
 import static io.platform.verify.report.Markdown.escapeHtml;
 import static io.platform.verify.report.Markdown.shortened;
 
+import io.platform.exit.ExitCode;
 import io.platform.text.Count;
 import io.platform.verify.ChangeAction;
 import io.platform.verify.Scope;
@@ -54,11 +55,11 @@ public final class MarkdownReport {
 
   static String write(VerifyReport report, boolean allowOutputOnly, String fullReportUrl, int limit) {
     StringBuilder out = new StringBuilder();
-    int exit = report.exitCode(allowOutputOnly);
+    ExitCode exit = report.exitCode(allowOutputOnly);
     String tree = String.valueOf(report.root().getFileName());
     out.append(marker(tree)).append('\n');
     out.append("## Zero-diff verification: ").append(code(tree)).append(" — ")
-        .append(exit == 0 ? "clean" : exit == VerifyReport.EXIT_CHANGES ? "changes" : "errors")
+        .append(exit == ExitCode.OK ? "clean" : exit == ExitCode.CHANGES ? "changes" : "errors")
         .append("\n\n");
     out.append(
         String.format(

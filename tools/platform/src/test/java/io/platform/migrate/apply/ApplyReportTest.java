@@ -2,6 +2,7 @@ package io.platform.migrate.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.platform.exit.ExitCode;
 import io.platform.migrate.apply.UnitOutcome.Action;
 import io.platform.migrate.report.ApplyReportJson;
 import io.platform.migrate.report.ApplyReportText;
@@ -25,13 +26,13 @@ class ApplyReportTest {
   @Test
   void exitCodesSayWhatHappened() {
     UnitOutcome done = unit("vpc", Action.PUSHED, Verdict.OUTPUT_ONLY, Verdict.CLEAN);
-    assertThat(report(SAME, null, done, unit("eks", Action.SKIPPED, null, Verdict.CLEAN)).exitCode()).isZero();
-    assertThat(report(SAME, null, done, unit("eks", Action.FAILED, Verdict.CHANGES, null)).exitCode()).isEqualTo(2);
-    assertThat(report(SAME, null, done, unit("eks", Action.REFUSED, null, null)).exitCode()).isEqualTo(3);
+    assertThat(report(SAME, null, done, unit("eks", Action.SKIPPED, null, Verdict.CLEAN)).exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(report(SAME, null, done, unit("eks", Action.FAILED, Verdict.CHANGES, null)).exitCode()).isEqualTo(ExitCode.CHANGES);
+    assertThat(report(SAME, null, done, unit("eks", Action.REFUSED, null, null)).exitCode()).isEqualTo(ExitCode.REFUSED);
     assertThat(report(SAME, null, done, unit("eks", Action.FAILED, null, null), unit("rds", Action.NOT_ATTEMPTED, null, null)).exitCode())
-        .isEqualTo(1);
-    assertThat(report(new Snapshot.Check("s3://b/mono", "abc", "abc", "def"), null, done).exitCode()).isEqualTo(1);
-    assertThat(report(SAME, "boom", done).exitCode()).isEqualTo(1);
+        .isEqualTo(ExitCode.ERROR);
+    assertThat(report(new Snapshot.Check("s3://b/mono", "abc", "abc", "def"), null, done).exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(report(SAME, "boom", done).exitCode()).isEqualTo(ExitCode.ERROR);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static io.platform.verify.report.Reports.failed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.platform.exit.ExitCode;
 import io.platform.toolchain.Engine;
 import io.platform.toolchain.EngineRelease;
 import io.platform.verify.Scope;
@@ -33,7 +34,7 @@ class ReportMergeTest {
     VerifyReport merged = ReportMerge.merge(reports(first, second));
 
     assertThat(merged.results()).extracting(r -> r.unit().name()).containsExactly("vpc", "alb", "eks");
-    assertThat(merged.exitCode(false)).isEqualTo(VerifyReport.EXIT_ERROR);
+    assertThat(merged.exitCode(false)).isEqualTo(ExitCode.ERROR);
     assertThat(merged.elapsed()).isEqualTo(Duration.ofSeconds(50));
     assertThat(merged.scope().shard()).isNull();
     assertThat(merged.scope().reasons()).containsOnlyKeys("vpc", "alb", "eks");
@@ -50,7 +51,7 @@ class ReportMergeTest {
         "2.json", JsonReport.read(JsonReport.write(second, false))));
 
     assertThat(merged.results()).hasSize(3);
-    assertThat(merged.exitCode(false)).isEqualTo(VerifyReport.EXIT_CHANGES);
+    assertThat(merged.exitCode(false)).isEqualTo(ExitCode.CHANGES);
     assertThat(merged.engine()).isEqualTo(TOFU);
     assertThat(MarkdownReport.write(merged, false)).contains("| Why |", "depends on vpc", "3 of 7 units", "OpenTofu 1.12.6)");
   }

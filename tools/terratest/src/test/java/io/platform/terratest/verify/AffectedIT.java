@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.platform.exec.Command;
 import io.platform.exec.ExecResult;
 import io.platform.exec.ProcessRunner;
+import io.platform.exit.ExitCode;
 import io.platform.terraform.Terragrunt;
 import io.platform.terratest.PlatformCli;
 import io.platform.toolchain.Toolchain;
@@ -117,7 +118,7 @@ class AffectedIT {
     ExecResult run = cli().run("verify", tree.toString(), "--affected", "--base", "main",
         "--json", reports.resolve("affected.json").toString(), "--markdown", reports.resolve("affected.md").toString());
 
-    assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(VerifyReport.EXIT_CHANGES);
+    assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(ExitCode.CHANGES.code());
     JsonNode report = PlatformCli.json(reports.resolve("affected.json"));
     // The audience plans against the greeting applied so far: it changes once the greeter is applied.
     assertThat(verdicts(report)).containsExactly("greeter=changes", "audience=clean");

@@ -9,6 +9,7 @@ import io.platform.emulator.AwsEndpoint;
 import io.platform.exec.Command;
 import io.platform.exec.ExecResult;
 import io.platform.exec.ProcessRunner;
+import io.platform.exit.ExitCode;
 import io.platform.terraform.Terragrunt;
 import io.platform.terratest.Repo;
 import io.platform.testkit.AwsSdk;
@@ -125,7 +126,7 @@ class VerifyIT {
     String out = run.stdout();
     String err = run.stderr();
 
-    assertThat(exit).as(err).isEqualTo(VerifyReport.EXIT_ERROR);
+    assertThat(exit).as(err).isEqualTo(ExitCode.ERROR.code());
     VerifyReport report = JsonReport.read(Files.readString(reports.resolve("verify.json")));
     Map<String, UnitResult> byName =
         report.results().stream().collect(Collectors.toMap(r -> r.unit().name(), Function.identity()));
