@@ -118,7 +118,7 @@ public final class MigrationApplier {
     } catch (MigrationRefusedException | StateConflictException e) {
       // Refused before the first write (source changed, locked, re-slice differs): every unit.
       outcomes.clear();
-      plan.units().forEach(u -> outcomes.add(outcome(u, UnitOutcome.Action.REFUSED, null, null, false, e.getMessage(), 0)));
+      plan.units().forEach(u -> outcomes.add(untouched(u, UnitOutcome.Action.REFUSED, e.getMessage())));
     } catch (RuntimeException e) {
       error = e.getMessage();
     } finally {
@@ -190,8 +190,8 @@ public final class MigrationApplier {
     if (!problems.isEmpty()) {
       for (PlannedUnit unit : plan.units()) {
         String own = problems.stream().filter(p -> p.startsWith(unit.name() + ": ")).findFirst().orElse(null);
-        outcomes.add(outcome(unit, own == null ? UnitOutcome.Action.NOT_ATTEMPTED : UnitOutcome.Action.REFUSED, null, null, false,
-            own == null ? "another unit was refused; nothing written" : own.substring(unit.name().length() + 2) + "; nothing written (--force overwrites)", 0));
+        outcomes.add(untouched(unit, own == null ? UnitOutcome.Action.NOT_ATTEMPTED : UnitOutcome.Action.REFUSED,
+            own == null ? "another unit was refused; nothing written" : own.substring(unit.name().length() + 2) + "; nothing written (--force overwrites)"));
       }
     }
     return steps;
@@ -243,7 +243,7 @@ public final class MigrationApplier {
           try {
             result = runUnit(byName.get(name), scratch);
           } catch (RuntimeException e) {
-            result = outcome(byName.get(name).unit(), UnitOutcome.Action.FAILED, null, null, false,
+            result = failed(byName.get(name).unit(), null,
                 "failed unexpectedly, the unit's state may or may not be written; rerun apply with the same plan: " + e.getMessage(), 0);
           }
           progress.accept("  " + name + ": " + result.action().label()
@@ -252,7 +252,7 @@ public final class MigrationApplier {
           return result;
         },
         UnitOutcome::succeeded,
-        (name, reason) -> outcome(byName.get(name).unit(), UnitOutcome.Action.NOT_ATTEMPTED, null, null, false, "not started: " + reason, 0)));
+        (name, reason) -> untouched(byName.get(name).unit(), UnitOutcome.Action.NOT_ATTEMPTED, "not started: " + reason)));
   }
 
   private UnitOutcome runUnit(Step step, Path scratch) {
@@ -272,12 +272,12 @@ public final class MigrationApplier {
           try {
             plan = tools.local().verify(live, step.desired(), scratch, options.materialize());
           } catch (RuntimeException e) {
-            return outcome(unit, UnitOutcome.Action.FAILED, Verdict.ERROR, null, false,
+            return failed(unit, Verdict.ERROR,
                 "cannot plan against the local copy, nothing pushed: " + e.getMessage(), started);
           }
           local = plan.summary().verdict();
           if (local != Verdict.CLEAN && local != Verdict.OUTPUT_ONLY) {
-            return outcome(unit, UnitOutcome.Action.FAILED, local, null, false,
+            return failed(unit, local,
                 "the plan against the local copy shows " + describe(plan.summary()) + "; nothing pushed", started);
           }
           pushed = plan.state();
@@ -295,7 +295,7 @@ public final class MigrationApplier {
     } catch (StateConflictException e) {
       return outcome(unit, UnitOutcome.Action.REFUSED, local, null, false, e.getMessage(), started);
     } catch (RuntimeException e) {
-      return outcome(unit, UnitOutcome.Action.FAILED, local, null, false,
+      return failed(unit, local,
           "push interrupted, the unit's state may or may not be written; rerun apply with the same plan: " + e.getMessage(), started);
     }
     if (!verify) {
@@ -335,6 +335,17 @@ public final class MigrationApplier {
     return text.toString();
   }
 
+  /** Nothing written for the unit and nothing planned: refused, or not attempted. */
+  private static UnitOutcome untouched(PlannedUnit unit, UnitOutcome.Action action, String message) {
+    return outcome(unit, action, null, null, false, message, 0);
+  }
+
+  /** Failed before any remote plan: what the local plan said, if it ran, and why. */
+  private static UnitOutcome failed(PlannedUnit unit, Verdict local, String message, long started) {
+    return outcome(unit, UnitOutcome.Action.FAILED, local, null, false, message, started);
+  }
+
+  /** @param started System.nanoTime() when the unit began, or 0 when it never did */
   private static UnitOutcome outcome(
       PlannedUnit unit, UnitOutcome.Action action, Verdict local, Verdict remote, boolean materialized, String message, long started) {
     Duration elapsed = started == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
