@@ -12,7 +12,7 @@
 #   JDK21_HOME   a JDK 21, the function's runtime (optional: without it, no Java 21 rows),
 #   JDK25_HOME   a JDK 24+ for the AOT-cache row (default /usr/lib/jvm/temurin-25-jdk-amd64 when present),
 #   BASELINE_JAR another build of kill-switch.jar, e.g. of the previous commit, measured
-#                alongside as "before" (optional).
+#                alongside as "baseline" (optional): another build of the function, to compare with.
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -71,7 +71,7 @@ variant "Python 3.11 + boto3 (reference)" "${python} ${REPO_ROOT}/scripts/bench-
 if [[ -x "${jdk21}/bin/java" ]]; then
   java21="${jdk21}/bin/java"
   if [[ -n "${baseline}" ]]; then
-    variant "Java 21, recommended JAVA_TOOL_OPTIONS, extracted, before" "${java21} ${lambda_options} -cp ${work}/baseline ${main_class} ${event}"
+    variant "Java 21, recommended JAVA_TOOL_OPTIONS, extracted, baseline" "${java21} ${lambda_options} -cp ${work}/baseline ${main_class} ${event}"
   fi
   variant "Java 21, recommended JAVA_TOOL_OPTIONS, extracted" "${java21} ${lambda_options} -cp ${work}/task ${main_class} ${event}"
   variant "Java 21, the same with -Xshare:off" "${java21} ${lambda_options} -Xshare:off -cp ${work}/task ${main_class} ${event}"
@@ -82,7 +82,7 @@ if [[ -x "${jdk21}/bin/java" ]]; then
 fi
 variant "Java 17, default JVM (jar)" "java -jar ${jar} ${event}"
 if [[ -n "${baseline}" ]]; then
-  variant "Java 17, recommended JAVA_TOOL_OPTIONS, extracted, before" "java ${lambda_options} -cp ${work}/baseline ${main_class} ${event}"
+  variant "Java 17, recommended JAVA_TOOL_OPTIONS, extracted, baseline" "java ${lambda_options} -cp ${work}/baseline ${main_class} ${event}"
 fi
 variant "Java 17, recommended JAVA_TOOL_OPTIONS, extracted" "java ${lambda_options} -cp ${work}/task ${main_class} ${event}"
 java -XX:ArchiveClassesAtExit="${work}/kill-switch-17.jsa" -jar "${jar}" "${event}" >/dev/null 2>&1
