@@ -9,7 +9,6 @@ import io.platform.migrate.slice.Slicer;
 import io.platform.migrate.slice.UnitSlice;
 import io.platform.migrate.state.StateResource;
 import io.platform.migrate.state.TerraformState;
-import io.platform.migrate.storage.S3StateStore;
 import io.platform.migrate.storage.Snapshot;
 import io.platform.migrate.storage.StateConflictException;
 import io.platform.migrate.storage.StateLock;
@@ -286,8 +285,7 @@ public final class MigrationApplier {
         progress.accept("  " + unit.name() + ": pushing to " + step.store().describe());
         step.store().write(pushed, step.expected());
         action = UnitOutcome.Action.PUSHED;
-      } else if (step.repairDigest() && stores.destination(unit.store(), StateStores.Push.S3) instanceof S3StateStore s3) {
-        s3.repairDigest(s3.read().orElseThrow().bytes());
+      } else if (step.repairDigest() && stores.destination(unit.store(), StateStores.Push.S3).repairDigest()) {
         action = UnitOutcome.Action.DIGEST_REPAIRED;
       } else {
         action = UnitOutcome.Action.SKIPPED;

@@ -105,15 +105,18 @@ public final class S3StateStore implements StateStore {
   }
 
   /** Rewrites the lock table's digest for what the object holds now (after an interrupted write). */
-  public void repairDigest(byte[] state) {
+  @Override
+  public boolean repairDigest() {
     if (location.lockTable() == null) {
-      return;
+      return false;
     }
+    byte[] state = read().orElseThrow(() -> new IllegalStateException(describe() + " holds no state to repair the digest of")).bytes();
     try (AwsClients aws = clients(); DynamoDbClient dynamo = aws.dynamoDb()) {
       dynamo.putItem(b -> b.tableName(location.lockTable()).item(Map.of(
           "LockID", AttributeValue.fromS(location.digestId()),
           "Digest", AttributeValue.fromS(Digests.md5(state)))));
     }
+    return true;
   }
 
   @Override

@@ -25,6 +25,16 @@ public interface StateStore {
    */
   void write(byte[] state, String expectedSha256);
 
+  /**
+   * Brings the store's own record of what it holds in line with the state there (the lock
+   * table's digest of an S3 state, after a write cut off between the object and the digest).
+   *
+   * @return whether the store keeps such a record; most keep none, and there is nothing to do
+   */
+  default boolean repairDigest() {
+    return false;
+  }
+
   /** Takes the store's lock (for freezing a source), or {@link StateLock#NONE} when it has none. */
   StateLock lock(String operation);
 
