@@ -257,7 +257,7 @@ public final class MigrationApplier {
   private UnitOutcome runUnit(Step step, Path scratch) {
     long started = System.nanoTime();
     PlannedUnit unit = step.unit();
-    Unit live = unit.store().dir() == null ? null : new Unit(unit.store().dir(), unit.name());
+    Unit live = unit.store().unit().map(dir -> new Unit(dir, unit.name())).orElse(null);
     boolean verify = options.verify() && live != null;
     Verdict local = null;
     boolean materialized = false;

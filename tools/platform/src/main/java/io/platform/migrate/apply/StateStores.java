@@ -74,11 +74,12 @@ public final class StateStores {
   }
 
   public StateStore destination(StoreSpec spec, Push push) {
-    if (spec.kind() == StoreSpec.Kind.FILE) {
-      return new LocalStateStore(spec.file());
+    if (spec instanceof StoreSpec.File file) {
+      return new LocalStateStore(file.path());
     }
-    S3StateStore s3 = new S3StateStore(spec.s3(), credentials, defaultEndpoint);
-    return push == Push.TERRAFORM ? terraformStore(spec.dir(), s3) : s3;
+    StoreSpec.S3 backend = (StoreSpec.S3) spec;
+    S3StateStore s3 = new S3StateStore(backend.location(), credentials, defaultEndpoint);
+    return push == Push.TERRAFORM ? terraformStore(backend.unitDir(), s3) : s3;
   }
 
   /** Through Terragrunt when the directory is a unit, else plain Terraform. */
