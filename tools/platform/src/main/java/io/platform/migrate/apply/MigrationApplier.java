@@ -9,6 +9,7 @@ import io.platform.migrate.slice.Slicer;
 import io.platform.migrate.slice.UnitSlice;
 import io.platform.migrate.state.StateResource;
 import io.platform.migrate.state.TerraformState;
+import io.platform.migrate.storage.ExpectedState;
 import io.platform.migrate.storage.Snapshot;
 import io.platform.migrate.storage.StateConflictException;
 import io.platform.migrate.storage.StateLock;
@@ -91,7 +92,7 @@ public final class MigrationApplier {
   }
 
   /** What to do with a unit, decided before anything is written. */
-  private record Step(PlannedUnit unit, StateStore store, byte[] desired, String expected, boolean push, boolean repairDigest) {}
+  private record Step(PlannedUnit unit, StateStore store, byte[] desired, ExpectedState expected, boolean push, boolean repairDigest) {}
 
   @SuppressWarnings("try") // the lock is held for the block, not used in it
   public ApplyReport apply(MigrationPlan plan, String planName, Path scratch) {
@@ -172,14 +173,14 @@ public final class MigrationApplier {
       byte[] desired = TerraformState.of(base, unit.lineage(), unit.serial(), resources, unit.existing() != null).toBytes();
       Judgement judgement = judge(unit, found, instances(slice.resources()));
       switch (judgement.kind()) {
-        case PUSH -> steps.add(new Step(unit, store, desired, found.map(StoredState::sha256).orElse(""), true, false));
-        case DONE -> steps.add(new Step(unit, store, desired, null, false, found.get().digestStale()));
+        case PUSH -> steps.add(new Step(unit, store, desired, ExpectedState.as(found), true, false));
+        case DONE -> steps.add(new Step(unit, store, desired, ExpectedState.as(found), false, found.get().digestStale()));
         case CONFLICT -> {
           if (options.force()) {
             progress.accept("  " + unit.name() + ": " + judgement.reason() + "; overwriting (--force)");
             long serial = Math.max(unit.serial(), found.map(f -> TerraformState.parse(f.bytes(), store.describe()).serial() + 1).orElse(1L));
             steps.add(new Step(unit, store, TerraformState.of(base, unit.lineage(), serial, resources, unit.existing() != null).toBytes(),
-                null, true, false));
+                ExpectedState.anything(), true, false));
           } else {
             problems.add(unit.name() + ": " + judgement.reason());
           }

@@ -40,9 +40,9 @@ public final class LocalStateStore implements StateStore {
 
   @Override
   @SuppressWarnings("try") // the lock is held for the block, not used in it
-  public void write(byte[] state, String expectedSha256) {
+  public void write(byte[] state, ExpectedState expected) {
     try (StateLock lock = lock("write")) {
-      StateStore.checkExpected(this, read(), expectedSha256);
+      expected.check(this, read());
       PrivateFiles.write(file, state);
     }
   }

@@ -84,10 +84,10 @@ public final class S3StateStore implements StateStore {
 
   @Override
   @SuppressWarnings("try") // the lock is held for the block, not used in it
-  public void write(byte[] state, String expectedSha256) {
+  public void write(byte[] state, ExpectedState expected) {
     try (AwsClients aws = clients(); S3Client s3 = aws.s3(); DynamoDbClient dynamo = aws.dynamoDb();
         StateLock lock = acquire(s3, dynamo, "platform migrate apply")) {
-      StateStore.checkExpected(this, read(), expectedSha256);
+      expected.check(this, read());
       PutObjectRequest.Builder put =
           PutObjectRequest.builder().bucket(location.bucket()).key(location.key()).contentType("application/json");
       if (location.kmsKeyId() != null) {

@@ -18,12 +18,11 @@ public interface StateStore {
    * Writes the state under the store's lock, after checking, under that lock, that the current
    * state is the one expected.
    *
-   * @param expectedSha256 the SHA-256 of the state that must be there now, "" for none, or null
-   *     to overwrite whatever is there (forced)
+   * @param expected the state that must be there now (none, a SHA-256, or anything: forced)
    * @throws StateConflictException when the current state is not the expected one or the lock
    *     is held by someone else; nothing was written
    */
-  void write(byte[] state, String expectedSha256);
+  void write(byte[] state, ExpectedState expected);
 
   /**
    * Brings the store's own record of what it holds in line with the state there (the lock
@@ -38,17 +37,4 @@ public interface StateStore {
   /** Takes the store's lock (for freezing a source), or {@link StateLock#NONE} when it has none. */
   StateLock lock(String operation);
 
-  /** Checks before writing that the state found is the one expected. */
-  static void checkExpected(StateStore store, Optional<StoredState> current, String expectedSha256) {
-    if (expectedSha256 == null) {
-      return;
-    }
-    String found = current.map(StoredState::sha256).orElse("");
-    if (!found.equals(expectedSha256)) {
-      throw new StateConflictException(
-          store.describe() + " changed since it was checked ("
-              + (expectedSha256.isEmpty() ? "no state was there" : "sha256 " + expectedSha256.substring(0, 12))
-              + ", now " + (found.isEmpty() ? "none" : "sha256 " + found.substring(0, 12)) + "); nothing written");
-    }
-  }
 }

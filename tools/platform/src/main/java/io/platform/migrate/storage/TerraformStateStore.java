@@ -60,15 +60,15 @@ public final class TerraformStateStore implements StateStore {
   }
 
   @Override
-  public void write(byte[] state, String expectedSha256) {
-    StateStore.checkExpected(this, read(), expectedSha256);
+  public void write(byte[] state, ExpectedState expected) {
+    expected.check(this, read());
     // A directory of its own: units pushed side by side share the scratch directory.
     Path dir = PrivateFiles.directory(scratch, "push-");
     Path file = dir.resolve("terraform.tfstate");
     PrivateFiles.write(file, state);
     try {
       List<String> args = new ArrayList<>(List.of("state", "push"));
-      if (expectedSha256 == null) {
+      if (expected.forced()) {
         args.add("-force");
       }
       args.add(file.toString());
