@@ -2,7 +2,7 @@ package io.platform.cli;
 
 import io.platform.exec.ProcessRunner;
 import io.platform.migrate.apply.ApplyReport;
-import io.platform.migrate.apply.LocalVerifier;
+import io.platform.migrate.apply.ScratchCopyVerifier;
 import io.platform.migrate.apply.Materializer;
 import io.platform.migrate.apply.MigrationApplier;
 import io.platform.migrate.apply.StateStores;
@@ -118,7 +118,7 @@ final class MigrateApplyCommand extends PlatformSubcommand {
     Terragrunt terragrunt = new Terragrunt(runner, toolchain, Map.of());
     InitGate inits = new InitGate();
     return new MigrationApplier.Tools(
-        new LocalVerifier(terragrunt, new Terraform(runner, toolchain, Map.of()), timeout, inits),
+        new ScratchCopyVerifier(terragrunt, new Terraform(runner, toolchain, Map.of()), timeout, inits),
         new Materializer(terragrunt, timeout, inits),
         new Verifier(terragrunt, new Verifier.Options(1, timeout, Duration.ofSeconds(60)), VerifyListener.NONE, inits));
   }

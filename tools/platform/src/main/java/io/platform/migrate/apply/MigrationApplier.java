@@ -58,7 +58,7 @@ public final class MigrationApplier {
   }
 
   /** The parts that run Terraform; null where verification is off. */
-  public record Tools(LocalVerifier local, Materializer materializer, Verifier remote) {}
+  public record Tools(ScratchCopyVerifier local, Materializer materializer, Verifier remote) {}
 
   private final StateStores stores;
   private final Tools tools;
@@ -268,7 +268,7 @@ public final class MigrationApplier {
         byte[] pushed = step.desired();
         if (verify) {
           progress.accept("  " + unit.name() + ": planning against a local copy of its new state");
-          LocalVerifier.LocalPlan plan;
+          ScratchCopyVerifier.LocalPlan plan;
           try {
             plan = tools.local().verify(live, step.desired(), scratch, options.materialize());
           } catch (RuntimeException e) {

@@ -2,12 +2,12 @@ package io.platform.migrate.apply;
 
 import io.platform.exec.CommandRunner;
 import io.platform.migrate.plan.SourceRef;
-import io.platform.migrate.storage.LocalStateStore;
+import io.platform.migrate.storage.FileStateStore;
 import io.platform.migrate.storage.S3Location;
 import io.platform.migrate.storage.S3StateStore;
 import io.platform.migrate.storage.StateStore;
 import io.platform.migrate.storage.StoreSpec;
-import io.platform.migrate.storage.TerraformStateStore;
+import io.platform.migrate.storage.EngineStateStore;
 import io.platform.toolchain.Toolchain;
 import java.net.URI;
 import java.nio.file.Files;
@@ -70,12 +70,12 @@ public final class StateStores {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("source " + spec + " is not a state file (use s3://BUCKET/KEY or tf:DIR for a backend)");
     }
-    return new LocalStateStore(file);
+    return new FileStateStore(file);
   }
 
   public StateStore destination(StoreSpec spec, Push push) {
     if (spec instanceof StoreSpec.File file) {
-      return new LocalStateStore(file.path());
+      return new FileStateStore(file.path());
     }
     StoreSpec.S3 backend = (StoreSpec.S3) spec;
     S3StateStore s3 = new S3StateStore(backend.location(), credentials, defaultEndpoint);
@@ -89,7 +89,7 @@ public final class StateStores {
     Path program = unit ? tools.terragrunt() : tools.engineProgram();
     // Terragrunt decorates Terraform's stdout unless told to forward it as is.
     List<String> raw = unit ? List.of("--tf-forward-stdout") : List.of();
-    return new TerraformStateStore(
+    return new EngineStateStore(
         dir, runner, args -> tools.command(program, Map.of()).withArgs(args).withArgs(raw).in(dir), scratch, exactReader);
   }
 }

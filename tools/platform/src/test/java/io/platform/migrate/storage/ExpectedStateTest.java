@@ -18,7 +18,7 @@ class ExpectedStateTest {
 
   @Test
   void aWriteExpectingNoStateRefusesOneThatAppearedAndWritesNothing(@TempDir Path dir) throws IOException {
-    LocalStateStore store = new LocalStateStore(dir.resolve("terraform.tfstate"));
+    FileStateStore store = new FileStateStore(dir.resolve("terraform.tfstate"));
     store.write(bytes("{\"serial\": 1}"), ExpectedState.none());
 
     assertThatThrownBy(() -> store.write(bytes("{\"serial\": 9}"), ExpectedState.none()))
@@ -29,7 +29,7 @@ class ExpectedStateTest {
 
   @Test
   void aWriteExpectingTheStateFoundGoesAheadAndAForcedOneOverwritesAnything(@TempDir Path dir) throws IOException {
-    LocalStateStore store = new LocalStateStore(dir.resolve("terraform.tfstate"));
+    FileStateStore store = new FileStateStore(dir.resolve("terraform.tfstate"));
     store.write(bytes("{\"serial\": 1}"), ExpectedState.none());
 
     store.write(bytes("{\"serial\": 2}"), ExpectedState.as(store.read()));

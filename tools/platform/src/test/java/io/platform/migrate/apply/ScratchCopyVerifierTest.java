@@ -24,7 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LocalVerifierTest {
+class ScratchCopyVerifierTest {
   private static final Toolchain TOOLCHAIN =
       new Toolchain(Engine.TERRAFORM, Path.of("terraform"), Path.of("terragrunt"), Path.of("moto_server"), Path.of("rc"), Path.of("bin"), k -> null);
 
@@ -32,10 +32,10 @@ class LocalVerifierTest {
   void theWorkingDirectoryIsTheSourceCopyPlusTheSubdirectoryAfterTheDoubleSlash(@TempDir Path download) throws IOException {
     Path copy = Files.createDirectories(download.resolve("hash1/hash2"));
 
-    assertThat(LocalVerifier.workingDir(download, "/repo/live/../modules//vpc")).isEqualTo(copy.resolve("vpc"));
-    assertThat(LocalVerifier.workingDir(download, "git::https://example.com/org/repo.git//modules/eks?ref=v1.2.0"))
+    assertThat(ScratchCopyVerifier.workingDir(download, "/repo/live/../modules//vpc")).isEqualTo(copy.resolve("vpc"));
+    assertThat(ScratchCopyVerifier.workingDir(download, "git::https://example.com/org/repo.git//modules/eks?ref=v1.2.0"))
         .isEqualTo(copy.resolve("modules/eks"));
-    assertThat(LocalVerifier.workingDir(download, "/repo/modules/vpc")).isEqualTo(copy);
+    assertThat(ScratchCopyVerifier.workingDir(download, "/repo/modules/vpc")).isEqualTo(copy);
   }
 
   /** Terragrunt's plan hooks (a unit copying its Lambda jar next to the configuration) run only in a Terragrunt plan. */
@@ -47,7 +47,7 @@ class LocalVerifierTest {
     createDirectories(work);
     byte[] sliced = "{\"serial\": 1}".getBytes(StandardCharsets.UTF_8);
 
-    LocalVerifier.LocalPlan plan = tools.verifier().verify(new Unit(scratch.resolve("live/kill-switch"), "kill-switch"), sliced, work, false);
+    ScratchCopyVerifier.LocalPlan plan = tools.verifier().verify(new Unit(scratch.resolve("live/kill-switch"), "kill-switch"), sliced, work, false);
 
     assertThat(plan.summary().verdict()).isEqualTo(Verdict.OUTPUT_ONLY);
     assertThat(plan.outputsWritten()).isFalse();
@@ -68,7 +68,7 @@ class LocalVerifierTest {
   void anOutputOnlyPlanIsAppliedToTheLocalCopyAndThatCopyIsWhatGetsPushed(@TempDir Path scratch) {
     FakeTools tools = new FakeTools(OUTPUT_CHANGE);
 
-    LocalVerifier.LocalPlan plan = tools.verifier().verify(
+    ScratchCopyVerifier.LocalPlan plan = tools.verifier().verify(
         new Unit(scratch.resolve("live/kill-switch"), "kill-switch"), "{\"serial\": 1}".getBytes(StandardCharsets.UTF_8), scratch, true);
 
     assertThat(plan.summary().verdict()).isEqualTo(Verdict.OUTPUT_ONLY);
@@ -87,7 +87,7 @@ class LocalVerifierTest {
     FakeTools tools = new FakeTools("{\"format_version\": \"1.2\"}");
     byte[] sliced = "{\"serial\": 1}".getBytes(StandardCharsets.UTF_8);
 
-    LocalVerifier.LocalPlan plan = tools.verifier().verify(new Unit(scratch.resolve("live/vpc"), "vpc"), sliced, scratch, true);
+    ScratchCopyVerifier.LocalPlan plan = tools.verifier().verify(new Unit(scratch.resolve("live/vpc"), "vpc"), sliced, scratch, true);
 
     assertThat(plan.summary().verdict()).isEqualTo(Verdict.CLEAN);
     assertThat(plan.outputsWritten()).isFalse();
@@ -113,9 +113,9 @@ class LocalVerifierTest {
       this.planJson = planJson;
     }
 
-    LocalVerifier verifier() {
+    ScratchCopyVerifier verifier() {
       CommandRunner runner = this::run;
-      return new LocalVerifier(
+      return new ScratchCopyVerifier(
           new Terragrunt(runner, TOOLCHAIN, Map.of()), new Terraform(runner, TOOLCHAIN, Map.of()), Duration.ofMinutes(1), new InitGate());
     }
 
@@ -129,9 +129,9 @@ class LocalVerifierTest {
       } else if (tool.equals("terragrunt") && argv.get(1).equals("init")) {
         createDirectories(sourceCopy(argv, command.workingDir()));
       } else if (tool.equals("terragrunt") && argv.get(1).equals("plan")) {
-        backendAtPlan.add(read(sourceCopy(argv, command.workingDir()).resolve(LocalVerifier.OVERRIDE)));
+        backendAtPlan.add(read(sourceCopy(argv, command.workingDir()).resolve(ScratchCopyVerifier.OVERRIDE)));
       } else if (tool.equals("terragrunt") && argv.get(1).equals("apply")) {
-        String override = read(sourceCopy(argv, command.workingDir()).resolve(LocalVerifier.OVERRIDE));
+        String override = read(sourceCopy(argv, command.workingDir()).resolve(ScratchCopyVerifier.OVERRIDE));
         write(Path.of(override.replaceAll("(?s).*path = \"([^\"]+)\".*", "$1")), APPLIED_STATE);
       } else if (tool.equals("terraform") && argv.get(1).equals("show")) {
         stdout = planJson;

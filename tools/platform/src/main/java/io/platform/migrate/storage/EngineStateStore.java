@@ -12,11 +12,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The state of a Terraform or Terragrunt directory, through {@code state pull} and
- * {@code state push}: whatever backend the directory is configured with, with Terraform's own
+ * The state of a Terraform, OpenTofu or Terragrunt directory, through {@code state pull} and
+ * {@code state push}: whatever backend the directory is configured with, with the engine's own
  * locking and its lineage and serial checks on push.
  */
-public final class TerraformStateStore implements StateStore {
+public final class EngineStateStore implements StateStore {
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
   private final Path dir;
@@ -31,7 +31,7 @@ public final class TerraformStateStore implements StateStore {
    * @param exactReader reads the backend's bytes as stored, or null to read through
    *     {@code state pull} (which reformats the state, so its hash differs from the stored one)
    */
-  public TerraformStateStore(
+  public EngineStateStore(
       Path dir, CommandRunner runner, Function<List<String>, Command> command, Path scratch, StateStore exactReader) {
     this.dir = dir;
     this.runner = runner;

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * copy: the state then pushed already holds the outputs that dependent units read, and the
  * unit needs no second plan against its remote state before the one that proves it clean.
  */
-public final class LocalVerifier {
+public final class ScratchCopyVerifier {
   static final String OVERRIDE = "platform_migrate_local_backend_override.tf";
 
   private final Terragrunt terragrunt;
@@ -40,7 +40,7 @@ public final class LocalVerifier {
   private final Duration timeout;
   private final InitGate inits;
 
-  public LocalVerifier(Terragrunt terragrunt, Terraform terraform, Duration timeout, InitGate inits) {
+  public ScratchCopyVerifier(Terragrunt terragrunt, Terraform terraform, Duration timeout, InitGate inits) {
     this.terragrunt = terragrunt;
     this.terraform = terraform;
     this.timeout = timeout;

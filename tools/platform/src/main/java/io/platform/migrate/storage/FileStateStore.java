@@ -10,10 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /** A state file on disk, written whole as 0600 under an exclusive lock on a side file. */
-public final class LocalStateStore implements StateStore {
+public final class FileStateStore implements StateStore {
   private final Path file;
 
-  public LocalStateStore(Path file) {
+  public FileStateStore(Path file) {
     this.file = file.toAbsolutePath().normalize();
   }
 
