@@ -1,7 +1,9 @@
 package io.platform.cli;
 
 import io.platform.exit.ExitCode;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -31,7 +33,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
     exitCodeListHeading = "%nExit codes:%n")
 public final class PlatformCommand {
   public static void main(String[] args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    // The terminal's own encoding, said rather than implied.
+    Charset console = Charset.defaultCharset();
+    System.exit(run(new PrintWriter(new OutputStreamWriter(System.out, console), true),
+        new PrintWriter(new OutputStreamWriter(System.err, console), true), args));
   }
 
   /** Runs the command line with the given streams; returns the exit code. */

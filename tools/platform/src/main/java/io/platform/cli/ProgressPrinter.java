@@ -31,7 +31,11 @@ final class ProgressPrinter implements VerifyListener {
     this.terminal = terminal;
   }
 
-  /** Draws in place when the JVM has a terminal, plainly otherwise. */
+  /**
+   * Draws in place when the JVM has a terminal, plainly otherwise. On the JDK 17 this runs on,
+   * a console exists only for a terminal (JDK 22 has one always, and Console.isTerminal).
+   */
+  @SuppressWarnings("SystemConsoleNull")
   static ProgressPrinter forConsole(Consumer<String> lines, PrintWriter err) {
     return new ProgressPrinter(lines, System.console() == null ? null : err);
   }

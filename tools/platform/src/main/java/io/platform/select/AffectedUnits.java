@@ -48,7 +48,7 @@ public final class AffectedUnits {
     }
     Map<String, String> reasons = new LinkedHashMap<>();
     for (Unit unit : units) {
-      UnitReads unitReads = reads.getOrDefault(unit.name(), UnitReads.none(tree));
+      UnitReads unitReads = reads.getOrDefault(unit.name(), UnitReads.none());
       direct(unit, unitReads, change).ifPresent(reason -> reasons.put(unit.name(), reason));
     }
     addDependents(reasons, reads, units);
@@ -144,7 +144,7 @@ public final class AffectedUnits {
       return new UnitReads(files, dependencies);
     }
 
-    static UnitReads none(Path tree) {
+    static UnitReads none() {
       return new UnitReads(List.of(), List.of());
     }
 

@@ -77,7 +77,8 @@ public final class AwsClients implements AutoCloseable {
     this.athena = withAthena ? Optional.of(new CompletableFuture<>()) : Optional.empty();
     // One thread for all of them: clients built side by side mostly wait for each other's class
     // initialisation. Secrets Manager first: the first read of the secret waits for it.
-    Background.start("clients", () -> {
+    // Each client's own future carries its failure; this one only runs them.
+    CompletableFuture<Object> unused = Background.start("clients", () -> {
       build(secretsManager, () -> configure.client(SecretsManagerClient.builder()));
       build(iam, () -> configure.client(IamClient.builder()));
       build(sns, () -> configure.client(SnsClient.builder()));

@@ -92,6 +92,7 @@ public final class MigrationApplier {
   }
 
   /** What to do with a unit, decided before anything is written. */
+  @SuppressWarnings("ArrayRecordComponent") // the bytes to push, never compared
   private record Step(PlannedUnit unit, StateStore store, byte[] desired, ExpectedState expected, boolean push, boolean repairDigest) {}
 
   @SuppressWarnings("try") // the lock is held for the block, not used in it

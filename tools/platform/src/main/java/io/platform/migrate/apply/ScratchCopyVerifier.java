@@ -55,6 +55,7 @@ public final class ScratchCopyVerifier {
    *     {@link #outputsWritten}
    * @param outputsWritten the plan was output-only and was applied to the copy
    */
+  @SuppressWarnings("ArrayRecordComponent") // handed on to the push, never compared
   public record LocalPlan(PlanSummary summary, byte[] state, boolean outputsWritten) {}
 
   /**

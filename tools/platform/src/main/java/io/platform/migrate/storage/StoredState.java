@@ -6,6 +6,7 @@ package io.platform.migrate.storage;
  * @param bytes exactly what the store holds
  * @param digest how the lock table's {@code <key>-md5} item relates to the bytes
  */
+@SuppressWarnings("ArrayRecordComponent") // compared by SHA-256, never by equals
 public record StoredState(byte[] bytes, Digest digest) {
 
   public enum Digest {

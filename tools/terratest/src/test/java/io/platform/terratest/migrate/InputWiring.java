@@ -109,6 +109,6 @@ final class InputWiring {
 
   /** An object's fields, for a for-each loop. */
   static Iterable<Map.Entry<String, JsonNode>> fields(JsonNode object) {
-    return object::fields;
+    return object.properties();
   }
 }

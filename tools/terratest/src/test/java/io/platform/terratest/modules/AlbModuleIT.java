@@ -157,7 +157,7 @@ class AlbModuleIT {
 
   private static Map<String, String> map(JsonNode object) {
     Map<String, String> values = new java.util.TreeMap<>();
-    object.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+    object.properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
     return values;
   }
 }

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -211,7 +212,7 @@ class CloudflaredEc2ModuleIT {
       assertThat(ec2.describeInstances(b -> b.instanceIds(instanceIds)).reservations())
           .flatExtracting(r -> r.instances())
           .allSatisfy(i -> assertThat(i.state().name()).isEqualTo(InstanceStateName.TERMINATED));
-      assertThat(ec2.describeSecurityGroups(b -> b.filters(f -> f.name("group-id").values(securityGroupId))).securityGroups())
+      assertThat(ec2.describeSecurityGroups(b -> b.filters(Filter.builder().name("group-id").values(securityGroupId).build())).securityGroups())
           .isEmpty();
     }
   }
@@ -229,7 +230,7 @@ class CloudflaredEc2ModuleIT {
       // An environment as it was: the one instance and everything else of that time, no group yet.
       connectors.init().apply(BEFORE_THE_GROUP);
       String instanceId =
-          ec2.describeInstances(b -> b.filters(f -> f.name("tag:Name").values("cfd-cutover"))).reservations()
+          ec2.describeInstances(b -> b.filters(Filter.builder().name("tag:Name").values("cfd-cutover").build())).reservations()
               .get(0).instances().get(0).instanceId();
       Files.delete(legacy);
 

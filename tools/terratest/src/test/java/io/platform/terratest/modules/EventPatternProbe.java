@@ -9,6 +9,7 @@ import java.util.List;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -39,7 +40,7 @@ final class EventPatternProbe implements AutoCloseable {
             .get("QueueArn");
     events.createEventBus(b -> b.name(name));
     events.putRule(b -> b.name(name).eventBusName(name).eventPattern(pattern));
-    events.putTargets(b -> b.rule(name).eventBusName(name).targets(t -> t.id("queue").arn(queueArn)));
+    events.putTargets(b -> b.rule(name).eventBusName(name).targets(Target.builder().id("queue").arn(queueArn).build()));
     return new EventPatternProbe(events, sqs, name, queueUrl);
   }
 

@@ -87,10 +87,18 @@ class KillSwitchModuleIT {
 
   @AfterAll
   void removeTheProbeAndDestroy() {
-    try (EventBridgeClient eventBridge = events;
-        SqsClient queues = sqs) {
-      if (probe != null) {
-        probe.close();
+    try {
+      try {
+        if (probe != null) {
+          probe.close();
+        }
+      } finally {
+        // Closed whatever the probe's removal does, as try-with-resources would.
+        try {
+          events.close();
+        } finally {
+          sqs.close();
+        }
       }
     } finally {
       if (killSwitch != null) {

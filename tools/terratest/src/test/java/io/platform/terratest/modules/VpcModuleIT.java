@@ -68,8 +68,8 @@ class VpcModuleIT {
       // admits HTTPS from the VPC and nothing else.
       String endpointGroup = vpc.output("vpc_endpoint_security_group_id");
       Map<String, String> endpoints = new TreeMap<>();
-      vpc.outputs().path("vpc_endpoints").path("value").fields()
-          .forEachRemaining(e -> endpoints.put(e.getKey(), e.getValue().asText()));
+      vpc.outputs().path("vpc_endpoints").path("value").properties()
+          .forEach(e -> endpoints.put(e.getKey(), e.getValue().asText()));
       assertThat(endpoints).containsOnlyKeys("ssm", "ssmmessages", "ec2messages", "secretsmanager", "kms", "sts");
       assertThat(ec2.describeVpcEndpoints(b -> b.vpcEndpointIds(endpoints.values())).vpcEndpoints())
           .hasSize(endpoints.size())
