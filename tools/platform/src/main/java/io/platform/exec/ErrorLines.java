@@ -52,7 +52,15 @@ public final class ErrorLines {
         String explained = located(summary, following);
         if (explained.equals(summary) && REASON_BELOW.stream().anyMatch(summary::contains)
             && !following.isEmpty() && !following.get(0).contains("Error: ")) {
-          return summary + ": " + following.get(0);
+          // The reason, wrapped over several lines, up to the next diagnostic.
+          List<String> reason = new ArrayList<>();
+          for (String line : lines.subList(i + 1, lines.size())) {
+            if (line.contains("Error: ") || line.contains("Warning: ")) {
+              break;
+            }
+            reason.add(line.strip());
+          }
+          return summary + ": " + String.join(" ", reason);
         }
         return explained;
       }

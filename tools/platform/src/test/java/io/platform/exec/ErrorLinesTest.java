@@ -86,6 +86,7 @@ class ErrorLinesTest {
         """;
 
     assertThat(ErrorLines.firstUseful("", init)).isEqualTo("Error: Failed to install provider: Error while installing"
-        + " hashicorp/aws v5.100.0: the local package for registry.opentofu.org/hashicorp/aws 5.100.0");
+        + " hashicorp/aws v5.100.0: the local package for registry.opentofu.org/hashicorp/aws 5.100.0"
+        + " doesn't match any of the checksums previously recorded in the dependency lock file");
   }
 }
