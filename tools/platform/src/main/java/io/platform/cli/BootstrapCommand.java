@@ -39,14 +39,10 @@ final class BootstrapCommand extends PlatformSubcommand {
     if (units.isEmpty()) {
       throw new IllegalArgumentException("no units (terragrunt.hcl) under " + root + ": nothing to bootstrap");
     }
-    requireEndpointAnswering();
+    URI endpoint = requireEndpointAnswering();
     Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), engineOption.toolchain(), Map.of());
     List<BackendSpec> backends = BackendDiscovery.of(terragrunt, units);
-    String endpoint = System.getenv("AWS_ENDPOINT_URL");
-    BackendBootstrapper bootstrapper =
-        new BackendBootstrapper(
-            AwsClients.defaultCredentials(),
-            endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
+    BackendBootstrapper bootstrapper = new BackendBootstrapper(AwsClients.defaultCredentials(), endpoint);
     for (BackendSpec backend : backends) {
       for (BootstrapStep step : bootstrapper.bootstrap(backend)) {
         out().println(step.resource() + "  " + step.setting() + ": " + step.outcome());

@@ -45,12 +45,17 @@ abstract class PlatformSubcommand implements Callable<Integer> {
   /** How long a command waits for AWS_ENDPOINT_URL (an emulator still starting) before saying it is dead. */
   static final Duration ENDPOINT_PATIENCE = Duration.ofSeconds(10);
 
-  /** A set AWS_ENDPOINT_URL must answer before any tool is pointed at it. */
-  protected void requireEndpointAnswering() {
-    String endpoint = System.getenv("AWS_ENDPOINT_URL");
-    if (endpoint != null && !endpoint.isBlank()) {
-      EndpointCheck.requireAnswering(URI.create(endpoint), ENDPOINT_PATIENCE, this::progress);
+  /**
+   * AWS_ENDPOINT_URL, which must answer before any tool is pointed at it.
+   *
+   * @return the endpoint override, or null for AWS itself
+   */
+  protected URI requireEndpointAnswering() {
+    URI endpoint = MigrationEnvironment.endpoint();
+    if (endpoint != null) {
+      EndpointCheck.requireAnswering(endpoint, ENDPOINT_PATIENCE, this::progress);
     }
+    return endpoint;
   }
 
   /** Tool output, shown with --verbose only. */

@@ -171,13 +171,9 @@ class PlatformCommandTest {
   }
 
   private static String sha256(Path file) throws java.io.IOException {
-    try {
-      return java.util.HexFormat.of().formatHex(
-          java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(file)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return io.platform.migrate.storage.Digests.sha256(java.nio.file.Files.readAllBytes(file));
   }
+
 
   private static void collectSummaries(picocli.CommandLine command, java.util.List<String> summaries) {
     for (picocli.CommandLine sub : command.getSubcommands().values()) {
