@@ -174,7 +174,6 @@ class PlatformCommandTest {
     return io.platform.migrate.storage.Digests.sha256(java.nio.file.Files.readAllBytes(file));
   }
 
-
   private static void collectSummaries(picocli.CommandLine command, java.util.List<String> summaries) {
     for (picocli.CommandLine sub : command.getSubcommands().values()) {
       String[] description = sub.getCommandSpec().usageMessage().description();
