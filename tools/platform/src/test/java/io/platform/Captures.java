@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 public final class Captures {
   private Captures() {}
 
-  /** The capture at {@code path} below src/test/resources, e.g. {@code exec/init-invalid-expression.txt}. */
+  /**
+   * The capture at {@code path} below src/test/resources, e.g. {@code
+   * exec/init-invalid-expression.txt}.
+   */
   public static String read(String path) {
     try (InputStream in = Captures.class.getResourceAsStream("/" + path)) {
       if (in == null) {

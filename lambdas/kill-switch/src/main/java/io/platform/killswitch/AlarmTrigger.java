@@ -20,28 +20,55 @@ final class AlarmTrigger {
   /** Why the event is not one to act on; empty when it is. */
   Optional<String> ignoreReason(AlarmStateChangeEvent event, FunctionHome home) {
     if (!event.isAlarmStateChange()) {
-      return Optional.of("not a CloudWatch alarm state change (detail-type '" + event.detailType()
-          + "', source '" + event.source() + "')");
+      return Optional.of(
+          "not a CloudWatch alarm state change (detail-type '"
+              + event.detailType()
+              + "', source '"
+              + event.source()
+              + "')");
     }
     // An event bus can receive other accounts' events; an alarm there says nothing about this user.
     if (!home.account().equals(event.account())) {
-      return Optional.of("alarm " + event.alarmName() + " is from account " + event.account()
-          + ", not this function's account " + home.account());
+      return Optional.of(
+          "alarm "
+              + event.alarmName()
+              + " is from account "
+              + event.account()
+              + ", not this function's account "
+              + home.account());
     }
     if (!home.region().equals(event.region())) {
-      return Optional.of("alarm " + event.alarmName() + " is from region " + event.region()
-          + ", not this function's region " + home.region());
+      return Optional.of(
+          "alarm "
+              + event.alarmName()
+              + " is from region "
+              + event.region()
+              + ", not this function's region "
+              + home.region());
     }
     if (!allowlist.allows(event.alarmName())) {
-      return Optional.of("alarm " + event.alarmName() + " is not in the allowlist (" + allowlist.describe() + ")");
+      return Optional.of(
+          "alarm " + event.alarmName() + " is not in the allowlist (" + allowlist.describe() + ")");
     }
     if (!ALARM_STATE.equals(event.stateValue())) {
-      return Optional.of("alarm " + event.alarmName() + " moved to " + event.stateValue() + ", not " + ALARM_STATE);
+      return Optional.of(
+          "alarm "
+              + event.alarmName()
+              + " moved to "
+              + event.stateValue()
+              + ", not "
+              + ALARM_STATE);
     }
     AlarmStateChangeEvent.State state = event.detail().state();
     if (state.actionsSuppressed()) {
-      return Optional.of("alarm " + event.alarmName() + " has its actions suppressed by " + state.actionsSuppressedBy()
-          + (state.actionsSuppressedReason() == null ? "" : " (" + state.actionsSuppressedReason() + ")"));
+      return Optional.of(
+          "alarm "
+              + event.alarmName()
+              + " has its actions suppressed by "
+              + state.actionsSuppressedBy()
+              + (state.actionsSuppressedReason() == null
+                  ? ""
+                  : " (" + state.actionsSuppressedReason() + ")"));
     }
     return Optional.empty();
   }

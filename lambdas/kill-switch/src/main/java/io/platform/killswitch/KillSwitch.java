@@ -35,9 +35,9 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * One invocation, start to end: read the event, decide whether it is ours, read the secret,
- * revoke, list what the workgroup ran, publish one notice, and fail loudly when anything did
- * not work. The schedule's heartbeat takes its own path, which only reads.
+ * One invocation, start to end: read the event, decide whether it is ours, read the secret, revoke,
+ * list what the workgroup ran, publish one notice, and fail loudly when anything did not work. The
+ * schedule's heartbeat takes its own path, which only reads.
  */
 public final class KillSwitch {
   private final KillSwitchConfig config;
@@ -61,7 +61,11 @@ public final class KillSwitch {
    * @param prefetch the read of the secret started during init, for the first invocation
    */
   public KillSwitch(
-      KillSwitchConfig config, AwsClients aws, ObjectMapper json, Clock clock, Optional<SecretPrefetch> prefetch) {
+      KillSwitchConfig config,
+      AwsClients aws,
+      ObjectMapper json,
+      Clock clock,
+      Optional<SecretPrefetch> prefetch) {
     this.config = config;
     this.json = json;
     // Jackson first: it sets up the event model while the SDK clients are still being built.
@@ -81,8 +85,8 @@ public final class KillSwitch {
    * Handles one event and returns what was done, as JSON.
    *
    * @throws MalformedEventException when the input is not a readable alarm event
-   * @throws KillSwitchFailure after the notice, when a step or a precondition failed, or when
-   *     the notice itself could not be published
+   * @throws KillSwitchFailure after the notice, when a step or a precondition failed, or when the
+   *     notice itself could not be published
    */
   public ObjectNode handle(InputStream input, JsonLog log, Context context) {
     AlarmStateChangeEvent event;
@@ -94,26 +98,41 @@ public final class KillSwitch {
     }
     FunctionHome home = FunctionHome.of(context.getInvokedFunctionArn(), config.snsTopicArn());
     if (event.isHeartbeat()) {
-      return heartbeat(config.heartbeat().functionName().orElse(context.getFunctionName()), home, log);
+      return heartbeat(
+          config.heartbeat().functionName().orElse(context.getFunctionName()), home, log);
     }
     Optional<String> ignored = trigger.ignoreReason(event, home);
     if (ignored.isPresent()) {
       log.info("event-ignored", f -> f.put("alarm", alarmName(event)).put("reason", ignored.get()));
-      return json.createObjectNode().put("outcome", Outcome.IGNORED.name()).put("reason", ignored.get());
+      return json.createObjectNode()
+          .put("outcome", Outcome.IGNORED.name())
+          .put("reason", ignored.get());
     }
-    log.info("alarm", f -> f.put("alarm", event.alarmName()).put("state", event.stateValue())
-        .put("secret_id", config.secretId()).put("scope", config.scope().value()).put("dry_run", config.dryRun()));
+    log.info(
+        "alarm",
+        f ->
+            f.put("alarm", event.alarmName())
+                .put("state", event.stateValue())
+                .put("secret_id", config.secretId())
+                .put("scope", config.scope().value())
+                .put("dry_run", config.dryRun()));
 
     Report revoked = revoke(event, log);
     // Only once every step has run: reading the queries may be slow, and may fail.
-    Report report = config.athenaWorkgroup().flatMap(w -> queries.map(q -> q.read(w, AlarmWindow.of(event, clock.instant()))))
-        .map(read -> logged(read, log))
-        .map(revoked::withQueries)
-        .orElse(revoked);
+    Report report =
+        config
+            .athenaWorkgroup()
+            .flatMap(w -> queries.map(q -> q.read(w, AlarmWindow.of(event, clock.instant()))))
+            .map(read -> logged(read, log))
+            .map(revoked::withQueries)
+            .orElse(revoked);
     String messageId = publish(Notice.of(report, cost), "outcome was " + report.outcome(), log);
-    log.info("notice-published", f -> f.put("outcome", report.outcome().name()).put("message_id", messageId));
+    log.info(
+        "notice-published",
+        f -> f.put("outcome", report.outcome().name()).put("message_id", messageId));
     if (report.outcome() == Outcome.FAILED) {
-      throw new KillSwitchFailure("kill switch for alarm " + event.alarmName() + " failed: " + report.failures());
+      throw new KillSwitchFailure(
+          "kill switch for alarm " + event.alarmName() + " failed: " + report.failures());
     }
     return result(report).put("notice_message_id", messageId);
   }
@@ -128,9 +147,16 @@ public final class KillSwitch {
     try {
       return notices.publish(notice);
     } catch (SdkException e) {
-      log.error("notice-failed", f -> f.put("topic", config.snsTopicArn()).put("error", e.getMessage()));
+      log.error(
+          "notice-failed", f -> f.put("topic", config.snsTopicArn()).put("error", e.getMessage()));
       throw new KillSwitchFailure(
-          "the notice to " + config.snsTopicArn() + " could not be published (" + about + "): " + e.getMessage(), e);
+          "the notice to "
+              + config.snsTopicArn()
+              + " could not be published ("
+              + about
+              + "): "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -141,39 +167,72 @@ public final class KillSwitch {
     } catch (SecretException | SdkException e) {
       return unusableSecret(event, Optional.empty(), e, log);
     }
-    log.info("secret-read", f -> f.put("secret_id", config.secretId()).put("user", user.username())
-        .put("access_key_id", user.accessKeyId()));
+    log.info(
+        "secret-read",
+        f ->
+            f.put("secret_id", config.secretId())
+                .put("user", user.username())
+                .put("access_key_id", user.accessKeyId()));
     try {
       List<StepResult> steps = revocation.revoke(user, step -> log.info("step", f -> put(f, step)));
-      return new Report(event, config.secretId(), Optional.of(user), steps, Optional.empty(), config.dryRun(), Optional.empty());
+      return new Report(
+          event,
+          config.secretId(),
+          Optional.of(user),
+          steps,
+          Optional.empty(),
+          config.dryRun(),
+          Optional.empty());
     } catch (SecretException e) {
       return unusableSecret(event, Optional.of(user), e, log);
     }
   }
 
   /** The revocation could not start: nothing was written. */
-  private Report unusableSecret(AlarmStateChangeEvent event, Optional<ServiceUser> user, RuntimeException e, JsonLog log) {
-    log.error("secret-unusable", f -> f.put("secret_id", config.secretId()).put("reason", e.getMessage()));
-    return new Report(event, config.secretId(), user, List.of(), Optional.of(e.getMessage()), config.dryRun(), Optional.empty());
+  private Report unusableSecret(
+      AlarmStateChangeEvent event, Optional<ServiceUser> user, RuntimeException e, JsonLog log) {
+    log.error(
+        "secret-unusable",
+        f -> f.put("secret_id", config.secretId()).put("reason", e.getMessage()));
+    return new Report(
+        event,
+        config.secretId(),
+        user,
+        List.of(),
+        Optional.of(e.getMessage()),
+        config.dryRun(),
+        Optional.empty());
   }
 
   private WindowQueries logged(WindowQueries read, JsonLog log) {
     if (read.error().isPresent()) {
-      log.warn("queries-unreadable", f -> f.put("workgroup", read.workgroup()).put("error", read.error().get()));
+      log.warn(
+          "queries-unreadable",
+          f -> f.put("workgroup", read.workgroup()).put("error", read.error().get()));
       return read;
     }
-    log.info("queries", f -> {
-      f.put("workgroup", read.workgroup()).put("window_start", read.window().start().toString())
-          .put("window_end", read.window().end().toString()).put("count", read.count())
-          .put("total_bytes", read.totalBytes()).put("total_usd", cost.usd(read.totalBytes()))
-          .put("complete", read.complete());
-      ArrayNode largest = f.putArray("largest");
-      for (QuerySummary query : read.largest()) {
-        largest.addObject().put("id", query.id()).put("state", query.state()).put("bytes", query.bytes())
-            .put("usd", cost.usd(query.bytes())).put("submitted", query.started().map(Object::toString).orElse(null))
-            .put("text", query.text());
-      }
-    });
+    log.info(
+        "queries",
+        f -> {
+          f.put("workgroup", read.workgroup())
+              .put("window_start", read.window().start().toString())
+              .put("window_end", read.window().end().toString())
+              .put("count", read.count())
+              .put("total_bytes", read.totalBytes())
+              .put("total_usd", cost.usd(read.totalBytes()))
+              .put("complete", read.complete());
+          ArrayNode largest = f.putArray("largest");
+          for (QuerySummary query : read.largest()) {
+            largest
+                .addObject()
+                .put("id", query.id())
+                .put("state", query.state())
+                .put("bytes", query.bytes())
+                .put("usd", cost.usd(query.bytes()))
+                .put("submitted", query.started().map(Object::toString).orElse(null))
+                .put("text", query.text());
+          }
+        });
     return read;
   }
 
@@ -186,28 +245,34 @@ public final class KillSwitch {
     HeartbeatResult result = heartbeat.check(functionName, home.region());
     result.checks().forEach(check -> log.info("heartbeat-check", f -> put(f, check)));
     Outcome outcome = result.healthy() ? Outcome.HEALTHY : Outcome.UNHEALTHY;
-    ObjectNode out = json.createObjectNode().put("outcome", outcome.name()).put("function", functionName);
+    ObjectNode out =
+        json.createObjectNode().put("outcome", outcome.name()).put("function", functionName);
     ArrayNode checks = out.putArray("checks");
     result.checks().forEach(check -> put(checks.addObject(), check));
     try {
       heartbeatMetric.get().publish(result, clock.instant());
     } catch (SdkException e) {
       log.error("heartbeat-metric-failed", f -> f.put("error", e.getMessage()));
-      throw new KillSwitchFailure("the heartbeat metric could not be published (" + outcome + "): " + e.getMessage(), e);
+      throw new KillSwitchFailure(
+          "the heartbeat metric could not be published (" + outcome + "): " + e.getMessage(), e);
     }
     log.info("heartbeat", f -> f.put("outcome", outcome.name()).put("function", functionName));
     if (!result.healthy()) {
-      out.put("notice_message_id", publish(Notice.unhealthy(result), "an unhealthy heartbeat", log));
+      out.put(
+          "notice_message_id", publish(Notice.unhealthy(result), "an unhealthy heartbeat", log));
     }
     return out;
   }
 
   private ObjectNode result(Report report) {
-    ObjectNode result = json.createObjectNode()
-        .put("outcome", report.outcome().name())
-        .put("alarm", report.event().alarmName())
-        .put("dry_run", report.dryRun());
-    report.user().ifPresent(u -> result.put("user", u.username()).put("access_key_id", u.accessKeyId()));
+    ObjectNode result =
+        json.createObjectNode()
+            .put("outcome", report.outcome().name())
+            .put("alarm", report.event().alarmName())
+            .put("dry_run", report.dryRun());
+    report
+        .user()
+        .ifPresent(u -> result.put("user", u.username()).put("access_key_id", u.accessKeyId()));
     ArrayNode steps = result.putArray("steps");
     report.steps().forEach(step -> put(steps.addObject(), step));
     return result;
@@ -215,13 +280,17 @@ public final class KillSwitch {
 
   /** A step as the log line and the result both show it. */
   private static void put(ObjectNode node, StepResult step) {
-    node.put("action", step.action()).put("target", step.target())
-        .put("outcome", step.outcome().label()).put("detail", step.detail());
+    node.put("action", step.action())
+        .put("target", step.target())
+        .put("outcome", step.outcome().label())
+        .put("detail", step.detail());
   }
 
   /** A heartbeat check as the log line and the result both show it. */
   private static void put(ObjectNode node, HealthCheck check) {
-    node.put("check", check.name()).put("status", check.statusLabel()).put("detail", check.detail());
+    node.put("check", check.name())
+        .put("status", check.statusLabel())
+        .put("detail", check.detail());
   }
 
   private static String alarmName(AlarmStateChangeEvent event) {

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Lambda entry point ({@code io.platform.killswitch.KillSwitchHandler::handleRequest}):
- * takes the EventBridge "CloudWatch Alarm State Change" event and revokes the configured
- * service user's access. A stream handler, so that the function parses the event itself and
- * a malformed one fails with a clear reason.
+ * The Lambda entry point ({@code io.platform.killswitch.KillSwitchHandler::handleRequest}): takes
+ * the EventBridge "CloudWatch Alarm State Change" event and revokes the configured service user's
+ * access. A stream handler, so that the function parses the event itself and a malformed one fails
+ * with a clear reason.
  */
 public final class KillSwitchHandler implements RequestStreamHandler {
   private final ObjectMapper json;
@@ -33,15 +33,19 @@ public final class KillSwitchHandler implements RequestStreamHandler {
   private static final class Environment {
     static final Map<String, String> VARIABLES = System.getenv();
     static final KillSwitchConfig CONFIG = KillSwitchConfig.fromEnvironment(VARIABLES);
-    static final AwsClients AWS = AwsClients.fromEnvironment(VARIABLES, CONFIG.athenaWorkgroup().isPresent());
-    static final Optional<SecretPrefetch> SECRET = SecretPrefetch.startIfOnDemand(VARIABLES, AWS, CONFIG.secretId());
+    static final AwsClients AWS =
+        AwsClients.fromEnvironment(VARIABLES, CONFIG.athenaWorkgroup().isPresent());
+    static final Optional<SecretPrefetch> SECRET =
+        SecretPrefetch.startIfOnDemand(VARIABLES, AWS, CONFIG.secretId());
     static final ObjectMapper JSON = new ObjectMapper();
   }
 
   /** The constructor Lambda calls. */
   public KillSwitchHandler() {
     this.json = Environment.JSON;
-    this.killSwitch = new KillSwitch(Environment.CONFIG, Environment.AWS, json, Clock.systemUTC(), Environment.SECRET);
+    this.killSwitch =
+        new KillSwitch(
+            Environment.CONFIG, Environment.AWS, json, Clock.systemUTC(), Environment.SECRET);
   }
 
   /** For running the handler in-process, e.g. against the emulator. */
@@ -51,9 +55,11 @@ public final class KillSwitchHandler implements RequestStreamHandler {
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
     long started = System.nanoTime();
-    JsonLog log = new JsonLog(json, line -> context.getLogger().log(line), context.getAwsRequestId());
+    JsonLog log =
+        new JsonLog(json, line -> context.getLogger().log(line), context.getAwsRequestId());
     try {
       json.writeValue(output, killSwitch.handle(input, log, context));
     } finally {

@@ -14,8 +14,8 @@ import java.util.Optional;
  *
  * @param user empty when the secret could not be read
  * @param failure why the revocation could not start (e.g. an unusable secret); empty otherwise
- * @param queries what the workgroup ran in the alarm's window, read after the revocation;
- *     empty when no workgroup is configured
+ * @param queries what the workgroup ran in the alarm's window, read after the revocation; empty
+ *     when no workgroup is configured
  */
 public record Report(
     AlarmStateChangeEvent event,
@@ -41,7 +41,9 @@ public record Report(
     if (dryRun) {
       return Outcome.DRY_RUN;
     }
-    return steps.stream().anyMatch(s -> s.outcome() == StepOutcome.DONE) ? Outcome.REVOKED : Outcome.NO_OP;
+    return steps.stream().anyMatch(s -> s.outcome() == StepOutcome.DONE)
+        ? Outcome.REVOKED
+        : Outcome.NO_OP;
   }
 
   /** The steps that failed, one line each, for the exception that makes Lambda retry. */
@@ -53,7 +55,11 @@ public record Report(
         if (text.length() > 0) {
           text.append("; ");
         }
-        text.append(step.action()).append(' ').append(step.target()).append(": ").append(step.detail());
+        text.append(step.action())
+            .append(' ')
+            .append(step.target())
+            .append(": ")
+            .append(step.detail());
       }
     }
     return text.toString();

@@ -2,8 +2,8 @@ package io.platform.aws;
 
 import java.net.URI;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -38,7 +38,8 @@ public final class AwsClients implements AutoCloseable {
    * @param attemptTimeout limit for one attempt of an API call, or null for the SDK default; a
    *     writer that must notice an unreachable endpoint (and release its lock) sets one
    */
-  public AwsClients(String region, URI endpoint, AwsCredentialsProvider credentials, Duration attemptTimeout) {
+  public AwsClients(
+      String region, URI endpoint, AwsCredentialsProvider credentials, Duration attemptTimeout) {
     this.region = Region.of(region);
     this.endpoint = endpoint;
     this.credentials = credentials;
@@ -51,8 +52,10 @@ public final class AwsClients implements AutoCloseable {
   }
 
   /** Fixed keys, for the emulator's test account. */
-  public static AwsCredentialsProvider staticCredentials(String accessKeyId, String secretAccessKey) {
-    return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
+  public static AwsCredentialsProvider staticCredentials(
+      String accessKeyId, String secretAccessKey) {
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(accessKeyId, secretAccessKey));
   }
 
   public S3Client s3() {
@@ -73,7 +76,11 @@ public final class AwsClients implements AutoCloseable {
   }
 
   private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
-    builder.region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(overrides());
+    builder
+        .region(region)
+        .credentialsProvider(credentials)
+        .httpClient(http)
+        .overrideConfiguration(overrides());
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }

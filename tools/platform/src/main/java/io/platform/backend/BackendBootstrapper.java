@@ -67,7 +67,8 @@ public final class BackendBootstrapper {
       new BucketHardening(s3, spec, steps).apply();
     }
     if (spec.lockTable() != null) {
-      try (AwsClients aws = new AwsClients(spec.region(), or(spec.dynamodbEndpoint()), credentials);
+      try (AwsClients aws =
+              new AwsClients(spec.region(), or(spec.dynamodbEndpoint()), credentials);
           DynamoDbClient dynamo = aws.dynamoDb()) {
         ensureLockTable(dynamo, spec, steps);
       }
@@ -89,7 +90,9 @@ public final class BackendBootstrapper {
           s3.getBucketVersioning(b -> b.bucket(bucket)).status() == BucketVersioningStatus.ENABLED;
       if (!versioned) {
         s3.putBucketVersioning(
-            b -> b.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+            b ->
+                b.bucket(bucket)
+                    .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
       }
       step("versioning", versioned ? "unchanged" : "set");
 
@@ -138,13 +141,15 @@ public final class BackendBootstrapper {
     }
 
     /**
-     * The configured tags on the bucket, its other tags kept (S3 replaces the whole set on a
-     * put); true when anything had to be written.
+     * The configured tags on the bucket, its other tags kept (S3 replaces the whole set on a put);
+     * true when anything had to be written.
      */
     private boolean ensureTags() {
       Map<String, String> current = new LinkedHashMap<>();
       try {
-        s3.getBucketTagging(b -> b.bucket(spec.bucket())).tagSet().forEach(t -> current.put(t.key(), t.value()));
+        s3.getBucketTagging(b -> b.bucket(spec.bucket()))
+            .tagSet()
+            .forEach(t -> current.put(t.key(), t.value()));
       } catch (S3Exception e) {
         if (!"NoSuchTagSet".equals(e.awsErrorDetails().errorCode())) {
           throw e;
@@ -155,9 +160,20 @@ public final class BackendBootstrapper {
       if (wanted.equals(current)) {
         return false;
       }
-      s3.putBucketTagging(b -> b.bucket(spec.bucket()).tagging(t -> t.tagSet(wanted.entrySet().stream()
-          .map(e -> software.amazon.awssdk.services.s3.model.Tag.builder().key(e.getKey()).value(e.getValue()).build())
-          .toList())));
+      s3.putBucketTagging(
+          b ->
+              b.bucket(spec.bucket())
+                  .tagging(
+                      t ->
+                          t.tagSet(
+                              wanted.entrySet().stream()
+                                  .map(
+                                      e ->
+                                          software.amazon.awssdk.services.s3.model.Tag.builder()
+                                              .key(e.getKey())
+                                              .value(e.getValue())
+                                              .build())
+                                  .toList())));
       return true;
     }
 
@@ -170,8 +186,11 @@ public final class BackendBootstrapper {
       } catch (S3Exception e) {
         if (e.statusCode() != 404) {
           throw new IllegalStateException(
-              "state bucket " + spec.bucket() + " exists but is not accessible (HTTP "
-                  + e.statusCode() + "); bucket names are global, pick another",
+              "state bucket "
+                  + spec.bucket()
+                  + " exists but is not accessible (HTTP "
+                  + e.statusCode()
+                  + "); bucket names are global, pick another",
               e);
         }
       }
@@ -203,7 +222,8 @@ public final class BackendBootstrapper {
 
     private PublicAccessBlockConfiguration currentPublicAccessBlock() {
       try {
-        return s3.getPublicAccessBlock(b -> b.bucket(spec.bucket())).publicAccessBlockConfiguration();
+        return s3.getPublicAccessBlock(b -> b.bucket(spec.bucket()))
+            .publicAccessBlockConfiguration();
       } catch (S3Exception e) {
         return null;
       }
@@ -213,7 +233,8 @@ public final class BackendBootstrapper {
     private boolean ensureTlsPolicy() {
       ObjectNode policy;
       try {
-        policy = (ObjectNode) JSON.readTree(s3.getBucketPolicy(b -> b.bucket(spec.bucket())).policy());
+        policy =
+            (ObjectNode) JSON.readTree(s3.getBucketPolicy(b -> b.bucket(spec.bucket())).policy());
       } catch (S3Exception e) {
         policy = JSON.createObjectNode().put("Version", "2012-10-17");
       } catch (IOException e) {
@@ -259,7 +280,8 @@ public final class BackendBootstrapper {
     return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
   }
 
-  private static void ensureLockTable(DynamoDbClient dynamo, BackendSpec spec, List<BootstrapStep> steps) {
+  private static void ensureLockTable(
+      DynamoDbClient dynamo, BackendSpec spec, List<BootstrapStep> steps) {
     String table = spec.lockTable();
     TableDescription description;
     try {
@@ -274,7 +296,11 @@ public final class BackendBootstrapper {
                           .attributeName(LOCK_KEY)
                           .attributeType(ScalarAttributeType.S)
                           .build())
-                  .keySchema(KeySchemaElement.builder().attributeName(LOCK_KEY).keyType(KeyType.HASH).build())
+                  .keySchema(
+                      KeySchemaElement.builder()
+                          .attributeName(LOCK_KEY)
+                          .keyType(KeyType.HASH)
+                          .build())
                   .billingMode(BillingMode.PAY_PER_REQUEST)
                   .sseSpecification(s -> s.enabled(true).sseType(SSEType.KMS))
                   .deletionProtectionEnabled(true)
@@ -286,9 +312,11 @@ public final class BackendBootstrapper {
     }
     steps.add(new BootstrapStep(table, "lock table", "exists"));
     boolean encrypted =
-        description.sseDescription() != null && description.sseDescription().status() == SSEStatus.ENABLED;
+        description.sseDescription() != null
+            && description.sseDescription().status() == SSEStatus.ENABLED;
     if (!encrypted) {
-      dynamo.updateTable(b -> b.tableName(table).sseSpecification(s -> s.enabled(true).sseType(SSEType.KMS)));
+      dynamo.updateTable(
+          b -> b.tableName(table).sseSpecification(s -> s.enabled(true).sseType(SSEType.KMS)));
     }
     steps.add(new BootstrapStep(table, "kms encryption", encrypted ? "unchanged" : "set"));
   }

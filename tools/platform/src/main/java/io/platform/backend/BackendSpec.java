@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The state bucket and lock table a unit's S3 {@code remote_state} block asks for, read from
- * the same config keys Terragrunt uses so that both bootstrap paths agree.
+ * The state bucket and lock table a unit's S3 {@code remote_state} block asks for, read from the
+ * same config keys Terragrunt uses so that both bootstrap paths agree.
  *
  * @param lockTable the DynamoDB lock table, or null when only S3-native locking is used
  * @param kmsKeyId the KMS key for bucket encryption, or null for the AWS-managed S3 key

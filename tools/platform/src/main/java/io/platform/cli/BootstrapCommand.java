@@ -30,19 +30,24 @@ import picocli.CommandLine.Parameters;
 final class BootstrapCommand extends PlatformSubcommand {
   @Mixin EngineOption engineOption;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "A live tree or environment, e.g. live/staging.")
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR",
+      description = "A live tree or environment, e.g. live/staging.")
   Path root;
 
   @Override
   protected int execute() {
     List<Unit> units = UnitDiscovery.find(root, List.of(), List.of());
     if (units.isEmpty()) {
-      throw new IllegalArgumentException("no units (terragrunt.hcl) under " + root + ": nothing to bootstrap");
+      throw new IllegalArgumentException(
+          "no units (terragrunt.hcl) under " + root + ": nothing to bootstrap");
     }
     URI endpoint = requireEndpointAnswering();
     Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), engineOption.toolchain(), Map.of());
     List<BackendSpec> backends = BackendDiscovery.of(terragrunt, units);
-    BackendBootstrapper bootstrapper = new BackendBootstrapper(AwsClients.defaultCredentials(), endpoint);
+    BackendBootstrapper bootstrapper =
+        new BackendBootstrapper(AwsClients.defaultCredentials(), endpoint);
     for (BackendSpec backend : backends) {
       for (BootstrapStep step : bootstrapper.bootstrap(backend)) {
         out().println(step.resource() + "  " + step.setting() + ": " + step.outcome());

@@ -15,13 +15,18 @@ import picocli.CommandLine.Parameters;
           + " autoload -U +X bashcompinit && bashcompinit. It completes scripts/platform too."
     })
 final class CompletionCommand extends PlatformSubcommand {
-  @Parameters(index = "0", paramLabel = "<shell>", defaultValue = "bash", description = "bash or zsh (default: bash).")
+  @Parameters(
+      index = "0",
+      paramLabel = "<shell>",
+      defaultValue = "bash",
+      description = "bash or zsh (default: bash).")
   String shell;
 
   @Override
   protected int execute() {
     if (!shell.equals("bash") && !shell.equals("zsh")) {
-      throw new ParameterException(spec.commandLine(), "the shell must be bash or zsh, not " + shell);
+      throw new ParameterException(
+          spec.commandLine(), "the shell must be bash or zsh, not " + shell);
     }
     // One script serves both: zsh runs bash completion functions through bashcompinit.
     out().print(AutoComplete.bash("platform", spec.root().commandLine()));

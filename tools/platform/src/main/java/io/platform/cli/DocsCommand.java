@@ -1,8 +1,8 @@
 package io.platform.cli;
 
-import io.platform.exit.ExitCode;
 import io.platform.docs.ModuleReadmes;
 import io.platform.exec.ProcessRunner;
+import io.platform.exit.ExitCode;
 import io.platform.toolchain.Toolchain;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +21,11 @@ import picocli.CommandLine.Parameters;
           + " out of date."
     })
 final class DocsCommand extends PlatformSubcommand {
-  @Parameters(index = "0", paramLabel = "DIR", defaultValue = "modules", description = "Directory of modules (default: ${DEFAULT-VALUE}).")
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR",
+      defaultValue = "modules",
+      description = "Directory of modules (default: ${DEFAULT-VALUE}).")
   Path modules;
 
   @Option(names = "--check", description = "Only report READMEs that are out of date.")

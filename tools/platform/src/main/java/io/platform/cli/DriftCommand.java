@@ -36,10 +36,18 @@ final class DriftCommand extends CommandGroup {
   static final class Issue extends PlatformSubcommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--environment", required = true, paramLabel = "ENV", description = "The environment, e.g. staging.")
+    @Option(
+        names = "--environment",
+        required = true,
+        paramLabel = "ENV",
+        description = "The environment, e.g. staging.")
     String environment;
 
-    @Option(names = "--report", required = true, paramLabel = "FILE", description = "The run's JSON report (verify --json).")
+    @Option(
+        names = "--report",
+        required = true,
+        paramLabel = "FILE",
+        description = "The run's JSON report (verify --json).")
     Path report;
 
     @Option(
@@ -48,45 +56,75 @@ final class DriftCommand extends CommandGroup {
         description = "The body of the environment's issue as it is now; without it there is none.")
     Path issueBody;
 
-    @Option(names = "--issue-state", paramLabel = "STATE", description = "open (default) or closed.")
+    @Option(
+        names = "--issue-state",
+        paramLabel = "STATE",
+        description = "open (default) or closed.")
     String issueState = "open";
 
-    @Option(names = "--run-url", paramLabel = "URL", description = "The run, linked from the issue and its comments.")
+    @Option(
+        names = "--run-url",
+        paramLabel = "URL",
+        description = "The run, linked from the issue and its comments.")
     String runUrl;
 
-    @Option(names = "--now", paramLabel = "TIME", description = "When the run checked, e.g. 2026-12-07T02:00:00Z (default: now).")
+    @Option(
+        names = "--now",
+        paramLabel = "TIME",
+        description = "When the run checked, e.g. 2026-12-07T02:00:00Z (default: now).")
     String now;
 
-    @Option(names = "--allow-output-only", description = "Units whose only change is a root output count as clean.")
+    @Option(
+        names = "--allow-output-only",
+        description = "Units whose only change is a root output count as clean.")
     boolean allowOutputOnly;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the decision.")
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "DIR",
+        description = "Where to write the decision.")
     Path out;
 
     @Override
     protected int execute() {
       if (!DriftIssue.validName(environment)) {
-        throw new ParameterException(spec.commandLine(), "--environment " + environment
-            + ": letters, digits, '.', '_' and '-' only, and no '--' (the issue's marker is an HTML comment)");
+        throw new ParameterException(
+            spec.commandLine(),
+            "--environment "
+                + environment
+                + ": letters, digits, '.', '_' and '-' only, and no '--' (the issue's marker is an HTML comment)");
       }
       if (!issueState.equals("open") && !issueState.equals("closed")) {
-        throw new ParameterException(spec.commandLine(), "--issue-state must be open or closed, not " + issueState);
+        throw new ParameterException(
+            spec.commandLine(), "--issue-state must be open or closed, not " + issueState);
       }
       Instant checked = checkedAt();
       DriftDecision.Existing existing = null;
       if (issueBody != null) {
         String body = ReportFiles.text(issueBody);
         if (!DriftIssue.isIssueOf(body, environment)) {
-          throw new IllegalArgumentException(issueBody + " is not the drift issue of " + environment
-              + " (it lacks " + DriftIssue.marker(environment) + ")");
+          throw new IllegalArgumentException(
+              issueBody
+                  + " is not the drift issue of "
+                  + environment
+                  + " (it lacks "
+                  + DriftIssue.marker(environment)
+                  + ")");
         }
         existing = new DriftDecision.Existing(body, issueState.equals("open"));
       }
       DriftDecision decision =
-          DriftDecision.decide(environment, ReportFiles.report(report), allowOutputOnly, existing, checked, runUrl);
+          DriftDecision.decide(
+              environment, ReportFiles.report(report), allowOutputOnly, existing, checked, runUrl);
       write(decision);
-      progress("drift: " + decision.action().label() + (decision.comment() == null ? "" : " with a comment") + ", "
-          + Count.of(decision.findings().size(), "unit") + " differ");
+      progress(
+          "drift: "
+              + decision.action().label()
+              + (decision.comment() == null ? "" : " with a comment")
+              + ", "
+              + Count.of(decision.findings().size(), "unit")
+              + " differ");
       out().println(decision.action().label());
       return 0;
     }
@@ -98,7 +136,8 @@ final class DriftCommand extends CommandGroup {
       try {
         return Instant.parse(now);
       } catch (DateTimeParseException e) {
-        throw new ParameterException(spec.commandLine(), "--now " + now + " is not a time such as 2026-12-07T02:00:00Z");
+        throw new ParameterException(
+            spec.commandLine(), "--now " + now + " is not a time such as 2026-12-07T02:00:00Z");
       }
     }
 
@@ -118,9 +157,13 @@ final class DriftCommand extends CommandGroup {
           Files.writeString(out.resolve("comment.md"), decision.comment(), StandardCharsets.UTF_8);
         }
         // Last: the workflow acts only once the decision is there, whole.
-        Files.writeString(out.resolve("decision.json"), JSON.writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+            out.resolve("decision.json"),
+            JSON.writeValueAsString(json) + "\n",
+            StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the decision into " + out + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot write the decision into " + out + ": " + e.getMessage(), e);
       }
     }
   }

@@ -28,8 +28,9 @@ final class EmulatorCommand {
     @Option(
         names = "--state-file",
         paramLabel = "FILE",
-        description = "Where the running emulator is recorded (default: .platform/emulator.json at the top of the"
-            + " Git repository the current directory is in, else in the current directory).")
+        description =
+            "Where the running emulator is recorded (default: .platform/emulator.json at the top of the"
+                + " Git repository the current directory is in, else in the current directory).")
     Path given;
 
     /** The same file from any folder of the repository: its top holds it. */
@@ -54,19 +55,28 @@ final class EmulatorCommand {
   static final class Start extends PlatformSubcommand {
     @picocli.CommandLine.Mixin StateFileOption state;
 
-    @Option(names = "--region", paramLabel = "REGION", description = "Region of the emulated account (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--region",
+        paramLabel = "REGION",
+        description = "Region of the emulated account (default: ${DEFAULT-VALUE}).")
     String region = "us-east-1";
 
     @Override
     protected int execute() {
       Path file = state.file();
       if (Files.exists(file) && EmulatorState.read(file).isRunning()) {
-        throw new IllegalStateException("an emulator is already running (" + file + "); stop it first");
+        throw new IllegalStateException(
+            "an emulator is already running (" + file + "); stop it first");
       }
       MotoServer server = MotoServer.start(Toolchain.locate().motoServer(), region).detach();
       new EmulatorState(server.pid().getAsLong(), server.endpoint()).write(file);
       printExports(out(), server.endpoint().environment());
-      progress("emulator: moto at " + server.endpoint().url() + " (pid " + server.pid().getAsLong() + ")");
+      progress(
+          "emulator: moto at "
+              + server.endpoint().url()
+              + " (pid "
+              + server.pid().getAsLong()
+              + ")");
       return 0;
     }
   }
@@ -74,7 +84,8 @@ final class EmulatorCommand {
   @Command(
       name = "env",
       mixinStandardHelpOptions = true,
-      description = "Print shell exports for the running emulator: eval \"$(platform emulator env)\".")
+      description =
+          "Print shell exports for the running emulator: eval \"$(platform emulator env)\".")
   static final class Env extends PlatformSubcommand {
     @picocli.CommandLine.Mixin StateFileOption state;
 
@@ -113,7 +124,8 @@ final class EmulatorCommand {
   }
 
   static void printExports(java.io.PrintWriter out, Map<String, String> environment) {
-    environment.forEach((name, value) -> out.println("export " + name + "='" + value.replace("'", "'\\''") + "'"));
+    environment.forEach(
+        (name, value) -> out.println("export " + name + "='" + value.replace("'", "'\\''") + "'"));
     out.flush();
   }
 }

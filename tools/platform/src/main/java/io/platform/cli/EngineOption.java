@@ -13,7 +13,8 @@ final class EngineOption {
       names = "--engine",
       paramLabel = "ENGINE",
       converter = EngineConverter.class,
-      description = "terraform or tofu: the engine Terragrunt and the tools run (default: $PLATFORM_ENGINE, else terraform).")
+      description =
+          "terraform or tofu: the engine Terragrunt and the tools run (default: $PLATFORM_ENGINE, else terraform).")
   Engine engine;
 
   /** The toolchain of the chosen engine; --engine wins over PLATFORM_ENGINE. */

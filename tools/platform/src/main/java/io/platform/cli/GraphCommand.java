@@ -26,7 +26,10 @@ final class GraphCommand extends PlatformSubcommand {
     dot
   }
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "A live tree or environment, e.g. live/prod.")
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR",
+      description = "A live tree or environment, e.g. live/prod.")
   Path root;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "mermaid (default) or dot.")
@@ -44,7 +47,8 @@ final class GraphCommand extends PlatformSubcommand {
     List<String> leftOut = graph.leftOut(dir, units);
     if (!leftOut.isEmpty()) {
       throw new IllegalStateException(
-          "Terragrunt left units out of the graph, as it does for a dependency cycle: " + String.join(", ", leftOut));
+          "Terragrunt left units out of the graph, as it does for a dependency cycle: "
+              + String.join(", ", leftOut));
     }
     out().print(format == Format.mermaid ? graph.mermaid() : graph.dot());
     out().flush();

@@ -1,7 +1,7 @@
 package io.platform.cli;
 
-import io.platform.exit.ExitCode;
 import io.platform.aws.AwsClients;
+import io.platform.exit.ExitCode;
 import io.platform.restore.AccessRestorer;
 import io.platform.restore.RestorePlan;
 import java.io.BufferedReader;
@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 @Command(
     name = "kill-switch",
     mixinStandardHelpOptions = true,
-    description = "Re-enable a service user after the kill switch revoked it (docs/runbooks/kill-switch.md).",
+    description =
+        "Re-enable a service user after the kill switch revoked it (docs/runbooks/kill-switch.md).",
     subcommands = {KillSwitchCommand.Restore.class})
 final class KillSwitchCommand {
 
@@ -43,10 +44,16 @@ final class KillSwitchCommand {
         "64:invalid command line",
       })
   static final class Restore extends PlatformSubcommand {
-    @Option(names = "--secret-id", required = true, paramLabel = "ID", description = "ARN or name of the kill switch's secret.")
+    @Option(
+        names = "--secret-id",
+        required = true,
+        paramLabel = "ID",
+        description = "ARN or name of the kill switch's secret.")
     String secretId;
 
-    @Option(names = "--rotate", description = "Create a new access key instead of reactivating the old one.")
+    @Option(
+        names = "--rotate",
+        description = "Create a new access key instead of reactivating the old one.")
     boolean rotate;
 
     @Option(
@@ -58,14 +65,20 @@ final class KillSwitchCommand {
     @Option(names = "--yes", description = "Do not ask for confirmation.")
     boolean yes;
 
-    @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: AWS_REGION, else AWS_DEFAULT_REGION).")
+    @Option(
+        names = "--region",
+        paramLabel = "REGION",
+        description = "AWS region (default: AWS_REGION, else AWS_DEFAULT_REGION).")
     String region;
 
     @Override
     protected int execute() {
       String endpoint = System.getenv("AWS_ENDPOINT_URL");
-      try (AwsClients aws = new AwsClients(region(), endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
-              AwsClients.defaultCredentials());
+      try (AwsClients aws =
+              new AwsClients(
+                  region(),
+                  endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
+                  AwsClients.defaultCredentials());
           IamClient iam = aws.iam();
           SecretsManagerClient secrets = aws.secretsManager()) {
         AccessRestorer restorer = new AccessRestorer(iam, secrets);
@@ -85,7 +98,8 @@ final class KillSwitchCommand {
     }
 
     private String region() {
-      for (String candidate : new String[] {region, System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION")}) {
+      for (String candidate :
+          new String[] {region, System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION")}) {
         if (candidate != null && !candidate.isBlank()) {
           return candidate;
         }
@@ -98,7 +112,8 @@ final class KillSwitchCommand {
       err().print(question + " Type yes to continue: ");
       err().flush();
       try {
-        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        String answer =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         return answer != null && answer.strip().equals("yes");
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the answer", e);

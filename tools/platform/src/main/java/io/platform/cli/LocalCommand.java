@@ -29,7 +29,10 @@ final class LocalCommand extends PlatformSubcommand {
       description = "The environment to run (default: ${DEFAULT-VALUE}).")
   Path liveDir;
 
-  @Option(names = "--region", paramLabel = "REGION", description = "Region of the emulated account (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--region",
+      paramLabel = "REGION",
+      description = "Region of the emulated account (default: ${DEFAULT-VALUE}).")
   String region = "us-east-1";
 
   @Option(
@@ -43,11 +46,15 @@ final class LocalCommand extends PlatformSubcommand {
 
   @Override
   protected int execute() {
-    LocalRun run = new LocalRun(engineOption.toolchain(), new ProcessRunner(), this::progress, this::toolOutput);
+    LocalRun run =
+        new LocalRun(
+            engineOption.toolchain(), new ProcessRunner(), this::progress, this::toolOutput);
     VerifyReport report =
         run.run(
             new LocalRun.Options(
-                liveDir.toAbsolutePath().normalize(), region, applyTimeout,
+                liveDir.toAbsolutePath().normalize(),
+                region,
+                applyTimeout,
                 verifyOptions.toVerifierOptions()),
             ProgressPrinter.forConsole(this::progress, err()));
     return verifyOptions.finish(report, out(), err());

@@ -2,9 +2,9 @@ package io.platform.cli;
 
 import io.platform.exec.ProcessRunner;
 import io.platform.migrate.apply.ApplyReport;
-import io.platform.migrate.apply.ScratchCopyVerifier;
 import io.platform.migrate.apply.Materializer;
 import io.platform.migrate.apply.MigrationApplier;
+import io.platform.migrate.apply.ScratchCopyVerifier;
 import io.platform.migrate.apply.StateStores;
 import io.platform.migrate.plan.MigrationPlan;
 import io.platform.migrate.plan.PlanJson;
@@ -47,27 +47,50 @@ import picocli.CommandLine.Parameters;
 final class MigrateApplyCommand extends PlatformSubcommand {
   @Mixin EngineOption engineOption;
 
-  @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file written by migrate plan --out.")
+  @Parameters(
+      index = "0",
+      paramLabel = "PLAN",
+      description = "The plan file written by migrate plan --out.")
   Path planFile;
 
-  @Option(names = "--push", paramLabel = "HOW", description = "How unit states are written: s3 (direct, with the lock table digest; default) or terraform (terragrunt state push).")
+  @Option(
+      names = "--push",
+      paramLabel = "HOW",
+      description =
+          "How unit states are written: s3 (direct, with the lock table digest; default) or terraform (terragrunt state push).")
   String push = "s3";
 
-  @Option(names = "--force", description = "Overwrite unit states that are not as the plan expects (a different lineage or changed since the plan).")
+  @Option(
+      names = "--force",
+      description =
+          "Overwrite unit states that are not as the plan expects (a different lineage or changed since the plan).")
   boolean force;
 
-  @Option(names = "--no-verify", negatable = false, description = "Do not plan the units (file destinations are never planned).")
+  @Option(
+      names = "--no-verify",
+      negatable = false,
+      description = "Do not plan the units (file destinations are never planned).")
   boolean noVerify;
 
-  @Option(names = "--no-materialize", negatable = false,
-      description = "Do not write the units' outputs (then units that depend on them cannot plan clean yet).")
+  @Option(
+      names = "--no-materialize",
+      negatable = false,
+      description =
+          "Do not write the units' outputs (then units that depend on them cannot plan clean yet).")
   boolean noMaterialize;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, description = "Limit per Terraform step of a unit (default: 20m).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Limit per Terraform step of a unit (default: 20m).")
   Duration timeout = Duration.ofMinutes(20);
 
-  @Option(names = "--parallelism", paramLabel = "N",
-      description = "Units carried out at the same time; a unit starts after the units it depends on (default: the number of cores).")
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      description =
+          "Units carried out at the same time; a unit starts after the units it depends on (default: the number of cores).")
   int parallelism = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report.")
@@ -78,11 +101,14 @@ final class MigrateApplyCommand extends PlatformSubcommand {
 
   @Override
   protected int execute() {
-    StateStores.Push method = switch (push) {
-      case "s3" -> StateStores.Push.S3;
-      case "terraform" -> StateStores.Push.TERRAFORM;
-      default -> throw new ParameterException(spec.commandLine(), "--push must be s3 or terraform, not " + push);
-    };
+    StateStores.Push method =
+        switch (push) {
+          case "s3" -> StateStores.Push.S3;
+          case "terraform" -> StateStores.Push.TERRAFORM;
+          default ->
+              throw new ParameterException(
+                  spec.commandLine(), "--push must be s3 or terraform, not " + push);
+        };
     boolean verify = !noVerify;
     MigrationApplier.Options options;
     try {
@@ -94,11 +120,21 @@ final class MigrateApplyCommand extends PlatformSubcommand {
     requireEndpointAnswering();
     Path scratch = PrivateFiles.directory("platform-migrate-");
     try {
-      Toolchain toolchain = verify || method == StateStores.Push.TERRAFORM ? engineOption.toolchain() : null;
-      EngineRelease engine = toolchain == null ? null : new Terraform(new ProcessRunner(), toolchain, Map.of()).release();
-      MigrationApplier.Tools tools = verify ? tools(toolchain) : new MigrationApplier.Tools(null, null, null);
+      Toolchain toolchain =
+          verify || method == StateStores.Push.TERRAFORM ? engineOption.toolchain() : null;
+      EngineRelease engine =
+          toolchain == null
+              ? null
+              : new Terraform(new ProcessRunner(), toolchain, Map.of()).release();
+      MigrationApplier.Tools tools =
+          verify ? tools(toolchain) : new MigrationApplier.Tools(null, null, null);
       ApplyReport report =
-          new MigrationApplier(MigrationEnvironment.stores(scratch, engineOption::toolchain), tools, options, engine, this::progress)
+          new MigrationApplier(
+                  MigrationEnvironment.stores(scratch, engineOption::toolchain),
+                  tools,
+                  options,
+                  engine,
+                  this::progress)
               .apply(plan, planFile.toString(), scratch);
       out().print(ApplyReportText.table(report));
       out().flush();
@@ -118,9 +154,14 @@ final class MigrateApplyCommand extends PlatformSubcommand {
     Terragrunt terragrunt = new Terragrunt(runner, toolchain, Map.of());
     InitGate inits = new InitGate();
     return new MigrationApplier.Tools(
-        new ScratchCopyVerifier(terragrunt, new Terraform(runner, toolchain, Map.of()), timeout, inits),
+        new ScratchCopyVerifier(
+            terragrunt, new Terraform(runner, toolchain, Map.of()), timeout, inits),
         new Materializer(terragrunt, timeout, inits),
-        new Verifier(terragrunt, new Verifier.Options(1, timeout, Duration.ofSeconds(60)), VerifyListener.NONE, inits));
+        new Verifier(
+            terragrunt,
+            new Verifier.Options(1, timeout, Duration.ofSeconds(60)),
+            VerifyListener.NONE,
+            inits));
   }
 
   private static byte[] read(Path file) {

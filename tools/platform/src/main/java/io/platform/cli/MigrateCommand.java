@@ -21,5 +21,4 @@ import picocli.CommandLine.Command;
       "3:refused: unmapped resources, colliding destinations, a destination or source not as planned",
       "64:invalid command line",
     })
-final class MigrateCommand extends CommandGroup {
-}
+final class MigrateCommand extends CommandGroup {}

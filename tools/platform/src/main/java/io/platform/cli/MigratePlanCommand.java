@@ -43,37 +43,67 @@ import picocli.CommandLine.ParameterException;
 final class MigratePlanCommand extends PlatformSubcommand {
   @Mixin EngineOption engineOption;
 
-  @Option(names = "--source", required = true, paramLabel = "SRC",
-      description = "The monolith state: a file, s3://BUCKET/KEY, or tf:DIR (state pull in a Terraform or Terragrunt directory).")
+  @Option(
+      names = "--source",
+      required = true,
+      paramLabel = "SRC",
+      description =
+          "The monolith state: a file, s3://BUCKET/KEY, or tf:DIR (state pull in a Terraform or Terragrunt directory).")
   String source;
 
-  @Option(names = "--source-region", paramLabel = "REGION", description = "Region of an S3 source (default: AWS_REGION).")
+  @Option(
+      names = "--source-region",
+      paramLabel = "REGION",
+      description = "Region of an S3 source (default: AWS_REGION).")
   String sourceRegion = System.getenv("AWS_REGION");
 
-  @Option(names = "--source-lock-table", paramLabel = "TABLE", description = "DynamoDB lock table of an S3 source: its digest is checked, and apply holds its lock.")
+  @Option(
+      names = "--source-lock-table",
+      paramLabel = "TABLE",
+      description =
+          "DynamoDB lock table of an S3 source: its digest is checked, and apply holds its lock.")
   String sourceLockTable;
 
   static final class Destination {
-    @Option(names = "--live", paramLabel = "DIR", description = "A live tree (e.g. live/local): units and their S3 backends.")
+    @Option(
+        names = "--live",
+        paramLabel = "DIR",
+        description = "A live tree (e.g. live/local): units and their S3 backends.")
     Path live;
 
-    @Option(names = "--to-dir", paramLabel = "DIR", description = "Write unit states as DIR/<unit>/terraform.tfstate instead (not verified).")
+    @Option(
+        names = "--to-dir",
+        paramLabel = "DIR",
+        description = "Write unit states as DIR/<unit>/terraform.tfstate instead (not verified).")
     Path toDir;
   }
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Destination destination;
 
-  @Option(names = "--mapping", paramLabel = "FILE", description = "Mapping file (JSON): prefix, renames, merges, exclude, into, providers.")
+  @Option(
+      names = "--mapping",
+      paramLabel = "FILE",
+      description = "Mapping file (JSON): prefix, renames, merges, exclude, into, providers.")
   Path mappingFile;
 
-  @Option(names = "--prefix", paramLabel = "PATTERN", description = "Where the components are, e.g. 'module.client_stage.module.*', or '' for the root module's own module calls (wins over the mapping file's).")
+  @Option(
+      names = "--prefix",
+      paramLabel = "PATTERN",
+      description =
+          "Where the components are, e.g. 'module.client_stage.module.*', or '' for the root module's own module calls (wins over the mapping file's).")
   String prefix;
 
-  @Option(names = "--allow-existing", description = "Add to unit states that already exist (their lineage, serial + 1) instead of refusing.")
+  @Option(
+      names = "--allow-existing",
+      description =
+          "Add to unit states that already exist (their lineage, serial + 1) instead of refusing.")
   boolean allowExisting;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Where to save the plan (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Where to save the plan (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("migration-plan.json");
 
   @Override
@@ -84,11 +114,20 @@ final class MigratePlanCommand extends PlatformSubcommand {
       requireEndpointAnswering();
       Toolchain toolchain = engineOption.toolchain();
       EngineRelease engine = new Terraform(new ProcessRunner(), toolchain, Map.of()).release();
-      Destinations destinations = destination.live != null
-          ? new LiveTreeDestinations(destination.live, new Terragrunt(new ProcessRunner(), toolchain, Map.of()))
-          : new DirectoryDestinations(destination.toDir);
-      MigrationPlan plan = new MigrationPlanner(MigrationEnvironment.stores(scratch, () -> toolchain), engine, this::progress)
-          .plan(new SourceRef(source, sourceRegion, sourceLockTable), mapping, destinations, allowExisting, scratch);
+      Destinations destinations =
+          destination.live != null
+              ? new LiveTreeDestinations(
+                  destination.live, new Terragrunt(new ProcessRunner(), toolchain, Map.of()))
+              : new DirectoryDestinations(destination.toDir);
+      MigrationPlan plan =
+          new MigrationPlanner(
+                  MigrationEnvironment.stores(scratch, () -> toolchain), engine, this::progress)
+              .plan(
+                  new SourceRef(source, sourceRegion, sourceLockTable),
+                  mapping,
+                  destinations,
+                  allowExisting,
+                  scratch);
       write(out, PlanJson.write(plan));
       out().print(PlanText.render(plan));
       out().flush();
@@ -109,7 +148,8 @@ final class MigratePlanCommand extends PlatformSubcommand {
       mapping = mapping == null ? Mapping.conventional(pattern) : mapping.withPrefix(pattern);
     }
     if (mapping == null || mapping.prefix() == null) {
-      throw new ParameterException(spec.commandLine(), "no prefix: give --prefix or a mapping file with \"prefix\"");
+      throw new ParameterException(
+          spec.commandLine(), "no prefix: give --prefix or a mapping file with \"prefix\"");
     }
     return mapping;
   }

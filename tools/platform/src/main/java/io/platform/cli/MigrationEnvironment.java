@@ -19,6 +19,7 @@ final class MigrationEnvironment {
   }
 
   static StateStores stores(Path scratch, Supplier<Toolchain> toolchain) {
-    return new StateStores(AwsClients.defaultCredentials(), endpoint(), new ProcessRunner(), toolchain, scratch);
+    return new StateStores(
+        AwsClients.defaultCredentials(), endpoint(), new ProcessRunner(), toolchain, scratch);
   }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     name = "platform",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Drives the Terragrunt live tree: emulator, backend bootstrap, zero-diff verification, state migration.",
+    description =
+        "Drives the Terragrunt live tree: emulator, backend bootstrap, zero-diff verification, state migration.",
     subcommands = {
       LocalCommand.class,
       EmulatorCommand.class,
@@ -35,8 +36,11 @@ public final class PlatformCommand {
   public static void main(String[] args) {
     // The terminal's own encoding, said rather than implied.
     Charset console = Charset.defaultCharset();
-    System.exit(run(new PrintWriter(new OutputStreamWriter(System.out, console), true),
-        new PrintWriter(new OutputStreamWriter(System.err, console), true), args));
+    System.exit(
+        run(
+            new PrintWriter(new OutputStreamWriter(System.out, console), true),
+            new PrintWriter(new OutputStreamWriter(System.err, console), true),
+            args));
   }
 
   /** Runs the command line with the given streams; returns the exit code. */
@@ -60,7 +64,8 @@ public final class PlatformCommand {
   static int usageError(ParameterException exception, String[] args) {
     PrintWriter err = exception.getCommandLine().getErr();
     err.println("error: " + exception.getMessage());
-    if (exception instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+    if (exception instanceof UnmatchedArgumentException unmatched
+        && !unmatched.getSuggestions().isEmpty()) {
       err.println("did you mean " + qualified(exception, unmatched.getSuggestions().get(0)) + "?");
     }
     err.println("see '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'");

@@ -11,13 +11,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * Base of every subcommand: its output streams, progress on stderr, the tools' own output with
- * --verbose. Failures are thrown; {@link ExpectedFailures} turns them into one line and an
- * exit code.
+ * --verbose. Failures are thrown; {@link ExpectedFailures} turns them into one line and an exit
+ * code.
  */
 abstract class PlatformSubcommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-v", "--verbose"}, description = "Print the tools' own output as they run.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Print the tools' own output as they run.")
   boolean verbose;
 
   @Override
@@ -42,7 +44,10 @@ abstract class PlatformSubcommand implements Callable<Integer> {
     }
   }
 
-  /** How long a command waits for AWS_ENDPOINT_URL (an emulator still starting) before saying it is dead. */
+  /**
+   * How long a command waits for AWS_ENDPOINT_URL (an emulator still starting) before saying it is
+   * dead.
+   */
   static final Duration ENDPOINT_PATIENCE = Duration.ofSeconds(10);
 
   /**

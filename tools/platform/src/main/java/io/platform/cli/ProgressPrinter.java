@@ -10,8 +10,8 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Shows a run as it proceeds. On a terminal: a status line rewritten in place (done/total,
- * units being planned) above which each finished unit stays. Elsewhere (CI logs): plain lines.
+ * Shows a run as it proceeds. On a terminal: a status line rewritten in place (done/total, units
+ * being planned) above which each finished unit stays. Elsewhere (CI logs): plain lines.
  */
 final class ProgressPrinter implements VerifyListener {
   private static final String CLEAR_LINE = "\r\u001B[2K";
@@ -32,8 +32,8 @@ final class ProgressPrinter implements VerifyListener {
   }
 
   /**
-   * Draws in place when the JVM has a terminal, plainly otherwise. On the JDK 17 this runs on,
-   * a console exists only for a terminal (JDK 22 has one always, and Console.isTerminal).
+   * Draws in place when the JVM has a terminal, plainly otherwise. On the JDK 17 this runs on, a
+   * console exists only for a terminal (JDK 22 has one always, and Console.isTerminal).
    */
   @SuppressWarnings("SystemConsoleNull")
   static ProgressPrinter forConsole(Consumer<String> lines, PrintWriter err) {
@@ -57,8 +57,13 @@ final class ProgressPrinter implements VerifyListener {
     running.remove(result.unit().name());
     String line =
         String.format(
-            Locale.ROOT, "  [%d/%d] %s: %s (%.1fs)", done, total, result.unit().name(),
-            result.verdict().label(), result.elapsed().toMillis() / 1000.0);
+            Locale.ROOT,
+            "  [%d/%d] %s: %s (%.1fs)",
+            done,
+            total,
+            result.unit().name(),
+            result.verdict().label(),
+            result.elapsed().toMillis() / 1000.0);
     if (terminal == null) {
       lines.accept(line);
     } else {
@@ -70,7 +75,9 @@ final class ProgressPrinter implements VerifyListener {
   private void redraw() {
     terminal.print(CLEAR_LINE);
     if (!running.isEmpty()) {
-      terminal.print(String.format(Locale.ROOT, "  %d/%d done, planning %s", done, total, String.join(", ", running)));
+      terminal.print(
+          String.format(
+              Locale.ROOT, "  %d/%d done, planning %s", done, total, String.join(", ", running)));
     }
     terminal.flush();
   }

@@ -27,7 +27,10 @@ final class ReportCommand extends CommandGroup {
             + " code. Refuses reports of different trees, selections or engines, a unit in two reports, a missing share."
       })
   static final class Merge extends PlatformSubcommand {
-    @Parameters(arity = "1..*", paramLabel = "REPORT", description = "JSON reports written by verify --json.")
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "REPORT",
+        description = "JSON reports written by verify --json.")
     List<Path> inputs;
 
     @Mixin ReportOptions reports;

@@ -21,19 +21,29 @@ final class ReportOptions {
       description = "Treat units whose only change is a root output as clean (exit 0).")
   boolean allowOutputOnly;
 
-  @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report (one test case per unit).")
+  @Option(
+      names = "--junit",
+      paramLabel = "FILE",
+      description = "Write a JUnit XML report (one test case per unit).")
   Path junit;
 
-  @Option(names = "--markdown", paramLabel = "FILE", description = "Write a Markdown report sized for a pull-request comment.")
+  @Option(
+      names = "--markdown",
+      paramLabel = "FILE",
+      description = "Write a Markdown report sized for a pull-request comment.")
   Path markdown;
 
   @Option(
       names = "--report-url",
       paramLabel = "URL",
-      description = "Where the full reports are kept (a CI artifact): linked from a Markdown report that had to be cut.")
+      description =
+          "Where the full reports are kept (a CI artifact): linked from a Markdown report that had to be cut.")
   String reportUrl;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the full JSON report; - writes it to stdout, and the table to stderr.")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Write the full JSON report; - writes it to stdout, and the table to stderr.")
   Path json;
 
   /**
@@ -67,7 +77,10 @@ final class ReportOptions {
       Files.createDirectories(parent);
       Path partial = Files.createTempFile(parent, "." + file.getFileName(), ".partial");
       Files.writeString(partial, content, StandardCharsets.UTF_8);
-      Files.move(partial, file.toAbsolutePath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          partial,
+          file.toAbsolutePath(),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write report " + file, e);

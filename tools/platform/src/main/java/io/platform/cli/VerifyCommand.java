@@ -6,14 +6,14 @@ import io.platform.exec.ProcessRunner;
 import io.platform.live.Unit;
 import io.platform.live.UnitDiscovery;
 import io.platform.live.UnitGraph;
+import io.platform.select.AffectedUnits;
+import io.platform.select.ChangedFiles;
+import io.platform.select.Shard;
 import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
 import io.platform.text.Count;
 import io.platform.toolchain.EngineRelease;
 import io.platform.toolchain.Toolchain;
-import io.platform.select.AffectedUnits;
-import io.platform.select.ChangedFiles;
-import io.platform.select.Shard;
 import io.platform.verify.Scope;
 import io.platform.verify.Verifier;
 import io.platform.verify.VerifyReport;
@@ -42,21 +42,33 @@ import picocli.CommandLine.Parameters;
 final class VerifyCommand extends PlatformSubcommand {
   @Mixin EngineOption engineOption;
 
-  /** What --affected compares with unless --base says otherwise, as Terragrunt's --filter-affected. */
+  /**
+   * What --affected compares with unless --base says otherwise, as Terragrunt's --filter-affected.
+   */
   static final String DEFAULT_BASE = "main";
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "A live tree or environment, e.g. live/staging.")
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR",
+      description = "A live tree or environment, e.g. live/staging.")
   Path root;
 
-  @Option(names = "--include", paramLabel = "GLOB", description = "Only units whose name matches this glob (repeatable).")
+  @Option(
+      names = "--include",
+      paramLabel = "GLOB",
+      description = "Only units whose name matches this glob (repeatable).")
   List<String> includes = new ArrayList<>();
 
-  @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip units whose name matches this glob (repeatable).")
+  @Option(
+      names = "--exclude",
+      paramLabel = "GLOB",
+      description = "Skip units whose name matches this glob (repeatable).")
   List<String> excludes = new ArrayList<>();
 
   @Option(
       names = "--affected",
-      description = "Only the units the change since --base affects (docs/verify.md, \"Only what a change affects\").")
+      description =
+          "Only the units the change since --base affects (docs/verify.md, \"Only what a change affects\").")
   boolean affected;
 
   @Option(
@@ -82,8 +94,8 @@ final class VerifyCommand extends PlatformSubcommand {
 
   /**
    * Dependencies first, so the report reads in apply order. A tree Terragrunt cannot order (a
-   * broken unit) is still verified, in name order: that unit is then reported as an error.
-   * Units Terragrunt leaves out of its order (a dependency cycle) are still verified, last.
+   * broken unit) is still verified, in name order: that unit is then reported as an error. Units
+   * Terragrunt leaves out of its order (a dependency cycle) are still verified, last.
    */
   private List<Unit> inDependencyOrder(JsonNode found, Path dir, List<Unit> units) {
     if (found == null) {
@@ -92,7 +104,10 @@ final class VerifyCommand extends PlatformSubcommand {
     UnitGraph graph = UnitGraph.fromFindJson(found);
     List<String> leftOut = graph.leftOut(dir, units);
     if (!leftOut.isEmpty()) {
-      progress("verify: Terragrunt cannot order " + String.join(", ", leftOut) + " (a dependency cycle?); planned last");
+      progress(
+          "verify: Terragrunt cannot order "
+              + String.join(", ", leftOut)
+              + " (a dependency cycle?); planned last");
     }
     return graph.ordered(units);
   }
@@ -108,7 +123,8 @@ final class VerifyCommand extends PlatformSubcommand {
       if (affected) {
         throw e;
       }
-      progress("verify: cannot order units by dependencies (" + e.getMessage() + "); using name order");
+      progress(
+          "verify: cannot order units by dependencies (" + e.getMessage() + "); using name order");
       return null;
     }
   }
@@ -124,7 +140,8 @@ final class VerifyCommand extends PlatformSubcommand {
     Path dir = UnitDiscovery.treeDir(root);
     List<Unit> units = UnitDiscovery.find(dir, includes, excludes);
     if (units.isEmpty()) {
-      throw new IllegalArgumentException("no units (terragrunt.hcl) under " + root + " match the filters");
+      throw new IllegalArgumentException(
+          "no units (terragrunt.hcl) under " + root + " match the filters");
     }
     Map<String, Long> unitMillis = timings == null ? Map.of() : UnitTimings.read(timings);
     ChangedFiles change = affected ? change(dir) : null;
@@ -149,15 +166,26 @@ final class VerifyCommand extends PlatformSubcommand {
     }
     if (shard != null) {
       units = shard.of(units, unitMillis);
-      scope = scope.share(shard.toString(), units.stream().map(Unit::name).collect(Collectors.toSet()));
+      scope =
+          scope.share(shard.toString(), units.stream().map(Unit::name).collect(Collectors.toSet()));
     }
     if (units.isEmpty()) {
       progress("verify: nothing to verify (" + scope.headline(0) + ")");
-      return verifyOptions.finish(new VerifyReport(dir, List.of(), Duration.ZERO, scope, engine), out(), err());
+      return verifyOptions.finish(
+          new VerifyReport(dir, List.of(), Duration.ZERO, scope, engine), out(), err());
     }
-    progress("verify: " + Count.of(units.size(), "unit") + ", " + verifyOptions.parallelism + " at a time, with " + engine);
+    progress(
+        "verify: "
+            + Count.of(units.size(), "unit")
+            + ", "
+            + verifyOptions.parallelism
+            + " at a time, with "
+            + engine);
     VerifyReport report =
-        new Verifier(terragrunt, verifyOptions.toVerifierOptions(), ProgressPrinter.forConsole(this::progress, err()))
+        new Verifier(
+                terragrunt,
+                verifyOptions.toVerifierOptions(),
+                ProgressPrinter.forConsole(this::progress, err()))
             .verify(dir, units);
     return verifyOptions.finish(report.withScope(scope).withEngine(engine), out(), err());
   }

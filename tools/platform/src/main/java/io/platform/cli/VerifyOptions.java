@@ -24,7 +24,8 @@ final class VerifyOptions {
       description = "Units planned at the same time (default: number of cores).")
   void parallelism(int units) {
     if (units < 1) {
-      throw new ParameterException(mixee.commandLine(), "--parallelism must be at least 1, not " + units);
+      throw new ParameterException(
+          mixee.commandLine(), "--parallelism must be at least 1, not " + units);
     }
     parallelism = units;
   }
@@ -39,7 +40,8 @@ final class VerifyOptions {
   @Option(
       names = "--lock-timeout",
       paramLabel = "DURATION",
-      description = "How long to wait for a held state lock before reporting an error (default: 0s).",
+      description =
+          "How long to wait for a held state lock before reporting an error (default: 0s).",
       converter = DurationConverter.class)
   Duration lockTimeout = Duration.ZERO;
 

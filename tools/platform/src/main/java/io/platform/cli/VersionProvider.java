@@ -13,9 +13,16 @@ final class VersionProvider implements IVersionProvider {
     Properties pins = properties("/toolchain.properties");
     return new String[] {
       "platform " + build.getProperty("version", "unknown"),
-      "pinned: Terraform " + pin(pins, "terraform.version") + ", OpenTofu " + pin(pins, "opentofu.version")
-          + ", Terragrunt " + pin(pins, "terragrunt.version") + ", AWS provider " + pin(pins, "aws-provider.version")
-          + ", moto " + pin(pins, "moto.version"),
+      "pinned: Terraform "
+          + pin(pins, "terraform.version")
+          + ", OpenTofu "
+          + pin(pins, "opentofu.version")
+          + ", Terragrunt "
+          + pin(pins, "terragrunt.version")
+          + ", AWS provider "
+          + pin(pins, "aws-provider.version")
+          + ", moto "
+          + pin(pins, "moto.version"),
     };
   }
 

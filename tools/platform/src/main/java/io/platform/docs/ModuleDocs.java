@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Renders a module's requirements, resources, inputs and outputs as Markdown tables, from the
- * JSON of {@code terraform-config-inspect --json}, in the layout terraform-docs uses.
+ * Renders a module's requirements, resources, inputs and outputs as Markdown tables, from the JSON
+ * of {@code terraform-config-inspect --json}, in the layout terraform-docs uses.
  */
 public final class ModuleDocs {
   public static final String BEGIN = "<!-- BEGIN_TF_DOCS -->";
@@ -49,10 +49,12 @@ public final class ModuleDocs {
     if (!core.isEmpty()) {
       rows.add(new String[] {"terraform", String.join(", ", core)});
     }
-    for (Map.Entry<String, JsonNode> provider : sorted(module.path("required_providers")).entrySet()) {
+    for (Map.Entry<String, JsonNode> provider :
+        sorted(module.path("required_providers")).entrySet()) {
       rows.add(
           new String[] {
-            provider.getKey(), String.join(", ", texts(provider.getValue().path("version_constraints")))
+            provider.getKey(),
+            String.join(", ", texts(provider.getValue().path("version_constraints")))
           });
     }
     table(out, "Requirements", new String[] {"Name", "Version"}, rows);
@@ -99,7 +101,10 @@ public final class ModuleDocs {
   private static void outputs(JsonNode module, StringBuilder out) {
     List<String[]> rows = new ArrayList<>();
     for (Map.Entry<String, JsonNode> output : sorted(module.path("outputs")).entrySet()) {
-      rows.add(new String[] {code(output.getKey()), cell(output.getValue().path("description").asText(""))});
+      rows.add(
+          new String[] {
+            code(output.getKey()), cell(output.getValue().path("description").asText(""))
+          });
     }
     table(out, "Outputs", new String[] {"Name", "Description"}, rows);
   }
@@ -145,7 +150,12 @@ public final class ModuleDocs {
     if (!text.contains("\n")) {
       return code(text.replace("|", "\\|"));
     }
-    return "<pre>" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("|", "&#124;").replace("\n", "<br>") + "</pre>";
+    return "<pre>"
+        + text.replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace("|", "&#124;")
+            .replace("\n", "<br>")
+        + "</pre>";
   }
 }

@@ -28,14 +28,17 @@ public final class ModuleReadmes {
   }
 
   /**
-   * The READMEs below {@code modules} whose generated section is out of date; rewritten
-   * first when {@code write} is true.
+   * The READMEs below {@code modules} whose generated section is out of date; rewritten first when
+   * {@code write} is true.
    */
   public List<Path> update(Path modules, boolean write) {
     List<Path> stale = new ArrayList<>();
     for (Path module : moduleDirs(modules)) {
       String json =
-          runner.run(Command.of(inspect.toString(), "--json", module.toString())).requireSuccess().stdout();
+          runner
+              .run(Command.of(inspect.toString(), "--json", module.toString()))
+              .requireSuccess()
+              .stdout();
       try {
         Path readme = module.resolve("README.md");
         String current =

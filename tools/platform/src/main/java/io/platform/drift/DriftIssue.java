@@ -22,17 +22,21 @@ import java.util.regex.Pattern;
 
 /**
  * The body of an environment's drift issue: a hidden marker that finds the issue again, the
- * findings in a hidden state line (so that each one's age survives between runs), the
- * generated table, and after its end marker whatever people wrote, which every update keeps.
+ * findings in a hidden state line (so that each one's age survives between runs), the generated
+ * table, and after its end marker whatever people wrote, which every update keeps.
  */
 public final class DriftIssue {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern STATE = Pattern.compile("<!-- platform-drift-state: (\\{.*?\\}) -->");
+  private static final Pattern STATE =
+      Pattern.compile("<!-- platform-drift-state: (\\{.*?\\}) -->");
   private static final String END = "<!-- platform-drift: end -->";
+
   /** Findings listed in the table before the rest are only counted. */
   static final int MAX_ROWS = 200;
+
   /** Lines of one finding's details before they are cut. */
   static final int MAX_DETAIL_LINES = 50;
+
   /** Room for the hidden state line: the findings' ages, oldest first, as many as fit. */
   static final int STATE_BUDGET = 30_000;
 
@@ -57,8 +61,8 @@ public final class DriftIssue {
   }
 
   /**
-   * What an earlier body recorded: its findings and how many there were in all (more than
-   * recorded when they did not all fit); none when its state line is missing or damaged.
+   * What an earlier body recorded: its findings and how many there were in all (more than recorded
+   * when they did not all fit); none when its state line is missing or damaged.
    */
   public static Recorded recorded(String body) {
     List<Finding> findings = new ArrayList<>();
@@ -69,10 +73,16 @@ public final class DriftIssue {
     try {
       JsonNode root = JSON.readTree(state.group(1));
       for (JsonNode node : root.path("findings")) {
-        findings.add(new Finding(node.path("unit").asText(), node.path("kind").asText(),
-            Instant.parse(node.path("since").asText()), "", List.of()));
+        findings.add(
+            new Finding(
+                node.path("unit").asText(),
+                node.path("kind").asText(),
+                Instant.parse(node.path("since").asText()),
+                "",
+                List.of()));
       }
-      return new Recorded(findings, Math.max(findings.size(), root.path("total").asInt(findings.size())));
+      return new Recorded(
+          findings, Math.max(findings.size(), root.path("total").asInt(findings.size())));
     } catch (JsonProcessingException | DateTimeParseException e) {
       // A person edited the state line: the findings count as new, the marker still holds.
       return new Recorded(List.of(), 0);
@@ -100,7 +110,8 @@ public final class DriftIssue {
    * A new body for the findings, checked at {@code now} by the run at {@code runUrl} (or null),
    * with the notes of {@code previous} (or null) kept below it; within GitHub's body limit.
    */
-  public static String body(String environment, List<Finding> findings, Instant now, String runUrl, String previous) {
+  public static String body(
+      String environment, List<Finding> findings, Instant now, String runUrl, String previous) {
     String notes = notes(previous);
     StringBuilder out = new StringBuilder(marker(environment)).append('\n');
     String state = state(findings);
@@ -109,15 +120,29 @@ public final class DriftIssue {
     long errors = findings.stream().filter(f -> f.kind().equals("error")).count();
     out.append("**").append(Count.of(findings.size(), "unit")).append("** differ");
     if (errors > 0) {
-      out.append(" (").append(errors).append(" could not be planned: an error is never counted as clean)");
+      out.append(" (")
+          .append(errors)
+          .append(" could not be planned: an error is never counted as clean)");
     }
-    out.append(". Last checked ").append(now).append(runUrl == null ? "" : " by [this run](" + runUrl + ")")
+    out.append(". Last checked ")
+        .append(now)
+        .append(runUrl == null ? "" : " by [this run](" + runUrl + ")")
         .append(".\n\n| Unit | Kind | Since | What |\n|---|---|---|---|\n");
     int budget = MarkdownReport.GITHUB_COMMENT_LIMIT - notes.length() - END.length() - 600;
     int shown = 0;
     for (Finding finding : findings) {
-      String row = "| " + cell(code(finding.unit())) + " | " + finding.kind() + " | " + finding.since() + " ("
-          + age(finding.since(), now) + ") | " + cell(escapeHtml(shortened(finding.what()))) + " |\n";
+      String row =
+          "| "
+              + cell(code(finding.unit()))
+              + " | "
+              + finding.kind()
+              + " | "
+              + finding.since()
+              + " ("
+              + age(finding.since(), now)
+              + ") | "
+              + cell(escapeHtml(shortened(finding.what())))
+              + " |\n";
       if (shown >= MAX_ROWS || out.length() + row.length() > budget) {
         break;
       }
@@ -125,8 +150,9 @@ public final class DriftIssue {
       shown++;
     }
     if (shown < findings.size()) {
-      out.append("\n> ").append(findings.size() - shown).append(" more units left out of this table; the run's "
-          + "reports list every one.\n");
+      out.append("\n> ")
+          .append(findings.size() - shown)
+          .append(" more units left out of this table; the run's " + "reports list every one.\n");
     }
     for (Finding finding : findings.subList(0, shown)) {
       String details = details(finding);
@@ -135,9 +161,11 @@ public final class DriftIssue {
       }
       out.append(details);
     }
-    out.append("\nThis issue is kept by the drift watch (docs/drift.md): it is edited on every run, commented on "
-        + "only when a unit or a kind of difference is new, and closed when every unit is clean again. Write "
-        + "below the line; it is kept.\n\n").append(END);
+    out.append(
+            "\nThis issue is kept by the drift watch (docs/drift.md): it is edited on every run, commented on "
+                + "only when a unit or a kind of difference is new, and closed when every unit is clean again. Write "
+                + "below the line; it is kept.\n\n")
+        .append(END);
     return out.append(notes.isEmpty() ? "\n\n---\n" : notes).toString();
   }
 
@@ -145,14 +173,20 @@ public final class DriftIssue {
     if (finding.details().isEmpty()) {
       return "";
     }
-    StringBuilder out = new StringBuilder("\n<details><summary><code>").append(escapeHtml(finding.unit())).append("</code>: ")
-        .append(escapeHtml(shortened(finding.what()))).append("</summary>\n\n```\n");
+    StringBuilder out =
+        new StringBuilder("\n<details><summary><code>")
+            .append(escapeHtml(finding.unit()))
+            .append("</code>: ")
+            .append(escapeHtml(shortened(finding.what())))
+            .append("</summary>\n\n```\n");
     List<String> lines = finding.details();
     for (String line : lines.subList(0, Math.min(lines.size(), MAX_DETAIL_LINES))) {
       out.append(shortened(line).replace("```", "'''")).append('\n');
     }
     if (lines.size() > MAX_DETAIL_LINES) {
-      out.append("... ").append(lines.size() - MAX_DETAIL_LINES).append(" more lines in the run's reports\n");
+      out.append("... ")
+          .append(lines.size() - MAX_DETAIL_LINES)
+          .append(" more lines in the run's reports\n");
     }
     return out.append("```\n</details>\n").toString();
   }
@@ -167,8 +201,11 @@ public final class DriftIssue {
     List<Finding> oldestFirst = new ArrayList<>(findings);
     oldestFirst.sort(java.util.Comparator.comparing(Finding::since).thenComparing(Finding::unit));
     for (Finding finding : oldestFirst) {
-      ObjectNode node = JSON.createObjectNode()
-          .put("unit", finding.unit()).put("kind", finding.kind()).put("since", finding.since().toString());
+      ObjectNode node =
+          JSON.createObjectNode()
+              .put("unit", finding.unit())
+              .put("kind", finding.kind())
+              .put("since", finding.since().toString());
       size += node.toString().length() + 1;
       if (size > STATE_BUDGET) {
         break;

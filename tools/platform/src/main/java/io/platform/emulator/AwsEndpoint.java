@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where an AWS API emulator listens and how to talk to it. The credentials are the emulator's
- * fixed test credentials, never real ones.
+ * Where an AWS API emulator listens and how to talk to it. The credentials are the emulator's fixed
+ * test credentials, never real ones.
  */
 public record AwsEndpoint(
     URI url, String region, String accessKeyId, String secretAccessKey, String accountId) {

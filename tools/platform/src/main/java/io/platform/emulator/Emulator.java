@@ -11,8 +11,8 @@ public interface Emulator extends AutoCloseable {
   void reset();
 
   /**
-   * Operating-system process id of the server, for stop-by-PID and orphan checks; empty when
-   * it does not run as a local process (LocalStack in a container).
+   * Operating-system process id of the server, for stop-by-PID and orphan checks; empty when it
+   * does not run as a local process (LocalStack in a container).
    */
   OptionalLong pid();
 

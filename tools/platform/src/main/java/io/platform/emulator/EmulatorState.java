@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * What {@code platform emulator start} leaves behind for {@code env} and {@code stop}: the
- * detached server's PID and endpoint, in a file only its owner can read.
+ * What {@code platform emulator start} leaves behind for {@code env} and {@code stop}: the detached
+ * server's PID and endpoint, in a file only its owner can read.
  */
 public record EmulatorState(long pid, AwsEndpoint endpoint) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -19,8 +19,12 @@ public record EmulatorState(long pid, AwsEndpoint endpoint) {
   public void write(Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".emulator", ".json",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Path temp =
+          Files.createTempFile(
+              file.toAbsolutePath().getParent(),
+              ".emulator",
+              ".json",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       JSON.writeValue(
           temp.toFile(),
           JSON.createObjectNode()
@@ -28,7 +32,10 @@ public record EmulatorState(long pid, AwsEndpoint endpoint) {
               .put("endpoint", endpoint.url().toString())
               .put("region", endpoint.region())
               .put("account_id", endpoint.accountId()));
-      Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          temp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
@@ -38,7 +45,8 @@ public record EmulatorState(long pid, AwsEndpoint endpoint) {
   /** Reads the state file; the credentials are moto's fixed test keys. */
   public static EmulatorState read(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new EmulatorException("no emulator started (no " + file + "); run: platform emulator start");
+      throw new EmulatorException(
+          "no emulator started (no " + file + "); run: platform emulator start");
     }
     try {
       JsonNode node = JSON.readTree(file.toFile());

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * moto server as a child process on a free loopback port: one endpoint for every AWS service.
- * The process is stopped by PID on {@link #close()} and, failing that, when the JVM exits.
+ * moto server as a child process on a free loopback port: one endpoint for every AWS service. The
+ * process is stopped by PID on {@link #close()} and, failing that, when the JVM exits.
  */
 public final class MotoServer implements Emulator {
 
@@ -43,8 +43,8 @@ public final class MotoServer implements Emulator {
   }
 
   /**
-   * Starts moto server and waits until it answers. Retries on another port when the chosen one
-   * was taken between probing and binding.
+   * Starts moto server and waits until it answers. Retries on another port when the chosen one was
+   * taken between probing and binding.
    */
   public static MotoServer start(Path executable, String region) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -79,7 +79,8 @@ public final class MotoServer implements Emulator {
       throw new EmulatorException("cannot start moto server (" + executable + "): " + e, e);
     }
     URI url = URI.create("http://127.0.0.1:" + port);
-    AwsEndpoint endpoint = new AwsEndpoint(url, region, ACCESS_KEY_ID, SECRET_ACCESS_KEY, ACCOUNT_ID);
+    AwsEndpoint endpoint =
+        new AwsEndpoint(url, region, ACCESS_KEY_ID, SECRET_ACCESS_KEY, ACCOUNT_ID);
     MotoServer server = new MotoServer(process, endpoint, log, http);
     server.shutdownHook = new Thread(server::stopProcess, "moto-shutdown");
     Runtime.getRuntime().addShutdownHook(server.shutdownHook);
@@ -106,7 +107,8 @@ public final class MotoServer implements Emulator {
       sleep(Duration.ofMillis(100));
     }
     close();
-    throw new EmulatorException("moto server did not answer within " + START_TIMEOUT.toSeconds() + " s");
+    throw new EmulatorException(
+        "moto server did not answer within " + START_TIMEOUT.toSeconds() + " s");
   }
 
   private boolean answers() {
@@ -156,8 +158,8 @@ public final class MotoServer implements Emulator {
   }
 
   /**
-   * Leaves the server running after this JVM exits (for {@code platform emulator start}); it
-   * must then be stopped with {@link #stop(long)}.
+   * Leaves the server running after this JVM exits (for {@code platform emulator start}); it must
+   * then be stopped with {@link #stop(long)}.
    */
   public MotoServer detach() {
     removeShutdownHook();

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * A process to run: argument vector, working directory, environment overrides, timeout and an
- * optional listener that sees each output line as it arrives (for progress, never for parsing;
- * it is called from the stdout and the stderr reader threads, so it must be thread-safe).
+ * optional listener that sees each output line as it arrives (for progress, never for parsing; it
+ * is called from the stdout and the stderr reader threads, so it must be thread-safe).
  */
 public record Command(
     List<String> argv,

@@ -5,8 +5,8 @@ package io.platform.exec;
 public interface CommandRunner {
 
   /**
-   * Runs the command to completion and returns what it left behind; a non-zero exit is a
-   * result, not an exception. Throws {@link ExecException} only when it cannot start.
+   * Runs the command to completion and returns what it left behind; a non-zero exit is a result,
+   * not an exception. Throws {@link ExecException} only when it cannot start.
    */
   ExecResult run(Command command);
 }

@@ -9,30 +9,47 @@ import java.util.regex.Pattern;
 public final class ErrorLines {
   private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*[A-Za-z]");
   private static final Pattern BOX = Pattern.compile("^[\\s│╷╵]+");
-  /** Terragrunt's log prefix, e.g. {@code 03:19:50.738 STDERR terraform: } or {@code 03:19:51.111 ERROR  }. */
+
+  /**
+   * Terragrunt's log prefix, e.g. {@code 03:19:50.738 STDERR terraform: } or {@code 03:19:51.111
+   * ERROR }.
+   */
   private static final Pattern LOG_PREFIX =
       Pattern.compile("^\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?\\s+[A-Z]+\\s+(terraform: |tofu: )?");
-  /** Where a diagnostic points: {@code on main.tf line 2, in resource ...:} or {@code on /x/terragrunt.hcl line 5:}. */
+
+  /**
+   * Where a diagnostic points: {@code on main.tf line 2, in resource ...:} or {@code on
+   * /x/terragrunt.hcl line 5:}.
+   */
   private static final Pattern LOCATION = Pattern.compile("^on (.+?) line (\\d+)[,:]");
-  /** A line of the source snippet under the location: {@code 2:   input =}. */
+
+  /** A line of the source snippet under the location: {@code 2: input =}. */
   private static final Pattern SNIPPET = Pattern.compile("^(\\d+): ?(.*)$");
+
   /** Summaries that only say that the diagnostics follow. */
-  private static final List<String> WRAPPERS = List.of(
-      "Terraform encountered problems during initialisation", "OpenTofu encountered problems during initialisation");
+  private static final List<String> WRAPPERS =
+      List.of(
+          "Terraform encountered problems during initialisation",
+          "OpenTofu encountered problems during initialisation");
+
   /** Summaries that say what failed but not why: the line under them does. */
-  private static final List<String> REASON_BELOW = List.of(
-      "Failed to install provider", "Failed to query available provider packages", "Failed to load plugin schemas");
+  private static final List<String> REASON_BELOW =
+      List.of(
+          "Failed to install provider",
+          "Failed to query available provider packages",
+          "Failed to load plugin schemas");
+
   /** How far below its summary a diagnostic's location may be. */
   private static final int LOCATION_WINDOW = 6;
 
   private ErrorLines() {}
 
   /**
-   * Terraform's own diagnostic ("Error: ...", also when Terragrunt relays it inside a log
-   * line) with where it points ("Error: Invalid expression (main.tf line 2: input =)"),
-   * passing over the summaries that only announce the diagnostics below them; else the first
-   * Terragrunt ERROR line that says more than "error occurred", else the last non-blank line
-   * of the first output that has one; empty when there is no output.
+   * Terraform's own diagnostic ("Error: ...", also when Terragrunt relays it inside a log line)
+   * with where it points ("Error: Invalid expression (main.tf line 2: input =)"), passing over the
+   * summaries that only announce the diagnostics below them; else the first Terragrunt ERROR line
+   * that says more than "error occurred", else the last non-blank line of the first output that has
+   * one; empty when there is no output.
    */
   public static String firstUseful(String... outputs) {
     String wrapper = null;
@@ -48,10 +65,13 @@ public final class ErrorLines {
           wrapper = wrapper == null ? summary : wrapper;
           continue;
         }
-        List<String> following = lines.subList(i + 1, Math.min(lines.size(), i + 1 + LOCATION_WINDOW));
+        List<String> following =
+            lines.subList(i + 1, Math.min(lines.size(), i + 1 + LOCATION_WINDOW));
         String explained = located(summary, following);
-        if (explained.equals(summary) && REASON_BELOW.stream().anyMatch(summary::contains)
-            && !following.isEmpty() && !following.get(0).contains("Error: ")) {
+        if (explained.equals(summary)
+            && REASON_BELOW.stream().anyMatch(summary::contains)
+            && !following.isEmpty()
+            && !following.get(0).contains("Error: ")) {
           // The reason, wrapped over several lines, up to the next diagnostic.
           List<String> reason = new ArrayList<>();
           for (String line : lines.subList(i + 1, lines.size())) {
@@ -70,7 +90,8 @@ public final class ErrorLines {
     }
     for (String output : outputs) {
       for (String line : lines(output)) {
-        if ((line.contains("ERROR") || line.startsWith("error:")) && !line.endsWith("error occurred:")) {
+        if ((line.contains("ERROR") || line.startsWith("error:"))
+            && !line.endsWith("error occurred:")) {
           return line;
         }
       }
@@ -85,12 +106,15 @@ public final class ErrorLines {
   }
 
   /**
-   * A diagnostic's summary with the file, line and source line it points at, as Terraform
-   * prints them below it; the summary alone when no location follows before the next one.
+   * A diagnostic's summary with the file, line and source line it points at, as Terraform prints
+   * them below it; the summary alone when no location follows before the next one.
    */
   public static String located(String summary, String file, int line, String code) {
     String where = file + " line " + line;
-    return summary + " (" + (code == null || code.isBlank() ? where : where + ": " + code.strip()) + ")";
+    return summary
+        + " ("
+        + (code == null || code.isBlank() ? where : where + ": " + code.strip())
+        + ")";
   }
 
   private static String located(String summary, List<String> following) {

@@ -4,7 +4,12 @@ import java.time.Duration;
 
 /** What a finished process left behind. */
 public record ExecResult(
-    Command command, int exitCode, String stdout, String stderr, Duration elapsed, boolean timedOut) {
+    Command command,
+    int exitCode,
+    String stdout,
+    String stderr,
+    Duration elapsed,
+    boolean timedOut) {
 
   public boolean succeeded() {
     return exitCode == 0 && !timedOut;

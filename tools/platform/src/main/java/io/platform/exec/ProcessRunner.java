@@ -45,7 +45,11 @@ public final class ProcessRunner implements CommandRunner {
       }
       int exit = process.waitFor();
       return new ExecResult(
-          command, exit, stdout.get(), stderr.get(), Duration.ofNanos(System.nanoTime() - started),
+          command,
+          exit,
+          stdout.get(),
+          stderr.get(),
+          Duration.ofNanos(System.nanoTime() - started),
           timedOut);
     } catch (InterruptedException e) {
       stop(process.toHandle());

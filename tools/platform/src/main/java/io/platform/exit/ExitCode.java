@@ -9,10 +9,14 @@ import java.util.Map;
  */
 public enum ExitCode {
   OK(0, "success (verify: every unit clean; migrate apply: every unit in place and verified)"),
-  ERROR(1, "error (verify: a unit could not be planned; docs --check: a README out of date;"
-      + " kill-switch restore: not confirmed)"),
+  ERROR(
+      1,
+      "error (verify: a unit could not be planned; docs --check: a README out of date;"
+          + " kill-switch restore: not confirmed)"),
   CHANGES(2, "verify, migrate apply: a unit would change or drifted"),
-  REFUSED(3, "migrate: refused before writing (unmapped resources, collisions, a state not as planned)"),
+  REFUSED(
+      3,
+      "migrate: refused before writing (unmapped resources, collisions, a state not as planned)"),
   USAGE(64, "invalid command line");
 
   private final int code;

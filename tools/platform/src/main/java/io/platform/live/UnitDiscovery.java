@@ -27,13 +27,13 @@ public final class UnitDiscovery {
   private UnitDiscovery() {}
 
   /**
-   * Units below {@code root} (or {@code root} itself when it is a unit), sorted by name. A
-   * unit is kept when it matches any include glob (all when none) and no exclude glob; globs
-   * match the unit name, e.g. {@code vpc}, {@code local/*}, {@code **}{@code /eks}. Symbolic
-   * links below {@code root} are not followed, as Terragrunt does not follow them.
+   * Units below {@code root} (or {@code root} itself when it is a unit), sorted by name. A unit is
+   * kept when it matches any include glob (all when none) and no exclude glob; globs match the unit
+   * name, e.g. {@code vpc}, {@code local/*}, {@code **}{@code /eks}. Symbolic links below {@code
+   * root} are not followed, as Terragrunt does not follow them.
    *
-   * @throws IllegalArgumentException when {@code root} is not a directory, or holds a stack
-   *     whose units were never generated
+   * @throws IllegalArgumentException when {@code root} is not a directory, or holds a stack whose
+   *     units were never generated
    */
   public static List<Unit> find(Path root, List<String> includes, List<String> excludes) {
     Path base = treeDir(root);
@@ -50,10 +50,13 @@ public final class UnitDiscovery {
               if (!dir.equals(base) && NOT_SEARCHED.contains(name)) {
                 return FileVisitResult.SKIP_SUBTREE;
               }
-              if (Files.isRegularFile(dir.resolve(STACK_FILE)) && !Files.isDirectory(dir.resolve(STACK_DIR))) {
+              if (Files.isRegularFile(dir.resolve(STACK_FILE))
+                  && !Files.isDirectory(dir.resolve(STACK_DIR))) {
                 // Its units exist only once generated: verifying without them would prove nothing.
                 throw new IllegalArgumentException(
-                    "stack " + dir + " is not generated: run `terragrunt stack generate` in it first");
+                    "stack "
+                        + dir
+                        + " is not generated: run `terragrunt stack generate` in it first");
               }
               if (Files.isRegularFile(dir.resolve(UNIT_FILE))) {
                 String unitName = dir.equals(base) ? name : nameOf(base.relativize(dir));
@@ -74,8 +77,8 @@ public final class UnitDiscovery {
   }
 
   /**
-   * The tree's directory with symbolic links resolved: the tree itself may be reached through
-   * one, and the walk follows none.
+   * The tree's directory with symbolic links resolved: the tree itself may be reached through one,
+   * and the walk follows none.
    */
   public static Path treeDir(Path root) {
     if (!Files.isDirectory(root)) {

@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * The units of a tree in dependency order (dependencies first) with the units each one
- * depends on, as {@code terragrunt find --json --dag --dependencies} reports them.
+ * The units of a tree in dependency order (dependencies first) with the units each one depends on,
+ * as {@code terragrunt find --json --dag --dependencies} reports them.
  *
  * @param order unit names, every unit after the units it depends on
  * @param dependencies unit name to the names it depends on
@@ -62,9 +62,9 @@ public record UnitGraph(List<String> order, Map<String, List<String>> dependenci
   }
 
   /**
-   * The graph among the given units only, and for each the given units it waits for, directly
-   * or through units left out. The order is one to start them in: the unit heading the longest
-   * chain of units waiting on it first (which keeps every unit after those it waits for), then
+   * The graph among the given units only, and for each the given units it waits for, directly or
+   * through units left out. The order is one to start them in: the unit heading the longest chain
+   * of units waiting on it first (which keeps every unit after those it waits for), then
    * Terragrunt's order, then units the graph does not know, by name.
    */
   public UnitGraph restrictedTo(Collection<String> names) {
@@ -95,15 +95,22 @@ public record UnitGraph(List<String> order, Map<String, List<String>> dependenci
   }
 
   /** Per unit, how many units the longest chain of units waiting on it holds, itself included. */
-  private static Map<String, Integer> chainLengths(List<String> units, Map<String, List<String>> waits) {
+  private static Map<String, Integer> chainLengths(
+      List<String> units, Map<String, List<String>> waits) {
     Map<String, List<String>> waitedOnBy = new HashMap<>();
-    waits.forEach((unit, deps) -> deps.forEach(d -> waitedOnBy.computeIfAbsent(d, k -> new ArrayList<>()).add(unit)));
+    waits.forEach(
+        (unit, deps) ->
+            deps.forEach(d -> waitedOnBy.computeIfAbsent(d, k -> new ArrayList<>()).add(unit)));
     Map<String, Integer> lengths = new HashMap<>();
     units.forEach(unit -> chainLength(unit, waitedOnBy, lengths, new HashSet<>()));
     return lengths;
   }
 
-  private static int chainLength(String unit, Map<String, List<String>> waitedOnBy, Map<String, Integer> lengths, Set<String> visiting) {
+  private static int chainLength(
+      String unit,
+      Map<String, List<String>> waitedOnBy,
+      Map<String, Integer> lengths,
+      Set<String> visiting) {
     Integer known = lengths.get(unit);
     if (known != null) {
       return known;
@@ -121,9 +128,9 @@ public record UnitGraph(List<String> order, Map<String, List<String>> dependenci
   }
 
   /**
-   * The names of the given units missing from the graph. Terragrunt leaves out the units of a dependency
-   * cycle (warning only on its stderr); its paths are relative to {@code root}, which it calls
-   * {@code .} when {@code root} is itself a unit.
+   * The names of the given units missing from the graph. Terragrunt leaves out the units of a
+   * dependency cycle (warning only on its stderr); its paths are relative to {@code root}, which it
+   * calls {@code .} when {@code root} is itself a unit.
    */
   public List<String> leftOut(Path root, List<Unit> units) {
     Set<Path> known = new HashSet<>();
@@ -139,7 +146,12 @@ public record UnitGraph(List<String> order, Map<String, List<String>> dependenci
       out.append("  u").append(i).append("[\"").append(mermaidLabel(nodes.get(i))).append("\"]\n");
     }
     forEachEdge(
-        (unit, dep) -> out.append("  u").append(nodes.indexOf(unit)).append(" --> u").append(nodes.indexOf(dep)).append('\n'));
+        (unit, dep) ->
+            out.append("  u")
+                .append(nodes.indexOf(unit))
+                .append(" --> u")
+                .append(nodes.indexOf(dep))
+                .append('\n'));
     return out.toString();
   }
 
@@ -149,7 +161,9 @@ public record UnitGraph(List<String> order, Map<String, List<String>> dependenci
     for (String unit : nodes()) {
       out.append("  ").append(dotId(unit)).append(";\n");
     }
-    forEachEdge((unit, dep) -> out.append("  ").append(dotId(unit)).append(" -> ").append(dotId(dep)).append(";\n"));
+    forEachEdge(
+        (unit, dep) ->
+            out.append("  ").append(dotId(unit)).append(" -> ").append(dotId(dep)).append(";\n"));
     return out.append("}\n").toString();
   }
 
@@ -163,7 +177,8 @@ public record UnitGraph(List<String> order, Map<String, List<String>> dependenci
 
   /** Each unit's dependencies by name: Terragrunt lists them in no stable order. */
   private void forEachEdge(BiConsumer<String, String> edge) {
-    dependencies.forEach((unit, deps) -> deps.stream().sorted().forEach(dep -> edge.accept(unit, dep)));
+    dependencies.forEach(
+        (unit, deps) -> deps.stream().sorted().forEach(dep -> edge.accept(unit, dep)));
   }
 
   /**
@@ -171,8 +186,12 @@ public record UnitGraph(List<String> order, Map<String, List<String>> dependenci
    * first, since every code starts with it.
    */
   private static String mermaidLabel(String unit) {
-    return unit.replace("#", "#35;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;")
-        .replace("&", "#amp;").replace("`", "#96;");
+    return unit.replace("#", "#35;")
+        .replace("\"", "#quot;")
+        .replace("<", "#lt;")
+        .replace(">", "#gt;")
+        .replace("&", "#amp;")
+        .replace("`", "#96;");
   }
 
   private static String dotId(String unit) {

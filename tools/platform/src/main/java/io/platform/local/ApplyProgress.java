@@ -8,10 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A line per unit as {@code terragrunt run --all apply} starts and finishes it, read from the
- * lines Terragrunt prefixes with the unit ({@code 12:47:45.495 STDOUT [vpc] terraform: ...}):
- * the apply of a tree takes minutes, and without this says nothing until it ends. Every line
- * still goes on to the tools' own output (shown with -v).
+ * A line per unit as {@code terragrunt run --all apply} starts and finishes it, read from the lines
+ * Terragrunt prefixes with the unit ({@code 12:47:45.495 STDOUT [vpc] terraform: ...}): the apply
+ * of a tree takes minutes, and without this says nothing until it ends. Every line still goes on to
+ * the tools' own output (shown with -v).
  */
 final class ApplyProgress implements Consumer<String> {
   private static final Pattern UNIT_LINE =

@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The main job on the embedded emulator: start moto, bootstrap the state backend, apply every
- * unit of the live tree, prove each with a zero-diff plan, stop moto.
+ * The main job on the embedded emulator: start moto, bootstrap the state backend, apply every unit
+ * of the live tree, prove each with a zero-diff plan, stop moto.
  */
 public final class LocalRun {
 
@@ -48,7 +48,10 @@ public final class LocalRun {
    * @param toolOutput hears Terragrunt's own output lines during apply
    */
   public LocalRun(
-      Toolchain toolchain, CommandRunner runner, Consumer<String> progress, Consumer<String> toolOutput) {
+      Toolchain toolchain,
+      CommandRunner runner,
+      Consumer<String> progress,
+      Consumer<String> toolOutput) {
     this.toolchain = toolchain;
     this.runner = runner;
     this.progress = progress;
@@ -63,7 +66,12 @@ public final class LocalRun {
     EngineRelease engine = new Terraform(runner, toolchain, Map.of()).release();
     progress.accept("engine: " + engine + " (" + toolchain.engineProgram() + ")");
     try (MotoServer moto = MotoServer.start(toolchain.motoServer(), options.region())) {
-      progress.accept("emulator: moto server at " + moto.endpoint().url() + " (pid " + moto.pid().getAsLong() + ")");
+      progress.accept(
+          "emulator: moto server at "
+              + moto.endpoint().url()
+              + " (pid "
+              + moto.pid().getAsLong()
+              + ")");
       Terragrunt terragrunt = new Terragrunt(runner, toolchain, moto.endpoint().environment());
 
       BackendBootstrapper bootstrapper =
@@ -73,20 +81,28 @@ public final class LocalRun {
               moto.endpoint().url());
       for (BackendSpec backend : BackendDiscovery.of(terragrunt, units)) {
         for (BootstrapStep step : bootstrapper.bootstrap(backend)) {
-          progress.accept("bootstrap: " + step.resource() + " " + step.setting() + ": " + step.outcome());
+          progress.accept(
+              "bootstrap: " + step.resource() + " " + step.setting() + ": " + step.outcome());
         }
       }
 
       progress.accept("apply: terragrunt run --all apply (" + Count.of(units.size(), "unit") + ")");
       ExecResult apply =
-          terragrunt.runAll(options.liveDir(), options.applyTimeout(), new ApplyProgress(progress, toolOutput, System::nanoTime),
-              "apply", "-input=false", "-auto-approve");
+          terragrunt.runAll(
+              options.liveDir(),
+              options.applyTimeout(),
+              new ApplyProgress(progress, toolOutput, System::nanoTime),
+              "apply",
+              "-input=false",
+              "-auto-approve");
       apply.requireSuccess();
 
       progress.accept("verify: planning every unit against what was applied");
       List<Unit> ordered =
           UnitGraph.fromFindJson(terragrunt.findDependencyOrder(options.liveDir())).ordered(units);
-      return new Verifier(terragrunt, options.verify(), listener).verify(options.liveDir(), ordered).withEngine(engine);
+      return new Verifier(terragrunt, options.verify(), listener)
+          .verify(options.liveDir(), ordered)
+          .withEngine(engine);
     }
   }
 }

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Where a new secret access key goes when it is asked for: a file that only its owner can
- * read, created before the key exists (so that a path that cannot be written fails first) and
- * never overwritten.
+ * Where a new secret access key goes when it is asked for: a file that only its owner can read,
+ * created before the key exists (so that a path that cannot be written fails first) and never
+ * overwritten.
  */
 final class SecretKeyFile {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,10 +27,12 @@ final class SecretKeyFile {
     try {
       Path parent = path.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       return new SecretKeyFile(path);
     } catch (FileAlreadyExistsException e) {
-      throw new IllegalArgumentException(path + " exists; name a new file for the secret access key", e);
+      throw new IllegalArgumentException(
+          path + " exists; name a new file for the secret access key", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + path, e);
     }
@@ -38,11 +40,14 @@ final class SecretKeyFile {
 
   void write(String username, String accessKeyId, String secretAccessKey) {
     try {
-      Files.writeString(path, JSON.createObjectNode()
-          .put(ServiceUserSecret.USERNAME, username)
-          .put(ServiceUserSecret.ACCESS_KEY_ID, accessKeyId)
-          .put(ServiceUserSecret.SECRET_ACCESS_KEY, secretAccessKey)
-          .toString() + "\n");
+      Files.writeString(
+          path,
+          JSON.createObjectNode()
+                  .put(ServiceUserSecret.USERNAME, username)
+                  .put(ServiceUserSecret.ACCESS_KEY_ID, accessKeyId)
+                  .put(ServiceUserSecret.SECRET_ACCESS_KEY, secretAccessKey)
+                  .toString()
+              + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);
     }

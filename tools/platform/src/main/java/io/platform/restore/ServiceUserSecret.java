@@ -9,9 +9,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
- * The kill switch's secret: {@code {"username", "access_key_id"}}, possibly with a
- * {@code secret_access_key} the service reads its credentials from. Fields this tool does not
- * know are kept as they are. Error messages name the secret, never its value.
+ * The kill switch's secret: {@code {"username", "access_key_id"}}, possibly with a {@code
+ * secret_access_key} the service reads its credentials from. Fields this tool does not know are
+ * kept as they are. Error messages name the secret, never its value.
  */
 public record ServiceUserSecret(String secretId, ObjectNode document) {
   static final String USERNAME = "username";
@@ -56,7 +56,8 @@ public record ServiceUserSecret(String secretId, ObjectNode document) {
   }
 
   /** Writes a new key into the secret as a new version, keeping every other field. */
-  void writeKey(SecretsManagerClient secrets, String accessKeyId, Optional<String> secretAccessKey) {
+  void writeKey(
+      SecretsManagerClient secrets, String accessKeyId, Optional<String> secretAccessKey) {
     ObjectNode updated = document.deepCopy().put(ACCESS_KEY_ID, accessKeyId);
     secretAccessKey.ifPresent(key -> updated.put(SECRET_ACCESS_KEY, key));
     secrets.putSecretValue(b -> b.secretId(secretId).secretString(updated.toString()));
@@ -65,7 +66,8 @@ public record ServiceUserSecret(String secretId, ObjectNode document) {
   private String field(String name) {
     JsonNode node = document.get(name);
     if (node == null || !node.isTextual() || node.asText().isBlank()) {
-      throw new IllegalStateException("secret " + secretId + " has no string field \"" + name + "\"");
+      throw new IllegalStateException(
+          "secret " + secretId + " has no string field \"" + name + "\"");
     }
     return node.asText();
   }

@@ -16,19 +16,21 @@ import java.util.Optional;
 
 /**
  * The units a change affects, each with the first rule that selects it:
+ *
  * <ol>
  *   <li>a file of the unit's own directory changed;
  *   <li>a file of its module changed: anything below the directory of the module's {@code .tf}
  *       files, templates and scripts included, which Terragrunt's own {@code reading} list (its
  *       {@code .tf} files only) misses;
- *   <li>a source of a build output it reads changed: a file it reads below a {@code target/}
- *       folder of a Maven module (a Lambda jar) is built from everything else in that module
- *       but its Markdown, and from the POMs above it;
- *   <li>it reads a changed file, as {@code terragrunt find --reading} lists what each unit
- *       reads ({@code root.hcl}, {@code env.hcl}, {@code _envcommon/*.hcl}, files marked with
- *       {@code mark_as_read});
+ *   <li>a source of a build output it reads changed: a file it reads below a {@code target/} folder
+ *       of a Maven module (a Lambda jar) is built from everything else in that module but its
+ *       Markdown, and from the POMs above it;
+ *   <li>it reads a changed file, as {@code terragrunt find --reading} lists what each unit reads
+ *       ({@code root.hcl}, {@code env.hcl}, {@code _envcommon/*.hcl}, files marked with {@code
+ *       mark_as_read});
  *   <li>it depends, directly or not, on a selected unit.
  * </ol>
+ *
  * A change that nothing reads selects nothing.
  */
 public final class AffectedUnits {
@@ -52,7 +54,12 @@ public final class AffectedUnits {
       direct(unit, unitReads, change).ifPresent(reason -> reasons.put(unit.name(), reason));
     }
     addDependents(reasons, reads, units);
-    String description = "affected since " + change.base() + " (" + Count.of(change.files().size(), "file") + " changed)";
+    String description =
+        "affected since "
+            + change.base()
+            + " ("
+            + Count.of(change.files().size(), "file")
+            + " changed)";
     return new Scope(description, reasons, reasons.size(), units.size(), null);
   }
 
@@ -66,7 +73,8 @@ public final class AffectedUnits {
     for (Path module : reads.moduleDirs(unit.dir())) {
       for (Path file : change.files()) {
         if (file.startsWith(module)) {
-          return Optional.of("module " + repo.relativize(module) + " changed: " + repo.relativize(file));
+          return Optional.of(
+              "module " + repo.relativize(module) + " changed: " + repo.relativize(file));
         }
       }
     }
@@ -77,8 +85,14 @@ public final class AffectedUnits {
       }
       for (Path file : change.files()) {
         if (buildsInto(sources.get(), file, repo)) {
-          return Optional.of("built from " + repo.relativize(sources.get()) + " (reads "
-              + repo.relativize(read) + "): " + repo.relativize(file) + " changed");
+          return Optional.of(
+              "built from "
+                  + repo.relativize(sources.get())
+                  + " (reads "
+                  + repo.relativize(read)
+                  + "): "
+                  + repo.relativize(file)
+                  + " changed");
         }
       }
     }
@@ -91,21 +105,27 @@ public final class AffectedUnits {
   }
 
   /**
-   * Whether a change to {@code file} changes what the Maven module {@code sources} builds: any
-   * of its files but its build output and its Markdown, or the POM of a module above it (its
-   * parents fix the versions of what it bundles).
+   * Whether a change to {@code file} changes what the Maven module {@code sources} builds: any of
+   * its files but its build output and its Markdown, or the POM of a module above it (its parents
+   * fix the versions of what it bundles).
    */
   private static boolean buildsInto(Path sources, Path file, Path repo) {
     if (file.startsWith(sources)) {
-      return !file.startsWith(sources.resolve("target")) && !file.getFileName().toString().endsWith(".md");
+      return !file.startsWith(sources.resolve("target"))
+          && !file.getFileName().toString().endsWith(".md");
     }
-    return file.getFileName().toString().equals("pom.xml") && file.startsWith(repo) && sources.startsWith(file.getParent());
+    return file.getFileName().toString().equals("pom.xml")
+        && file.startsWith(repo)
+        && sources.startsWith(file.getParent());
   }
 
   /** The Maven module a file below its {@code target/} folder is built from. */
   private static Optional<Path> buildSources(Path read) {
-    for (Path dir = read.getParent(); dir != null && dir.getParent() != null; dir = dir.getParent()) {
-      if (dir.getFileName().toString().equals("target") && Files.isRegularFile(dir.getParent().resolve("pom.xml"))) {
+    for (Path dir = read.getParent();
+        dir != null && dir.getParent() != null;
+        dir = dir.getParent()) {
+      if (dir.getFileName().toString().equals("target")
+          && Files.isRegularFile(dir.getParent().resolve("pom.xml"))) {
         return Optional.of(dir.getParent());
       }
     }
@@ -113,9 +133,13 @@ public final class AffectedUnits {
   }
 
   /** Every unit that depends on a selected one, through any number of units, is selected too. */
-  private static void addDependents(Map<String, String> reasons, Map<String, UnitReads> reads, List<Unit> units) {
+  private static void addDependents(
+      Map<String, String> reasons, Map<String, UnitReads> reads, List<Unit> units) {
     Map<String, List<String>> dependents = new LinkedHashMap<>();
-    reads.forEach((unit, r) -> r.dependencies().forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(unit)));
+    reads.forEach(
+        (unit, r) ->
+            r.dependencies()
+                .forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(unit)));
     List<String> known = units.stream().map(Unit::name).toList();
     Deque<String> next = new ArrayDeque<>(reasons.keySet());
     while (!next.isEmpty()) {
@@ -153,12 +177,15 @@ public final class AffectedUnits {
      * directories that hold no other's (a module's {@code examples/} lie below the module).
      */
     List<Path> moduleDirs(Path unitDir) {
-      List<Path> dirs = files.stream()
-          .filter(f -> f.getFileName().toString().endsWith(".tf") && !f.startsWith(unitDir))
-          .map(Path::getParent)
-          .distinct()
+      List<Path> dirs =
+          files.stream()
+              .filter(f -> f.getFileName().toString().endsWith(".tf") && !f.startsWith(unitDir))
+              .map(Path::getParent)
+              .distinct()
+              .toList();
+      return dirs.stream()
+          .filter(d -> dirs.stream().noneMatch(other -> !other.equals(d) && d.startsWith(other)))
           .toList();
-      return dirs.stream().filter(d -> dirs.stream().noneMatch(other -> !other.equals(d) && d.startsWith(other))).toList();
     }
   }
 }

@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The files a change touches: every path that differs between the merge base of {@code base}
- * and {@code HEAD} and the working tree (committed, staged or not, and untracked files), as
- * {@code git diff BASE...} sees it, with a renamed file counted at both its old and its new path.
+ * The files a change touches: every path that differs between the merge base of {@code base} and
+ * {@code HEAD} and the working tree (committed, staged or not, and untracked files), as {@code git
+ * diff BASE...} sees it, with a renamed file counted at both its old and its new path.
  *
  * @param base the reference the change is compared with, as given
  * @param mergeBase the commit both share, which the change is measured from
@@ -29,21 +29,26 @@ public record ChangedFiles(String base, String mergeBase, Path repo, Set<Path> f
   /**
    * Reads the change of the repository that holds {@code dir}.
    *
-   * @throws UnknownBaseException when {@code base} names no commit, with why (a shallow
-   *     clone that lacks it, or a name that does not exist)
+   * @throws UnknownBaseException when {@code base} names no commit, with why (a shallow clone that
+   *     lacks it, or a name that does not exist)
    * @throws IllegalArgumentException when {@code dir} is not in a Git work tree
    */
   public static ChangedFiles since(String base, Path dir, CommandRunner runner) {
     ExecResult top = git(runner, dir, "rev-parse", "--show-toplevel");
     if (!top.succeeded()) {
-      throw new IllegalArgumentException(dir + " is not in a Git work tree, so it has no change to select units by");
+      throw new IllegalArgumentException(
+          dir + " is not in a Git work tree, so it has no change to select units by");
     }
     Path repo = Path.of(top.stdout().strip());
     if (!git(runner, repo, "rev-parse", "--verify", "--quiet", base + "^{commit}").succeeded()) {
-      boolean shallow = "true".equals(git(runner, repo, "rev-parse", "--is-shallow-repository").stdout().strip());
+      boolean shallow =
+          "true".equals(git(runner, repo, "rev-parse", "--is-shallow-repository").stdout().strip());
       throw shallow
           ? new UnknownBaseException(
-              "--base " + base + " is not in this shallow clone: fetch it (git fetch origin " + base
+              "--base "
+                  + base
+                  + " is not in this shallow clone: fetch it (git fetch origin "
+                  + base
                   + ", or actions/checkout with fetch-depth: 0) so that the change can be measured",
               true)
           : new UnknownBaseException("--base " + base + " names no commit of " + repo, false);
@@ -51,7 +56,8 @@ public record ChangedFiles(String base, String mergeBase, Path repo, Set<Path> f
     ExecResult mergeBase = git(runner, repo, "merge-base", base, "HEAD");
     if (!mergeBase.succeeded()) {
       throw new UnknownBaseException(
-          "--base " + base + " shares no history with HEAD (in a shallow clone, fetch more of it)", true);
+          "--base " + base + " shares no history with HEAD (in a shallow clone, fetch more of it)",
+          true);
     }
     String commit = mergeBase.stdout().strip();
     Set<Path> files = new TreeSet<>();
@@ -75,7 +81,10 @@ public record ChangedFiles(String base, String mergeBase, Path repo, Set<Path> f
     return runner.run(Command.of("git", args).in(dir).withTimeout(LIMIT));
   }
 
-  /** What goes wrong with {@code --base}; {@code environment} when the clone, not the name, is at fault. */
+  /**
+   * What goes wrong with {@code --base}; {@code environment} when the clone, not the name, is at
+   * fault.
+   */
   public static final class UnknownBaseException extends IllegalArgumentException {
     private final boolean environment;
 
@@ -84,7 +93,10 @@ public record ChangedFiles(String base, String mergeBase, Path repo, Set<Path> f
       this.environment = environment;
     }
 
-    /** True when the name may be right but this clone cannot resolve it (shallow, unrelated history). */
+    /**
+     * True when the name may be right but this clone cannot resolve it (shallow, unrelated
+     * history).
+     */
     public boolean environment() {
       return environment;
     }

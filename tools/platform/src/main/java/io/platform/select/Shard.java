@@ -10,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One of {@code count} deterministic shares of a selection of units, for spreading a tree over
- * CI runners: every unit lands in exactly one share, whatever share is asked for, and the shares
- * are balanced by each unit's last known time (longest first, each to the share with the least
- * so far), or by number of units when no time is known.
+ * One of {@code count} deterministic shares of a selection of units, for spreading a tree over CI
+ * runners: every unit lands in exactly one share, whatever share is asked for, and the shares are
+ * balanced by each unit's last known time (longest first, each to the share with the least so far),
+ * or by number of units when no time is known.
  *
  * @param index 1-based, as written: {@code 2/3} is the second of three
  */
@@ -23,7 +23,11 @@ public record Shard(int index, int count) {
   public Shard {
     if (count < 1 || index < 1 || index > count) {
       throw new IllegalArgumentException(
-          "--shard " + index + "/" + count + ": the share must be K/N with 1 <= K <= N, e.g. 1/2 and 2/2");
+          "--shard "
+              + index
+              + "/"
+              + count
+              + ": the share must be K/N with 1 <= K <= N, e.g. 1/2 and 2/2");
     }
   }
 
@@ -31,7 +35,8 @@ public record Shard(int index, int count) {
   public static Shard parse(String spec) {
     Matcher matcher = SPEC.matcher(spec.strip());
     if (!matcher.matches()) {
-      throw new IllegalArgumentException("--shard " + spec + ": expected K/N, e.g. 1/2 for the first of two shares");
+      throw new IllegalArgumentException(
+          "--shard " + spec + ": expected K/N, e.g. 1/2 for the first of two shares");
     }
     return new Shard(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
   }
@@ -43,11 +48,14 @@ public record Shard(int index, int count) {
    *     those known, or all alike when none is known)
    */
   public List<Unit> of(List<Unit> units, Map<String, Long> millis) {
-    List<Long> known = units.stream().map(u -> millis.get(u.name())).filter(m -> m != null).sorted().toList();
+    List<Long> known =
+        units.stream().map(u -> millis.get(u.name())).filter(m -> m != null).sorted().toList();
     long typical = known.isEmpty() ? 1 : Math.max(1, known.get(known.size() / 2));
     List<Unit> heaviestFirst = new ArrayList<>(units);
-    heaviestFirst.sort(Comparator.comparingLong((Unit u) -> millis.getOrDefault(u.name(), typical)).reversed()
-        .thenComparing(Unit::name));
+    heaviestFirst.sort(
+        Comparator.comparingLong((Unit u) -> millis.getOrDefault(u.name(), typical))
+            .reversed()
+            .thenComparing(Unit::name));
     long[] loads = new long[count];
     Map<String, Integer> assigned = new HashMap<>();
     for (Unit unit : heaviestFirst) {

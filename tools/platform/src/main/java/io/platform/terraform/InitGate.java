@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * one installed; units with different lock files are not held back by each other.
  */
 public final class InitGate {
-  private final ConcurrentHashMap<String, CompletableFuture<Void>> firstInits = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CompletableFuture<Void>> firstInits =
+      new ConcurrentHashMap<>();
 
   /** Runs {@code init} for the unit in {@code unitDir}, after the first init of its lock file. */
   public <T> T init(Path unitDir, Supplier<T> init) {
@@ -38,7 +39,8 @@ public final class InitGate {
 
   /**
    * A unit Terragrunt has already downloaded and initialised for this engine: its cache, or for
-   * OpenTofu the folder in it where the live tree keeps OpenTofu's copies (root.hcl's download_dir).
+   * OpenTofu the folder in it where the live tree keeps OpenTofu's copies (root.hcl's
+   * download_dir).
    */
   public static boolean initialised(Path unitDir, Engine engine) {
     Path cache = unitDir.resolve(".terragrunt-cache");

@@ -11,15 +11,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Runs the engine itself, Terraform or OpenTofu (no Terragrunt), with the pinned toolchain's environment. */
+/**
+ * Runs the engine itself, Terraform or OpenTofu (no Terragrunt), with the pinned toolchain's
+ * environment.
+ */
 public final class Terraform {
   private final CommandRunner runner;
   private final Toolchain toolchain;
   private final Map<String, String> environment;
 
   /**
-   * @param environment added to every call on top of the toolchain's, e.g. the emulator's
-   *     endpoint and credentials, or TF_VAR_ inputs
+   * @param environment added to every call on top of the toolchain's, e.g. the emulator's endpoint
+   *     and credentials, or TF_VAR_ inputs
    */
   public Terraform(CommandRunner runner, Toolchain toolchain, Map<String, String> environment) {
     this.runner = runner;
@@ -38,7 +41,8 @@ public final class Terraform {
 
   /** Runs a command that prints JSON (e.g. {@code show -json}, {@code output -json}). */
   public JsonNode json(Path dir, Duration timeout, String... args) {
-    return ToolJson.parse(run(dir, timeout, args), toolchain.engine().command() + " " + String.join(" ", args));
+    return ToolJson.parse(
+        run(dir, timeout, args), toolchain.engine().command() + " " + String.join(" ", args));
   }
 
   /** The engine and the version it reports ({@code version -json}, which both engines give). */

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Runs Terragrunt (and through it Terraform or OpenTofu) with the pinned toolchain's environment. */
+/**
+ * Runs Terragrunt (and through it Terraform or OpenTofu) with the pinned toolchain's environment.
+ */
 public final class Terragrunt {
   private final CommandRunner runner;
   private final Toolchain toolchain;
@@ -21,21 +23,28 @@ public final class Terragrunt {
   private final Consumer<String> output;
 
   /**
-   * @param environment added to every call on top of the toolchain's, e.g. the emulator's
-   *     endpoint and credentials
+   * @param environment added to every call on top of the toolchain's, e.g. the emulator's endpoint
+   *     and credentials
    */
   public Terragrunt(CommandRunner runner, Toolchain toolchain, Map<String, String> environment) {
     this(runner, toolchain, environment, null);
   }
 
-  private Terragrunt(CommandRunner runner, Toolchain toolchain, Map<String, String> environment, Consumer<String> output) {
+  private Terragrunt(
+      CommandRunner runner,
+      Toolchain toolchain,
+      Map<String, String> environment,
+      Consumer<String> output) {
     this.runner = runner;
     this.toolchain = toolchain;
     this.environment = Map.copyOf(environment);
     this.output = output;
   }
 
-  /** The same, handing every line the tools print to {@code output}, prefixed with the unit's folder name. */
+  /**
+   * The same, handing every line the tools print to {@code output}, prefixed with the unit's folder
+   * name.
+   */
   public Terragrunt withOutput(Consumer<String> output) {
     return new Terragrunt(runner, toolchain, environment, output);
   }
@@ -60,7 +69,8 @@ public final class Terragrunt {
    * {@code terragrunt run --all -- <terraform args>} over every unit below {@code dir}, in
    * dependency order. Apply and destroy are approved automatically, as in CI.
    */
-  public ExecResult runAll(Path dir, Duration timeout, Consumer<String> progress, String... tfArgs) {
+  public ExecResult runAll(
+      Path dir, Duration timeout, Consumer<String> progress, String... tfArgs) {
     List<String> args = new ArrayList<>(List.of("run", "--all", "--non-interactive", "--"));
     args.addAll(List.of(tfArgs));
     return runner.run(command(dir, args).withTimeout(timeout).onLine(progress));
@@ -77,7 +87,8 @@ public final class Terragrunt {
   public JsonNode render(Path unitDir) {
     return ToolJson.parse(
         runner.run(
-            command(unitDir, List.of("render", "--format", "json")).withTimeout(Duration.ofMinutes(2))),
+            command(unitDir, List.of("render", "--format", "json"))
+                .withTimeout(Duration.ofMinutes(2))),
         "terragrunt render");
   }
 
@@ -85,7 +96,8 @@ public final class Terragrunt {
   public JsonNode findDependencyOrder(Path dir) {
     return ToolJson.parse(
         runner.run(
-            command(dir, List.of("find", "--json", "--dag", "--dependencies")).withTimeout(Duration.ofMinutes(5))),
+            command(dir, List.of("find", "--json", "--dag", "--dependencies"))
+                .withTimeout(Duration.ofMinutes(5))),
         "terragrunt find");
   }
 
@@ -102,8 +114,8 @@ public final class Terragrunt {
   }
 
   /**
-   * Plans the unit into {@code planFile}. The result is returned whatever the exit code: a
-   * failed plan is a verdict for the caller, not an exception.
+   * Plans the unit into {@code planFile}. The result is returned whatever the exit code: a failed
+   * plan is a verdict for the caller, not an exception.
    */
   public ExecResult plan(Path unitDir, Path planFile, Duration timeout, List<String> extraArgs) {
     List<String> args = new ArrayList<>(List.of("plan", "-input=false", "-out=" + planFile));

@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * The program Terragrunt drives and the tools run for plans, state pushes and local copies:
- * Terraform or OpenTofu. Chosen by {@code PLATFORM_ENGINE} (or {@code --engine}); Terraform
- * unless told otherwise.
+ * Terraform or OpenTofu. Chosen by {@code PLATFORM_ENGINE} (or {@code --engine}); Terraform unless
+ * told otherwise.
  */
 public enum Engine {
   TERRAFORM("terraform", "Terraform", "terraform.version"),

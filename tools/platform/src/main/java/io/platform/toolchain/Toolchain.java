@@ -10,14 +10,19 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The pinned tools installed by {@code scripts/setup.sh}: where they are and the environment
- * every engine or Terragrunt call gets (generated CLI config, no update checks, no prompts).
+ * The pinned tools installed by {@code scripts/setup.sh}: where they are and the environment every
+ * engine or Terragrunt call gets (generated CLI config, no update checks, no prompts).
  *
  * @param engine the engine {@code PLATFORM_ENGINE} chose
  * @param engineProgram its program, {@code terraform} or {@code tofu}
  */
 public record Toolchain(
-    Engine engine, Path engineProgram, Path terragrunt, Path motoServer, Path cliConfig, Path binDir,
+    Engine engine,
+    Path engineProgram,
+    Path terragrunt,
+    Path motoServer,
+    Path cliConfig,
+    Path binDir,
     Function<String, String> env) {
 
   /** Locates the toolchain from the process environment. */
@@ -26,9 +31,9 @@ public record Toolchain(
   }
 
   /**
-   * Locates the toolchain: the setup cache's bin directory first, then PATH. Fails with the
-   * command that fixes it when setup has not run, and with {@link Engine.UnknownEngineException}
-   * when {@code PLATFORM_ENGINE} names no engine.
+   * Locates the toolchain: the setup cache's bin directory first, then PATH. Fails with the command
+   * that fixes it when setup has not run, and with {@link Engine.UnknownEngineException} when
+   * {@code PLATFORM_ENGINE} names no engine.
    */
   public static Toolchain locate(Function<String, String> env) {
     Engine engine = Engine.fromEnvironment(env);
@@ -44,8 +49,13 @@ public record Toolchain(
           "no Terraform CLI configuration at " + cliConfig + "; run scripts/setup.sh first");
     }
     return new Toolchain(
-        engine, find(engine.command(), bin, env), find("terragrunt", bin, env), find("moto_server", bin, env),
-        cliConfig, bin, env);
+        engine,
+        find(engine.command(), bin, env),
+        find("terragrunt", bin, env),
+        find("moto_server", bin, env),
+        cliConfig,
+        bin,
+        env);
   }
 
   /** Another tool setup installs (the quality tools), looked up the same way. */
@@ -55,6 +65,7 @@ public record Toolchain(
 
   /** The Go collector's heap growth target for the tools unless the caller sets its own. */
   static final String GOGC = "400";
+
   /** Terragrunt's switch for reading a dependency's outputs from its S3 state object. */
   static final String FETCH_OUTPUTS_FROM_STATE = "TG_DEPENDENCY_FETCH_OUTPUT_FROM_STATE";
 
@@ -100,8 +111,7 @@ public record Toolchain(
       return Path.of(explicit);
     }
     String xdg = env.apply("XDG_CACHE_HOME");
-    Path base =
-        xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(env.apply("HOME"), ".cache");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(env.apply("HOME"), ".cache");
     return base.resolve("platform");
   }
 
@@ -116,7 +126,11 @@ public record Toolchain(
         return Path.of(dir, tool);
       }
     }
-    String setup = tool.equals(Engine.TOFU.command()) ? Engine.VARIABLE + "=tofu scripts/setup.sh" : "scripts/setup.sh";
-    throw new ToolchainException(tool + " not found in " + bin + " or on PATH; run " + setup + " first");
+    String setup =
+        tool.equals(Engine.TOFU.command())
+            ? Engine.VARIABLE + "=tofu scripts/setup.sh"
+            : "scripts/setup.sh";
+    throw new ToolchainException(
+        tool + " not found in " + bin + " or on PATH; run " + setup + " first");
   }
 }

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides a unit's verdict from {@code terraform show -json} of its plan, never from the exit
- * code: exit code 2 also comes from output-only changes, moves, imports and deferred reads.
+ * Decides a unit's verdict from {@code terraform show -json} of its plan, never from the exit code:
+ * exit code 2 also comes from output-only changes, moves, imports and deferred reads.
  */
 public final class PlanClassifier {
 
@@ -29,8 +29,12 @@ public final class PlanClassifier {
   public static PlanSummary classify(JsonNode plan) {
     String format = plan.path("format_version").asText("");
     if (!format.startsWith("1.")) {
-      throw new ExecException("the plan JSON has format_version '" + format + "'; platform reads 1.x, as Terraform 1.x"
-          + " and OpenTofu 1.x write it", null);
+      throw new ExecException(
+          "the plan JSON has format_version '"
+              + format
+              + "'; platform reads 1.x, as Terraform 1.x"
+              + " and OpenTofu 1.x write it",
+          null);
     }
     Map<ChangeAction, Integer> counts = new EnumMap<>(ChangeAction.class);
     List<ResourceChange> changes = new ArrayList<>();
@@ -55,7 +59,9 @@ public final class PlanClassifier {
         continue;
       }
       kinds.forEach(kind -> counts.merge(kind, 1, Integer::sum));
-      changes.add(new ResourceChange(address, previous, kinds, render(cutAtSensitive(changedPaths(change), change))));
+      changes.add(
+          new ResourceChange(
+              address, previous, kinds, render(cutAtSensitive(changedPaths(change), change))));
     }
 
     List<String> drifted = relevantDrift(plan);
@@ -85,7 +91,8 @@ public final class PlanClassifier {
   private static List<JsonNode> plannedResources(JsonNode plan) {
     List<JsonNode> resources = new ArrayList<>();
     plan.path("resource_changes").forEach(resources::add);
-    plan.path("deferred_changes").forEach(deferred -> resources.add(deferred.path("resource_change")));
+    plan.path("deferred_changes")
+        .forEach(deferred -> resources.add(deferred.path("resource_change")));
     return resources;
   }
 
@@ -112,9 +119,8 @@ public final class PlanClassifier {
   /**
    * Drift that matters: Terraform lists every refreshed difference in {@code resource_drift},
    * including computed values that settle after apply (a route table gaining its routes). Like
-   * Terraform's own renderer, keep only drift in attributes the plan depends on
-   * ({@code relevant_attributes}, omitted from the JSON when empty), and any object that
-   * disappeared.
+   * Terraform's own renderer, keep only drift in attributes the plan depends on ({@code
+   * relevant_attributes}, omitted from the JSON when empty), and any object that disappeared.
    */
   private static List<String> relevantDrift(JsonNode plan) {
     Map<String, List<List<Object>>> relevant = new HashMap<>();
@@ -151,8 +157,8 @@ public final class PlanClassifier {
   }
 
   /**
-   * Each path cut at the sensitive value holding it: the keys inside a sensitive map are part
-   * of its value, which Terraform shows only as "(sensitive value)".
+   * Each path cut at the sensitive value holding it: the keys inside a sensitive map are part of
+   * its value, which Terraform shows only as "(sensitive value)".
    */
   private static List<List<Object>> cutAtSensitive(List<List<Object>> paths, JsonNode change) {
     Set<List<Object>> cut = new LinkedHashSet<>();
@@ -179,7 +185,8 @@ public final class PlanClassifier {
     return step instanceof Integer index ? node.path(index) : node.path((String) step);
   }
 
-  private static void diff(JsonNode before, JsonNode after, List<Object> at, List<List<Object>> out) {
+  private static void diff(
+      JsonNode before, JsonNode after, List<Object> at, List<List<Object>> out) {
     if (before.equals(after)) {
       return;
     }

@@ -9,9 +9,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Which modules a saved plan's configuration holds, read from the manifest Terraform stores
- * with it ({@code tfconfig/modules.json} in the plan file, one entry per module, the root's
- * key empty).
+ * Which modules a saved plan's configuration holds, read from the manifest Terraform stores with it
+ * ({@code tfconfig/modules.json} in the plan file, one entry per module, the root's key empty).
  */
 final class PlanModules {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,8 +19,8 @@ final class PlanModules {
   private PlanModules() {}
 
   /**
-   * True when the configuration calls no module. False when it does, and whenever the plan
-   * file cannot be read that way: the caller then decides from the full plan JSON.
+   * True when the configuration calls no module. False when it does, and whenever the plan file
+   * cannot be read that way: the caller then decides from the full plan JSON.
    */
   static boolean rootOnly(Path planFile) {
     try (ZipFile zip = new ZipFile(planFile.toFile())) {

@@ -9,11 +9,13 @@ import java.util.Set;
  * @param address the resource instance address after the change
  * @param previousAddress where it was before a {@code moved} block, or null
  * @param actions what would happen to it
- * @param changedAttributes attribute paths that differ (values are never kept: they may be
- *     secret)
+ * @param changedAttributes attribute paths that differ (values are never kept: they may be secret)
  */
 public record ResourceChange(
-    String address, String previousAddress, Set<ChangeAction> actions, List<String> changedAttributes) {
+    String address,
+    String previousAddress,
+    Set<ChangeAction> actions,
+    List<String> changedAttributes) {
 
   public ResourceChange {
     actions = Set.copyOf(actions);

@@ -47,7 +47,11 @@ public final class ResultTable {
     }
     for (UnitResult result : report.results()) {
       if (result.error() != null) {
-        out.append("error in ").append(result.unit().name()).append(": ").append(result.error()).append('\n');
+        out.append("error in ")
+            .append(result.unit().name())
+            .append(": ")
+            .append(result.error())
+            .append('\n');
       }
       if (result.summary() != null) {
         differences(result, out);
@@ -68,9 +72,14 @@ public final class ResultTable {
         String.format(
             Locale.ROOT,
             "%s: %d clean, %d output-only, %d drift-only, %d with changes, %s (%s%s)%n",
-            Count.of(report.results().size(), "unit"), report.count(Verdict.CLEAN), report.count(Verdict.OUTPUT_ONLY),
-            report.count(Verdict.DRIFT_ONLY), report.count(Verdict.CHANGES), Count.of(report.count(Verdict.ERROR), "error"),
-            seconds(report.elapsed().toMillis()), report.engineSuffix()));
+            Count.of(report.results().size(), "unit"),
+            report.count(Verdict.CLEAN),
+            report.count(Verdict.OUTPUT_ONLY),
+            report.count(Verdict.DRIFT_ONLY),
+            report.count(Verdict.CHANGES),
+            Count.of(report.count(Verdict.ERROR), "error"),
+            seconds(report.elapsed().toMillis()),
+            report.engineSuffix()));
     return out.toString();
   }
 
@@ -79,7 +88,8 @@ public final class ResultTable {
     List<String> lines = new ArrayList<>();
     for (ResourceChange change : result.summary().changes()) {
       StringBuilder line = new StringBuilder(change.address()).append(": ");
-      line.append(String.join(", ", change.actions().stream().sorted().map(ChangeAction::label).toList()));
+      line.append(
+          String.join(", ", change.actions().stream().sorted().map(ChangeAction::label).toList()));
       if (change.previousAddress() != null) {
         line.append(" from ").append(change.previousAddress());
       }

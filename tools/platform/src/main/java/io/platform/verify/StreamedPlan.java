@@ -7,16 +7,16 @@ import io.platform.exec.ErrorLines;
 import java.util.Set;
 
 /**
- * What {@code terraform plan -json} streamed while planning. When it reports no planned change
- * and no output change, and ends with its change summary, the unit is clean and the plan file
- * need not be rendered again with {@code terraform show -json}, unless objects changed outside
- * Terraform ({@link #drifted}): Terraform's {@code relevant_attributes}, by which
- * {@link PlanClassifier} tells relevant drift from noise (a route table gaining the routes of
- * separate {@code aws_route} resources), lists the attributes that planned resource and output
- * changes use. Only changes to the root module's outputs are streamed, so such drift is noise
- * for sure only in a configuration without module calls (see {@link Verifier}). Drift that
- * deleted an object, or drift next to a deferred read, is decided from the full plan JSON, as
- * is anything else, output Terraform's messages cannot be read from included.
+ * What {@code terraform plan -json} streamed while planning. When it reports no planned change and
+ * no output change, and ends with its change summary, the unit is clean and the plan file need not
+ * be rendered again with {@code terraform show -json}, unless objects changed outside Terraform
+ * ({@link #drifted}): Terraform's {@code relevant_attributes}, by which {@link PlanClassifier}
+ * tells relevant drift from noise (a route table gaining the routes of separate {@code aws_route}
+ * resources), lists the attributes that planned resource and output changes use. Only changes to
+ * the root module's outputs are streamed, so such drift is noise for sure only in a configuration
+ * without module calls (see {@link Verifier}). Drift that deleted an object, or drift next to a
+ * deferred read, is decided from the full plan JSON, as is anything else, output Terraform's
+ * messages cannot be read from included.
  *
  * @param quiet no planned change, no output change, drift (if any) only of objects that still
  *     exist, and the change summary seen
@@ -52,7 +52,9 @@ public record StreamedPlan(boolean quiet, boolean drifted, String firstError) {
           summarised = true;
           JsonNode changes = message.path("changes");
           quiet &=
-              changes.path("add").asInt() + changes.path("change").asInt() + changes.path("remove").asInt()
+              changes.path("add").asInt()
+                      + changes.path("change").asInt()
+                      + changes.path("remove").asInt()
                       + changes.path("import").asInt()
                   == 0;
         }
@@ -75,16 +77,22 @@ public record StreamedPlan(boolean quiet, boolean drifted, String firstError) {
     return new StreamedPlan(quiet && summarised && !(drifted && reads), drifted, firstError);
   }
 
-  /** "Error: summary", with the file, line and source line the diagnostic points at when it has a range. */
+  /**
+   * "Error: summary", with the file, line and source line the diagnostic points at when it has a
+   * range.
+   */
   private static String error(JsonNode message) {
     JsonNode diagnostic = message.path("diagnostic");
-    String summary = "Error: " + diagnostic.path("summary").asText(message.path("@message").asText());
+    String summary =
+        "Error: " + diagnostic.path("summary").asText(message.path("@message").asText());
     JsonNode range = diagnostic.path("range");
     if (!range.has("filename")) {
       return summary;
     }
     return ErrorLines.located(
-        summary, range.path("filename").asText(), range.path("start").path("line").asInt(),
+        summary,
+        range.path("filename").asText(),
+        range.path("start").path("line").asInt(),
         diagnostic.path("snippet").path("code").asText(null));
   }
 

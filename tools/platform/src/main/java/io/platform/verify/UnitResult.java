@@ -17,7 +17,8 @@ public record UnitResult(
   }
 
   static UnitResult planned(Unit unit, PlanSummary summary, Duration elapsed) {
-    String error = summary.verdict() == Verdict.ERROR ? "plan: Terraform marked the plan as errored" : null;
+    String error =
+        summary.verdict() == Verdict.ERROR ? "plan: Terraform marked the plan as errored" : null;
     return new UnitResult(unit, summary.verdict(), summary, error, elapsed);
   }
 }

@@ -19,8 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Plans every unit and classifies the plan JSON. Units run in parallel; inits go through an
- * {@link InitGate}.
+ * Plans every unit and classifies the plan JSON. Units run in parallel; inits go through an {@link
+ * InitGate}.
  */
 public final class Verifier {
 
@@ -46,7 +46,9 @@ public final class Verifier {
     this(terragrunt, options, listener, new InitGate());
   }
 
-  /** @param inits shared with whatever else initialises the same units meanwhile */
+  /**
+   * @param inits shared with whatever else initialises the same units meanwhile
+   */
   public Verifier(Terragrunt terragrunt, Options options, VerifyListener listener, InitGate inits) {
     this.terragrunt = terragrunt;
     this.options = options;
@@ -63,7 +65,8 @@ public final class Verifier {
       List<Future<UnitResult>> futures = new ArrayList<>();
       for (int i = 0; i < units.size(); i++) {
         Unit unit = units.get(i);
-        // Numbered, not named: names as net/a and net_a would share one file while planned together.
+        // Numbered, not named: names as net/a and net_a would share one file while planned
+        // together.
         Path planFile = plans.resolve(i + ".tfplan");
         futures.add(
             pool.submit(
@@ -94,7 +97,8 @@ public final class Verifier {
     long started = System.nanoTime();
     long deadline = started + options.unitTimeout().toNanos();
     try {
-      if (!InitGate.initialised(unit.dir(), terragrunt.engine())) { // else its plan re-inits if needed
+      if (!InitGate.initialised(
+          unit.dir(), terragrunt.engine())) { // else its plan re-inits if needed
         ExecResult init = init(unit, remaining(deadline));
         if (!init.succeeded()) {
           return UnitResult.error(unit, explained("init: " + failure(init)), since(started));
@@ -111,8 +115,12 @@ public final class Verifier {
       }
       StreamedPlan streamed = StreamedPlan.parse(plan.stdout());
       if (!plan.succeeded()) {
-        // A plan cut off by the timeout prints errors of its own (the providers it lost): the timeout says why.
-        String error = streamed.firstError() != null && !plan.timedOut() ? streamed.firstError() : failure(plan);
+        // A plan cut off by the timeout prints errors of its own (the providers it lost): the
+        // timeout says why.
+        String error =
+            streamed.firstError() != null && !plan.timedOut()
+                ? streamed.firstError()
+                : failure(plan);
         return UnitResult.error(unit, explained("plan: " + error), since(started));
       }
       // Terraform counts every output of a called module as a planned change when it judges
@@ -121,7 +129,8 @@ public final class Verifier {
       PlanSummary summary =
           clean
               ? PlanSummary.clean()
-              : PlanClassifier.classify(terragrunt.showPlanJson(unit.dir(), planFile, remaining(deadline)));
+              : PlanClassifier.classify(
+                  terragrunt.showPlanJson(unit.dir(), planFile, remaining(deadline)));
       Files.deleteIfExists(planFile);
       return UnitResult.planned(unit, summary, since(started));
     } catch (ExecException e) {
@@ -133,8 +142,13 @@ public final class Verifier {
 
   private ExecResult plan(Unit unit, Path planFile, long deadline) {
     return terragrunt.plan(
-        unit.dir(), planFile, remaining(deadline),
-        List.of("-json", "--tf-forward-stdout", "-lock-timeout=" + options.lockTimeout().toSeconds() + "s"));
+        unit.dir(),
+        planFile,
+        remaining(deadline),
+        List.of(
+            "-json",
+            "--tf-forward-stdout",
+            "-lock-timeout=" + options.lockTimeout().toSeconds() + "s"));
   }
 
   private static boolean needsInit(ExecResult plan) {
@@ -146,17 +160,23 @@ public final class Verifier {
     return inits.init(unit.dir(), () -> terragrunt.init(unit.dir(), timeout));
   }
 
-  /** The errors that have one fix, with it: live/local reads the emulator's endpoint from the environment. */
+  /**
+   * The errors that have one fix, with it: live/local reads the emulator's endpoint from the
+   * environment.
+   */
   static String explained(String error) {
     return error.contains("Required environment variable AWS_ENDPOINT_URL")
-        ? error + " (the emulator's endpoint: start one with scripts/platform emulator start, then"
+        ? error
+            + " (the emulator's endpoint: start one with scripts/platform emulator start, then"
             + " eval \"$(scripts/platform emulator env)\")"
         : error;
   }
 
   private static String failure(ExecResult result) {
     if (result.timedOut()) {
-      return "timed out after " + result.elapsed().toSeconds() + " s (--timeout limits a unit's init, plan and show)";
+      return "timed out after "
+          + result.elapsed().toSeconds()
+          + " s (--timeout limits a unit's init, plan and show)";
     }
     return ErrorLines.firstUseful(result.stderr(), result.stdout());
   }

@@ -13,7 +13,8 @@ import java.util.List;
  * @param engine the engine that planned them, or null where not known (a report written before
  *     reports named it)
  */
-public record VerifyReport(Path root, List<UnitResult> results, Duration elapsed, Scope scope, EngineRelease engine) {
+public record VerifyReport(
+    Path root, List<UnitResult> results, Duration elapsed, Scope scope, EngineRelease engine) {
 
   public VerifyReport {
     results = List.copyOf(results);
@@ -38,8 +39,8 @@ public record VerifyReport(Path root, List<UnitResult> results, Duration elapsed
   }
 
   /**
-   * 0 when every unit is clean (output-only too when allowed), 1 when any unit errored, 2
-   * when any unit would change or drifted.
+   * 0 when every unit is clean (output-only too when allowed), 1 when any unit errored, 2 when any
+   * unit would change or drifted.
    */
   public ExitCode exitCode(boolean allowOutputOnly) {
     if (results.stream().anyMatch(r -> r.verdict() == Verdict.ERROR)) {

@@ -16,7 +16,10 @@ class EndpointCheckTest {
   void anEndpointThatAnswersPassesAtOnceAndSaysNothing() throws IOException {
     List<String> said = new ArrayList<>();
     try (ServerSocket listening = new ServerSocket(0)) {
-      EndpointCheck.requireAnswering(URI.create("http://127.0.0.1:" + listening.getLocalPort()), Duration.ofSeconds(5), said::add);
+      EndpointCheck.requireAnswering(
+          URI.create("http://127.0.0.1:" + listening.getLocalPort()),
+          Duration.ofSeconds(5),
+          said::add);
     }
     assertThat(said).isEmpty();
   }
@@ -30,10 +33,12 @@ class EndpointCheckTest {
     List<String> said = new ArrayList<>();
     URI dead = URI.create("http://127.0.0.1:" + port);
 
-    assertThatThrownBy(() -> EndpointCheck.requireAnswering(dead, Duration.ofMillis(1500), said::add))
+    assertThatThrownBy(
+            () -> EndpointCheck.requireAnswering(dead, Duration.ofMillis(1500), said::add))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("AWS_ENDPOINT_URL " + dead + " does not answer (")
         .hasMessageEndingWith("eval \"$(scripts/platform emulator env)\"");
-    assertThat(said).containsExactly("waiting up to 1 s for AWS_ENDPOINT_URL " + dead + " to answer");
+    assertThat(said)
+        .containsExactly("waiting up to 1 s for AWS_ENDPOINT_URL " + dead + " to answer");
   }
 }

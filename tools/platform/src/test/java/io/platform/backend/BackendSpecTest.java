@@ -49,14 +49,17 @@ class BackendSpecTest {
 
   @Test
   void aMissingBucketIsNamedInTheError() throws Exception {
-    assertThatThrownBy(() -> BackendSpec.fromRemoteStateConfig(JSON.readTree("{\"region\": \"us-east-1\"}")))
+    assertThatThrownBy(
+            () -> BackendSpec.fromRemoteStateConfig(JSON.readTree("{\"region\": \"us-east-1\"}")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'bucket'");
   }
 
   @Test
   void theTlsStatementDeniesPlainHttpOnTheBucketAndItsObjects() {
-    String statement = BackendBootstrapper.tlsStatement("state", BackendBootstrapper.partition("eu-west-1")).toString();
+    String statement =
+        BackendBootstrapper.tlsStatement("state", BackendBootstrapper.partition("eu-west-1"))
+            .toString();
 
     assertThat(statement)
         .contains("\"Effect\":\"Deny\"")

@@ -60,13 +60,18 @@ class KillSwitchRestoreIT {
   @BeforeEach
   void revokedUser() {
     moto.reset();
-    clients = new AwsClients("us-east-1", moto.endpoint().url(),
-        AwsClients.staticCredentials(moto.endpoint().accessKeyId(), moto.endpoint().secretAccessKey()));
+    clients =
+        new AwsClients(
+            "us-east-1",
+            moto.endpoint().url(),
+            AwsClients.staticCredentials(
+                moto.endpoint().accessKeyId(), moto.endpoint().secretAccessKey()));
     iam = clients.iam();
     secrets = clients.secretsManager();
     iam.createUser(b -> b.userName(USER));
     key = iam.createAccessKey(b -> b.userName(USER)).accessKey();
-    iam.updateAccessKey(b -> b.userName(USER).accessKeyId(key.accessKeyId()).status(StatusType.INACTIVE));
+    iam.updateAccessKey(
+        b -> b.userName(USER).accessKeyId(key.accessKeyId()).status(StatusType.INACTIVE));
     iam.putUserPolicy(b -> b.userName(USER).policyName(DENY).policyDocument(DENY_DOCUMENT));
     storeSecret(false);
   }
@@ -79,8 +84,14 @@ class KillSwitchRestoreIT {
   }
 
   private void storeSecret(boolean withSecretKey) {
-    String value = "{\"username\":\"" + USER + "\",\"access_key_id\":\"" + key.accessKeyId() + "\""
-        + (withSecretKey ? ",\"secret_access_key\":\"" + key.secretAccessKey() + "\"" : "") + ",\"owner\":\"data-platform\"}";
+    String value =
+        "{\"username\":\""
+            + USER
+            + "\",\"access_key_id\":\""
+            + key.accessKeyId()
+            + "\""
+            + (withSecretKey ? ",\"secret_access_key\":\"" + key.secretAccessKey() + "\"" : "")
+            + ",\"owner\":\"data-platform\"}";
     if (secrets.listSecrets().secretList().isEmpty()) {
       secrets.createSecret(b -> b.name(SECRET).secretString(value));
     } else {
@@ -91,9 +102,16 @@ class KillSwitchRestoreIT {
   record Run(int exitCode, String stdout, String stderr) {}
 
   private Run restore(String stdin, String... options) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        Path.of("target", "platform-cli.jar").toAbsolutePath().toString(), "kill-switch", "restore", "--secret-id", SECRET));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                Path.of("target", "platform-cli.jar").toAbsolutePath().toString(),
+                "kill-switch",
+                "restore",
+                "--secret-id",
+                SECRET));
     command.addAll(List.of(options));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(moto.endpoint().environment());
@@ -111,7 +129,11 @@ class KillSwitchRestoreIT {
   }
 
   private StatusType status() {
-    return keys().stream().filter(k -> k.accessKeyId().equals(key.accessKeyId())).findFirst().orElseThrow().status();
+    return keys().stream()
+        .filter(k -> k.accessKeyId().equals(key.accessKeyId()))
+        .findFirst()
+        .orElseThrow()
+        .status();
   }
 
   private List<String> policies() {
@@ -127,9 +149,14 @@ class KillSwitchRestoreIT {
     Run run = restore("yes\n");
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
-    assertThat(run.stderr()).contains("reactivate access key " + key.accessKeyId(), "remove the inline deny policy " + DENY,
-        "Type yes to continue");
-    assertThat(run.stdout()).contains("access key " + key.accessKeyId() + ": Active", "deny policy " + DENY + ": removed");
+    assertThat(run.stderr())
+        .contains(
+            "reactivate access key " + key.accessKeyId(),
+            "remove the inline deny policy " + DENY,
+            "Type yes to continue");
+    assertThat(run.stdout())
+        .contains(
+            "access key " + key.accessKeyId() + ": Active", "deny policy " + DENY + ": removed");
     assertThat(status()).isEqualTo(StatusType.ACTIVE);
     assertThat(policies()).isEmpty();
 
@@ -163,7 +190,9 @@ class KillSwitchRestoreIT {
     assertThat(newId).isNotEqualTo(key.accessKeyId());
     assertThat(newSecret).isNotEqualTo(key.secretAccessKey()).isNotBlank();
     assertThat(stored.path("owner").asText()).as("other fields kept").isEqualTo("data-platform");
-    assertThat(keys()).extracting(AccessKeyMetadata::accessKeyId).containsExactlyInAnyOrder(key.accessKeyId(), newId);
+    assertThat(keys())
+        .extracting(AccessKeyMetadata::accessKeyId)
+        .containsExactlyInAnyOrder(key.accessKeyId(), newId);
     assertThat(status()).as("the old key stays off").isEqualTo(StatusType.INACTIVE);
     assertThat(policies()).isEmpty();
     assertThat(run.stdout()).contains(newId);
@@ -181,9 +210,13 @@ class KillSwitchRestoreIT {
     String newId = secret().path("access_key_id").asText();
     assertThat(written.path("access_key_id").asText()).isEqualTo(newId);
     assertThat(written.path("secret_access_key").asText()).isNotBlank();
-    assertThat(secret().has("secret_access_key")).as("the secret did not store one before").isFalse();
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-    assertThat(run.stdout() + run.stderr()).doesNotContain(written.path("secret_access_key").asText());
+    assertThat(secret().has("secret_access_key"))
+        .as("the secret did not store one before")
+        .isFalse();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(run.stdout() + run.stderr())
+        .doesNotContain(written.path("secret_access_key").asText());
 
     Run again = restore("", "--rotate", "--secret-key-file", file.toString(), "--yes");
     assertThat(again.exitCode()).isEqualTo(1);
@@ -197,7 +230,8 @@ class KillSwitchRestoreIT {
     assertThat(nowhere.stderr()).contains("would be lost", "--secret-key-file");
 
     iam.createAccessKey(b -> b.userName(USER));
-    Run full = restore("", "--rotate", "--secret-key-file", temp.resolve("k.json").toString(), "--yes");
+    Run full =
+        restore("", "--rotate", "--secret-key-file", temp.resolve("k.json").toString(), "--yes");
 
     assertThat(full.exitCode()).isEqualTo(1);
     assertThat(full.stderr()).contains("already has 2 access keys");
@@ -208,13 +242,16 @@ class KillSwitchRestoreIT {
 
   @Test
   void aMissingSecretOrUserIsOneClearErrorLine() throws Exception {
-    secrets.putSecretValue(b -> b.secretId(SECRET).secretString(
-        "{\"username\":\"svc-gone\",\"access_key_id\":\"" + key.accessKeyId() + "\"}"));
+    secrets.putSecretValue(
+        b ->
+            b.secretId(SECRET)
+                .secretString(
+                    "{\"username\":\"svc-gone\",\"access_key_id\":\"" + key.accessKeyId() + "\"}"));
 
     Run run = restore("", "--yes");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.stderr().strip()).isEqualTo(
-        "error: secret " + SECRET + " names IAM user svc-gone, which does not exist");
+    assertThat(run.stderr().strip())
+        .isEqualTo("error: secret " + SECRET + " names IAM user svc-gone, which does not exist");
   }
 }

@@ -33,7 +33,8 @@ class PlatformCommandTest {
 
     String help = out.toString().replaceAll("\\s+", " ");
     for (ExitCode exit : ExitCode.values()) {
-      assertThat(help).containsOnlyOnce(" " + exit.code() + " " + exit.meaning().replaceAll("\\s+", " "));
+      assertThat(help)
+          .containsOnlyOnce(" " + exit.code() + " " + exit.meaning().replaceAll("\\s+", " "));
     }
   }
 
@@ -41,7 +42,8 @@ class PlatformCommandTest {
   void anEngineNamedWrongInTheEnvironmentIsAUsageErrorAndOtherFailuresAnError() {
     ExpectedFailures failures = new ExpectedFailures();
 
-    assertThat(failures.getExitCode(new io.platform.toolchain.Engine.UnknownEngineException("foo"))).isEqualTo(64);
+    assertThat(failures.getExitCode(new io.platform.toolchain.Engine.UnknownEngineException("foo")))
+        .isEqualTo(64);
     assertThat(failures.getExitCode(new IllegalStateException("boom"))).isEqualTo(1);
   }
 
@@ -55,9 +57,13 @@ class PlatformCommandTest {
   void theVersionNamesThePinnedTools() {
     assertThat(run("--version")).isZero();
 
-    assertThat(out.toString().lines()).hasSize(2).last().asString()
-        .matches("pinned: Terraform \\d+\\.\\d+\\.\\d+, OpenTofu \\d+\\.\\d+\\.\\d+, Terragrunt \\d+\\.\\d+\\.\\d+,"
-            + " AWS provider \\d+\\.\\d+\\.\\d+, moto \\d+\\.\\d+\\.\\d+");
+    assertThat(out.toString().lines())
+        .hasSize(2)
+        .last()
+        .asString()
+        .matches(
+            "pinned: Terraform \\d+\\.\\d+\\.\\d+, OpenTofu \\d+\\.\\d+\\.\\d+, Terragrunt \\d+\\.\\d+\\.\\d+,"
+                + " AWS provider \\d+\\.\\d+\\.\\d+, moto \\d+\\.\\d+\\.\\d+");
   }
 
   @Test
@@ -67,7 +73,9 @@ class PlatformCommandTest {
     // The list shows each command's first description line: it must be a whole sentence.
     java.util.List<String> summaries = new java.util.ArrayList<>();
     collectSummaries(new picocli.CommandLine(new PlatformCommand()), summaries);
-    assertThat(summaries).hasSizeGreaterThan(10).allSatisfy(summary -> assertThat(summary).endsWith("."));
+    assertThat(summaries)
+        .hasSizeGreaterThan(10)
+        .allSatisfy(summary -> assertThat(summary).endsWith("."));
     assertThat(out.toString()).doesNotContain("PT20M");
   }
 
@@ -81,7 +89,16 @@ class PlatformCommandTest {
   void anEngineThatIsNeitherTerraformNorOpenTofuIsABadCommandLine() {
     assertThat(run("verify", "live", "--engine", "foo")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("'foo' is not an engine: terraform or tofu");
-    assertThat(run("migrate", "plan", "--source", "mono.tfstate", "--to-dir", "out", "--engine", "pulumi"))
+    assertThat(
+            run(
+                "migrate",
+                "plan",
+                "--source",
+                "mono.tfstate",
+                "--to-dir",
+                "out",
+                "--engine",
+                "pulumi"))
         .isEqualTo(ExitCode.USAGE.code());
   }
 
@@ -93,80 +110,133 @@ class PlatformCommandTest {
 
   @Test
   void aMigrationWithoutPrefixIsABadCommandLine(@TempDir Path dir) {
-    assertThat(run("migrate", "plan", "--source", dir.resolve("mono.tfstate").toString(), "--to-dir", dir.resolve("out").toString()))
+    assertThat(
+            run(
+                "migrate",
+                "plan",
+                "--source",
+                dir.resolve("mono.tfstate").toString(),
+                "--to-dir",
+                dir.resolve("out").toString()))
         .isEqualTo(ExitCode.USAGE.code());
-    assertThat(firstLine(err)).isEqualTo("error: no prefix: give --prefix or a mapping file with \"prefix\"");
+    assertThat(firstLine(err))
+        .isEqualTo("error: no prefix: give --prefix or a mapping file with \"prefix\"");
     assertThat(dir.resolve("out")).doesNotExist();
   }
 
   @Test
   void bootstrapOfAFolderWithoutUnitsSaysSo(@TempDir Path empty) {
     assertThat(run("bootstrap", empty.toString())).isEqualTo(1);
-    assertThat(firstLine(err)).isEqualTo("error: no units (terragrunt.hcl) under " + empty + ": nothing to bootstrap");
+    assertThat(firstLine(err))
+        .isEqualTo("error: no units (terragrunt.hcl) under " + empty + ": nothing to bootstrap");
   }
 
   @Test
   void aMistypedSubcommandGetsTheNearestNameAndWhereTheHelpIsNotTheWholeUsage() {
     assertThat(run("verfy", "live")).isEqualTo(ExitCode.USAGE.code());
-    assertThat(err.toString().lines()).containsExactly(
-        "error: Unmatched arguments from index 0: 'verfy', 'live'", "did you mean platform verify?", "see 'platform --help'");
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "error: Unmatched arguments from index 0: 'verfy', 'live'",
+            "did you mean platform verify?",
+            "see 'platform --help'");
 
     err.getBuffer().setLength(0);
     assertThat(run("migrate", "plann")).isEqualTo(ExitCode.USAGE.code());
-    assertThat(err.toString().lines()).contains("did you mean platform migrate plan?", "see 'platform migrate --help'");
+    assertThat(err.toString().lines())
+        .contains("did you mean platform migrate plan?", "see 'platform migrate --help'");
   }
 
   @Test
   void anUnknownOptionIsOneLineAndWhereTheHelpIs() {
     assertThat(run("verify", "--bogus", "live")).isEqualTo(ExitCode.USAGE.code());
-    assertThat(err.toString().lines()).containsExactly("error: Unknown option: '--bogus'", "see 'platform verify --help'");
+    assertThat(err.toString().lines())
+        .containsExactly("error: Unknown option: '--bogus'", "see 'platform verify --help'");
   }
 
   @Test
   void oneOfAThingIsSaidInTheSingular(@TempDir Path dir) throws java.io.IOException {
     Path report = dir.resolve("verify.json");
-    java.nio.file.Files.writeString(report, """
+    java.nio.file.Files.writeString(
+        report,
+        """
         {"format_version": 1, "root": "/repo/live/local", "elapsed_ms": 1200, "exit_code": 1,
          "units": [{"name": "vpc", "dir": "/repo/live/local/vpc", "verdict": "error", "elapsed_ms": 1200, "error": "plan: boom"}]}
         """);
 
     assertThat(run("report", "merge", report.toString())).isEqualTo(1);
-    assertThat(out.toString().lines()).contains(
-        "1 unit: 0 clean, 0 output-only, 0 drift-only, 0 with changes, 1 error (1.2s)");
+    assertThat(out.toString().lines())
+        .contains("1 unit: 0 clean, 0 output-only, 0 drift-only, 0 with changes, 1 error (1.2s)");
   }
 
   @Test
   void aMissingStateOrMappingFileSaysItDoesNotExist(@TempDir Path dir) throws java.io.IOException {
     Path missing = dir.resolve("mono.tfstate");
-    assertThat(run("migrate", "plan", "--source", missing.toString(), "--to-dir", dir.resolve("out").toString(), "--prefix", "module.*"))
+    assertThat(
+            run(
+                "migrate",
+                "plan",
+                "--source",
+                missing.toString(),
+                "--to-dir",
+                dir.resolve("out").toString(),
+                "--prefix",
+                "module.*"))
         .isEqualTo(1);
-    assertThat(firstLine(err)).isEqualTo(
-        "error: source " + missing + " does not exist (a state file, s3://BUCKET/KEY, or tf:DIR for a backend)");
+    assertThat(firstLine(err))
+        .isEqualTo(
+            "error: source "
+                + missing
+                + " does not exist (a state file, s3://BUCKET/KEY, or tf:DIR for a backend)");
 
     err.getBuffer().setLength(0);
     Path mapping = dir.resolve("mapping.json");
-    assertThat(run("migrate", "plan", "--source", missing.toString(), "--to-dir", dir.resolve("out").toString(),
-        "--mapping", mapping.toString())).isEqualTo(1);
-    assertThat(firstLine(err)).isEqualTo("error: cannot read mapping file " + mapping + ": it does not exist");
+    assertThat(
+            run(
+                "migrate",
+                "plan",
+                "--source",
+                missing.toString(),
+                "--to-dir",
+                dir.resolve("out").toString(),
+                "--mapping",
+                mapping.toString()))
+        .isEqualTo(1);
+    assertThat(firstLine(err))
+        .isEqualTo("error: cannot read mapping file " + mapping + ": it does not exist");
     assertThat(dir.resolve("out")).doesNotExist();
   }
 
   @Test
-  void excludingEverythingSaysSoAndARefusedPlanDoesNotSayTheSourceIsUnchangedFirst(@TempDir Path dir)
-      throws java.io.IOException {
+  void excludingEverythingSaysSoAndARefusedPlanDoesNotSayTheSourceIsUnchangedFirst(
+      @TempDir Path dir) throws java.io.IOException {
     Path state = dir.resolve("mono.tfstate");
-    java.nio.file.Files.writeString(state, """
+    java.nio.file.Files.writeString(
+        state,
+        """
         {"version": 4, "lineage": "x", "serial": 1, "resources": [{"module": "module.a", "mode": "managed",
           "type": "terraform_data", "name": "t", "provider": "provider[\\"terraform.io/builtin/terraform\\"]", "instances": []}]}
         """);
     Path mapping = dir.resolve("mapping.json");
-    java.nio.file.Files.writeString(mapping, "{\"prefix\": \"module.*\", \"exclude\": [\"module.a\"]}");
+    java.nio.file.Files.writeString(
+        mapping, "{\"prefix\": \"module.*\", \"exclude\": [\"module.a\"]}");
 
-    assertThat(run("migrate", "plan", "--source", state.toString(), "--to-dir", dir.resolve("out").toString(),
-        "--mapping", mapping.toString(), "--out", dir.resolve("plan.json").toString())).isEqualTo(3);
-    assertThat(err.toString().lines()).containsExactly(
-        "source: " + state + " (sha256 " + sha256(state) + ")",
-        "refused: nothing to migrate: the mapping's exclude matches every resource of the state (1)");
+    assertThat(
+            run(
+                "migrate",
+                "plan",
+                "--source",
+                state.toString(),
+                "--to-dir",
+                dir.resolve("out").toString(),
+                "--mapping",
+                mapping.toString(),
+                "--out",
+                dir.resolve("plan.json").toString()))
+        .isEqualTo(3);
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "source: " + state + " (sha256 " + sha256(state) + ")",
+            "refused: nothing to migrate: the mapping's exclude matches every resource of the state (1)");
     assertThat(dir.resolve("plan.json")).doesNotExist();
   }
 
@@ -174,10 +244,14 @@ class PlatformCommandTest {
     return io.platform.migrate.storage.Digests.sha256(java.nio.file.Files.readAllBytes(file));
   }
 
-  private static void collectSummaries(picocli.CommandLine command, java.util.List<String> summaries) {
+  private static void collectSummaries(
+      picocli.CommandLine command, java.util.List<String> summaries) {
     for (picocli.CommandLine sub : command.getSubcommands().values()) {
       String[] description = sub.getCommandSpec().usageMessage().description();
-      summaries.add(sub.getCommandSpec().qualifiedName() + ": " + (description.length == 0 ? "" : description[0]));
+      summaries.add(
+          sub.getCommandSpec().qualifiedName()
+              + ": "
+              + (description.length == 0 ? "" : description[0]));
       collectSummaries(sub, summaries);
     }
   }
@@ -185,14 +259,31 @@ class PlatformCommandTest {
   @Test
   void jsonToStdoutLeavesStdoutToTheReportAlone(@TempDir Path dir) throws java.io.IOException {
     Path report = dir.resolve("verify.json");
-    java.nio.file.Files.writeString(report, """
+    java.nio.file.Files.writeString(
+        report,
+        """
         {"format_version": 1, "root": "/repo/live/local", "elapsed_ms": 1200, "exit_code": 0,
          "units": [{"name": "vpc", "dir": "/repo/live/local/vpc", "verdict": "clean", "elapsed_ms": 1200,
            "plan": {"counts": {}, "changes": [], "drifted": [], "changed_outputs": [], "deferred_reads": []}}]}
         """);
 
-    assertThat(run("report", "merge", report.toString(), "--json", "-", "--junit", dir.resolve("j.xml").toString())).isZero();
-    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString()).path("units").get(0).path("name").asText())
+    assertThat(
+            run(
+                "report",
+                "merge",
+                report.toString(),
+                "--json",
+                "-",
+                "--junit",
+                dir.resolve("j.xml").toString()))
+        .isZero();
+    assertThat(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.toString())
+                .path("units")
+                .get(0)
+                .path("name")
+                .asText())
         .isEqualTo("vpc");
     assertThat(err.toString()).startsWith("UNIT ");
     assertThat(dir.resolve("-")).doesNotExist();
@@ -215,29 +306,40 @@ class PlatformCommandTest {
     java.nio.file.Files.writeString(tree.resolve("terragrunt.hcl"), "");
     assertThat(run("verify", tree.toString(), "--base", "main")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("--base needs --affected");
-    assertThat(run("verify", tree.toString(), "--timings", "r.json")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(run("verify", tree.toString(), "--timings", "r.json"))
+        .isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("--timings needs --shard");
   }
 
   @Test
-  void affectedWithABaseThatNamesNoCommitIsABadCommandLine(@TempDir Path repo) throws java.io.IOException {
+  void affectedWithABaseThatNamesNoCommitIsABadCommandLine(@TempDir Path repo)
+      throws java.io.IOException {
     java.nio.file.Files.createDirectories(repo.resolve("live/vpc"));
     java.nio.file.Files.writeString(repo.resolve("live/vpc/terragrunt.hcl"), "");
     io.platform.exec.ProcessRunner git = new io.platform.exec.ProcessRunner();
     git.run(io.platform.exec.Command.of("git", "init", "-q").in(repo)).requireSuccess();
 
-    assertThat(run("verify", repo.resolve("live").toString(), "--affected", "--base", "no-such-branch"))
+    assertThat(
+            run(
+                "verify",
+                repo.resolve("live").toString(),
+                "--affected",
+                "--base",
+                "no-such-branch"))
         .isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("--base no-such-branch names no commit");
     assertThat(out.toString()).isEmpty();
   }
 
   @Test
-  void mergingSomethingThatIsNoVerifyReportIsAnErrorAndWritesNothing(@TempDir Path dir) throws java.io.IOException {
-    Path notAReport = java.nio.file.Files.writeString(dir.resolve("plan.json"), "{\"resource_changes\": []}");
+  void mergingSomethingThatIsNoVerifyReportIsAnErrorAndWritesNothing(@TempDir Path dir)
+      throws java.io.IOException {
+    Path notAReport =
+        java.nio.file.Files.writeString(dir.resolve("plan.json"), "{\"resource_changes\": []}");
     Path merged = dir.resolve("merged.json");
 
-    assertThat(run("report", "merge", notAReport.toString(), "--json", merged.toString())).isEqualTo(1);
+    assertThat(run("report", "merge", notAReport.toString(), "--json", merged.toString()))
+        .isEqualTo(1);
     assertThat(err.toString()).contains("error: " + notAReport + ": not a verify report");
     assertThat(merged).doesNotExist();
 
@@ -247,30 +349,84 @@ class PlatformCommandTest {
   }
 
   @Test
-  void driftIssueWritesTheDecisionForTheWorkflowToCarryOut(@TempDir Path dir) throws java.io.IOException {
-    io.platform.verify.VerifyReport drifted = new io.platform.verify.VerifyReport(Path.of("/live/staging"),
-        java.util.List.of(new io.platform.verify.UnitResult(new io.platform.live.Unit(Path.of("/live/staging/rds"), "rds"),
-            io.platform.verify.Verdict.ERROR, null, "plan: Error: boom", java.time.Duration.ZERO)),
-        java.time.Duration.ZERO);
-    Path report = java.nio.file.Files.writeString(dir.resolve("staging.json"),
-        io.platform.verify.report.JsonReport.write(drifted, false));
+  void driftIssueWritesTheDecisionForTheWorkflowToCarryOut(@TempDir Path dir)
+      throws java.io.IOException {
+    io.platform.verify.VerifyReport drifted =
+        new io.platform.verify.VerifyReport(
+            Path.of("/live/staging"),
+            java.util.List.of(
+                new io.platform.verify.UnitResult(
+                    new io.platform.live.Unit(Path.of("/live/staging/rds"), "rds"),
+                    io.platform.verify.Verdict.ERROR,
+                    null,
+                    "plan: Error: boom",
+                    java.time.Duration.ZERO)),
+            java.time.Duration.ZERO);
+    Path report =
+        java.nio.file.Files.writeString(
+            dir.resolve("staging.json"),
+            io.platform.verify.report.JsonReport.write(drifted, false));
     Path out = dir.resolve("decision");
 
-    assertThat(run("drift", "issue", "--environment", "staging", "--report", report.toString(), "--out", out.toString(),
-        "--now", "2026-12-07T02:00:00Z")).isZero();
+    assertThat(
+            run(
+                "drift",
+                "issue",
+                "--environment",
+                "staging",
+                "--report",
+                report.toString(),
+                "--out",
+                out.toString(),
+                "--now",
+                "2026-12-07T02:00:00Z"))
+        .isZero();
     assertThat(this.out.toString().strip()).isEqualTo("open");
     assertThat(java.nio.file.Files.readString(out.resolve("decision.json")))
         .isEqualTo("{\"action\":\"open\",\"comment\":false,\"findings\":1}\n");
-    assertThat(java.nio.file.Files.readString(out.resolve("body.md"))).startsWith("<!-- platform-drift: staging -->");
+    assertThat(java.nio.file.Files.readString(out.resolve("body.md")))
+        .startsWith("<!-- platform-drift: staging -->");
     assertThat(out.resolve("comment.md")).doesNotExist();
 
-    Path stranger = java.nio.file.Files.writeString(dir.resolve("other.md"), "an issue about something else");
-    assertThat(run("drift", "issue", "--environment", "staging", "--report", report.toString(), "--out", out.toString(),
-        "--issue-body", stranger.toString())).isEqualTo(1);
+    Path stranger =
+        java.nio.file.Files.writeString(dir.resolve("other.md"), "an issue about something else");
+    assertThat(
+            run(
+                "drift",
+                "issue",
+                "--environment",
+                "staging",
+                "--report",
+                report.toString(),
+                "--out",
+                out.toString(),
+                "--issue-body",
+                stranger.toString()))
+        .isEqualTo(1);
     assertThat(err.toString()).contains("is not the drift issue of staging");
-    assertThat(run("drift", "issue", "--environment", "staging", "--report", report.toString(), "--out", out.toString(),
-        "--issue-state", "gone")).isEqualTo(ExitCode.USAGE.code());
-    assertThat(run("drift", "issue", "--environment", "x--y", "--report", report.toString(), "--out", out.toString()))
+    assertThat(
+            run(
+                "drift",
+                "issue",
+                "--environment",
+                "staging",
+                "--report",
+                report.toString(),
+                "--out",
+                out.toString(),
+                "--issue-state",
+                "gone"))
+        .isEqualTo(ExitCode.USAGE.code());
+    assertThat(
+            run(
+                "drift",
+                "issue",
+                "--environment",
+                "x--y",
+                "--report",
+                report.toString(),
+                "--out",
+                out.toString()))
         .isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("no '--'");
   }
@@ -298,7 +454,16 @@ class PlatformCommandTest {
     assertThat(run("kill-switch", "restore")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("--secret-id");
 
-    int exit = run("kill-switch", "restore", "--secret-id", "s", "--region", "us-east-1", "--secret-key-file", "k.json");
+    int exit =
+        run(
+            "kill-switch",
+            "restore",
+            "--secret-id",
+            "s",
+            "--region",
+            "us-east-1",
+            "--secret-key-file",
+            "k.json");
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString()).contains("error: --secret-key-file goes with --rotate");

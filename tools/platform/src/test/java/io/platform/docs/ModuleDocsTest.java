@@ -26,19 +26,30 @@ class ModuleDocsTest {
 
     assertThat(docs).startsWith(ModuleDocs.BEGIN).endsWith(ModuleDocs.END + "\n");
     assertThat(docs).contains("| terraform | >= 1.11 |", "| aws | >= 5.100 |");
-    assertThat(docs).contains("| `aws_vpc.this` | resource |", "| `data.aws_iam_policy_document.x` | data source |");
+    assertThat(docs)
+        .contains(
+            "| `aws_vpc.this` | resource |", "| `data.aws_iam_policy_document.x` | data source |");
     assertThat(docs).contains("| `name` | Name \\| prefix | `string` | n/a | yes |");
-    assertThat(docs).contains("<pre>object({<br>  enabled = optional(bool, false)<br>})</pre> | `{}` | no |");
+    assertThat(docs)
+        .contains("<pre>object({<br>  enabled = optional(bool, false)<br>})</pre> | `{}` | no |");
     assertThat(docs).contains("| `vpc_id` | ID of the VPC. |");
   }
 
   @Test
   void updateReplacesOnlyTheGeneratedSection() {
-    String readme = "# vpc\n\nProse.\n\n" + ModuleDocs.BEGIN + "\nold\n" + ModuleDocs.END + "\n\nMore prose.\n";
+    String readme =
+        "# vpc\n\nProse.\n\n" + ModuleDocs.BEGIN + "\nold\n" + ModuleDocs.END + "\n\nMore prose.\n";
 
-    String updated = ModuleDocs.update(readme, ModuleDocs.BEGIN + "\nnew\n" + ModuleDocs.END + "\n");
+    String updated =
+        ModuleDocs.update(readme, ModuleDocs.BEGIN + "\nnew\n" + ModuleDocs.END + "\n");
 
-    assertThat(updated).isEqualTo("# vpc\n\nProse.\n\n" + ModuleDocs.BEGIN + "\nnew\n" + ModuleDocs.END + "\n\nMore prose.\n");
+    assertThat(updated)
+        .isEqualTo(
+            "# vpc\n\nProse.\n\n"
+                + ModuleDocs.BEGIN
+                + "\nnew\n"
+                + ModuleDocs.END
+                + "\n\nMore prose.\n");
     assertThat(ModuleDocs.update("# x\n", "GEN\n")).isEqualTo("# x\n\nGEN\n");
   }
 }

@@ -3,9 +3,9 @@ package io.platform.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import io.platform.aws.AwsClients;
 import io.platform.toolchain.Toolchain;
-import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
@@ -18,7 +18,8 @@ class MotoServerIT {
 
   private static AwsClients clients(AwsEndpoint endpoint) {
     return new AwsClients(
-        endpoint.region(), endpoint.url(),
+        endpoint.region(),
+        endpoint.url(),
         AwsClients.staticCredentials(endpoint.accessKeyId(), endpoint.secretAccessKey()));
   }
 
@@ -27,7 +28,8 @@ class MotoServerIT {
     MotoServer server = MotoServer.start(moto, "us-east-1");
     AwsEndpoint endpoint = server.endpoint();
     long pid = server.pid().getAsLong();
-    try (AwsClients clients = clients(endpoint); S3Client s3 = clients.s3()) {
+    try (AwsClients clients = clients(endpoint);
+        S3Client s3 = clients.s3()) {
       assertThat(endpoint.url().getHost()).isEqualTo("127.0.0.1");
       assertThat(endpoint.accountId()).isEqualTo(MotoServer.ACCOUNT_ID);
 
@@ -55,15 +57,19 @@ class MotoServerIT {
   @Test
   void neverMistakesAnotherServerOnItsPortForItself() throws Exception {
     // Another emulator that answers moto's health check holds the port already.
-    HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    other.createContext("/moto-api/", exchange -> {
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    HttpServer other =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    other.createContext(
+        "/moto-api/",
+        exchange -> {
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     other.start();
     try {
       int port = other.getAddress().getPort();
-      assertThatThrownBy(() -> MotoServer.startOn(moto, "us-east-1", port, HttpClient.newHttpClient()))
+      assertThatThrownBy(
+              () -> MotoServer.startOn(moto, "us-east-1", port, HttpClient.newHttpClient()))
           .isInstanceOf(MotoServer.PortTakenException.class);
     } finally {
       other.stop(0);

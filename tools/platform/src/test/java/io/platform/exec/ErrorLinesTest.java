@@ -25,14 +25,15 @@ class ErrorLinesTest {
 
   @Test
   void keepsTheAnnouncementWhenNoDiagnosticFollowsIt() {
-    String output = """
+    String output =
+        """
         Error: Terraform encountered problems during initialisation, including problems
         with the configuration, described below.
         """;
 
-    assertThat(ErrorLines.firstUseful(output)).startsWith("Error: Terraform encountered problems during initialisation");
+    assertThat(ErrorLines.firstUseful(output))
+        .startsWith("Error: Terraform encountered problems during initialisation");
   }
-
 
   @Test
   void picksTerraformsErrorLineOutOfItsDiagnosticBox() {
@@ -44,7 +45,8 @@ class ErrorLinesTest {
         \u001B[31m│\u001B[0m ConditionalCheckFailedException: The conditional request failed
         """;
 
-    assertThat(ErrorLines.firstUseful(stderr, "")).isEqualTo("Error: Error acquiring the state lock");
+    assertThat(ErrorLines.firstUseful(stderr, ""))
+        .isEqualTo("Error: Error acquiring the state lock");
   }
 
   @Test
@@ -63,7 +65,8 @@ class ErrorLinesTest {
         03:48:13.700 STDERR terraform: │ Error: Error acquiring the state lock
         """;
 
-    assertThat(ErrorLines.firstUseful(stderr, "")).isEqualTo("Error: Error acquiring the state lock");
+    assertThat(ErrorLines.firstUseful(stderr, ""))
+        .isEqualTo("Error: Error acquiring the state lock");
   }
 
   @Test
@@ -74,7 +77,8 @@ class ErrorLinesTest {
 
   @Test
   void aProviderThatCouldNotBeInstalledSaysWhy() {
-    String init = """
+    String init =
+        """
         Initializing provider plugins...
         - Installing hashicorp/aws v5.100.0...
         ╷
@@ -85,8 +89,10 @@ class ErrorLinesTest {
         ╵
         """;
 
-    assertThat(ErrorLines.firstUseful("", init)).isEqualTo("Error: Failed to install provider: Error while installing"
-        + " hashicorp/aws v5.100.0: the local package for registry.opentofu.org/hashicorp/aws 5.100.0"
-        + " doesn't match any of the checksums previously recorded in the dependency lock file");
+    assertThat(ErrorLines.firstUseful("", init))
+        .isEqualTo(
+            "Error: Failed to install provider: Error while installing"
+                + " hashicorp/aws v5.100.0: the local package for registry.opentofu.org/hashicorp/aws 5.100.0"
+                + " doesn't match any of the checksums previously recorded in the dependency lock file");
   }
 }

@@ -52,7 +52,8 @@ class ProcessRunnerTest {
 
   @Test
   void requireSuccessNamesTheProgramAndItsError() {
-    ExecResult result = runner.run(Command.of("sh", "-c", "echo 'Error: no such bucket' >&2; exit 1"));
+    ExecResult result =
+        runner.run(Command.of("sh", "-c", "echo 'Error: no such bucket' >&2; exit 1"));
 
     assertThatThrownBy(result::requireSuccess)
         .isInstanceOf(ExecException.class)

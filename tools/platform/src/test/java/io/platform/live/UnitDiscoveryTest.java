@@ -16,7 +16,8 @@ class UnitDiscoveryTest {
 
   @BeforeEach
   void tree() throws IOException {
-    for (String unit : List.of("local/vpc", "local/eks", "staging/vpc", "staging/eks", "prod/vpc")) {
+    for (String unit :
+        List.of("local/vpc", "local/eks", "staging/vpc", "staging/eks", "prod/vpc")) {
       Files.createDirectories(root.resolve(unit));
       Files.writeString(root.resolve(unit).resolve("terragrunt.hcl"), "");
     }
@@ -63,7 +64,12 @@ class UnitDiscoveryTest {
 
   @Test
   void findsTheUnitsTerragruntFindsInUnderscoreAndHiddenFoldersButNotInCaches() throws IOException {
-    for (String unit : List.of("prod/_global/iam", "prod/app/.terragrunt-stack/db", "prod/vpc/.terraform/modules/m", ".git/x")) {
+    for (String unit :
+        List.of(
+            "prod/_global/iam",
+            "prod/app/.terragrunt-stack/db",
+            "prod/vpc/.terraform/modules/m",
+            ".git/x")) {
       Files.createDirectories(root.resolve(unit));
       Files.writeString(root.resolve(unit).resolve("terragrunt.hcl"), "");
     }
@@ -90,13 +96,16 @@ class UnitDiscoveryTest {
     Files.createSymbolicLink(root.resolve("local/loop"), root.resolve("local"));
 
     assertThat(names(UnitDiscovery.find(link, List.of(), List.of()))).containsExactly("eks", "vpc");
-    assertThat(names(UnitDiscovery.find(root, List.of(), List.of()))).doesNotContain("link-to-local/vpc");
+    assertThat(names(UnitDiscovery.find(root, List.of(), List.of())))
+        .doesNotContain("link-to-local/vpc");
   }
 
   @Test
   void aLeadingDoubleStarAlsoMatchesUnitsAtTheTop() {
-    assertThat(names(UnitDiscovery.find(root.resolve("local"), List.of("**/eks"), List.of()))).containsExactly("eks");
-    assertThat(names(UnitDiscovery.find(root, List.of("local/**/vpc"), List.of()))).containsExactly("local/vpc");
+    assertThat(names(UnitDiscovery.find(root.resolve("local"), List.of("**/eks"), List.of())))
+        .containsExactly("eks");
+    assertThat(names(UnitDiscovery.find(root, List.of("local/**/vpc"), List.of())))
+        .containsExactly("local/vpc");
   }
 
   @Test
@@ -104,7 +113,8 @@ class UnitDiscoveryTest {
     Files.createDirectories(root.resolve("prod/däta lake"));
     Files.writeString(root.resolve("prod/däta lake/terragrunt.hcl"), "");
 
-    assertThat(names(UnitDiscovery.find(root.resolve("prod"), List.of("d*"), List.of()))).containsExactly("däta lake");
+    assertThat(names(UnitDiscovery.find(root.resolve("prod"), List.of("d*"), List.of())))
+        .containsExactly("däta lake");
   }
 
   @Test

@@ -19,12 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which units of this repository's {@code live/local} a change selects, from what Terragrunt
- * itself reports the units read (a capture of {@code terragrunt find --reading}) laid over a
- * copy of the repository's layout.
+ * Which units of this repository's {@code live/local} a change selects, from what Terragrunt itself
+ * reports the units read (a capture of {@code terragrunt find --reading}) laid over a copy of the
+ * repository's layout.
  */
 class AffectedUnitsTest {
-  static final List<String> UNITS = List.of("athena", "vpc", "cloudflared-ec2", "kill-switch", "rds", "eks", "alb");
+  static final List<String> UNITS =
+      List.of("athena", "vpc", "cloudflared-ec2", "kill-switch", "rds", "eks", "alb");
 
   @TempDir Path repo;
   private Path tree;
@@ -49,7 +50,8 @@ class AffectedUnitsTest {
   void aModuleChangeSelectsItsUnitsAndEveryUnitThatDependsOnThemAndNothingElse() {
     Scope selection = select("modules/vpc/main.tf");
 
-    assertThat(selection.reasons()).containsOnlyKeys("vpc", "cloudflared-ec2", "rds", "eks", "alb")
+    assertThat(selection.reasons())
+        .containsOnlyKeys("vpc", "cloudflared-ec2", "rds", "eks", "alb")
         .containsEntry("vpc", "module modules/vpc changed: modules/vpc/main.tf")
         .containsEntry("cloudflared-ec2", "depends on vpc")
         .containsEntry("rds", "depends on vpc");
@@ -64,19 +66,25 @@ class AffectedUnitsTest {
 
     Scope selection = select("modules/cloudflared-ec2/templates/user-data.sh.tftpl");
 
-    assertThat(selection.reasons()).containsOnlyKeys("cloudflared-ec2", "eks", "alb")
-        .containsEntry("cloudflared-ec2",
+    assertThat(selection.reasons())
+        .containsOnlyKeys("cloudflared-ec2", "eks", "alb")
+        .containsEntry(
+            "cloudflared-ec2",
             "module modules/cloudflared-ec2 changed: modules/cloudflared-ec2/templates/user-data.sh.tftpl")
         .containsEntry("eks", "depends on cloudflared-ec2");
   }
 
   @Test
   void aLambdaSourceSelectsTheUnitThatDeploysItsJar() {
-    Scope selection = select("lambdas/kill-switch/src/main/java/io/platform/killswitch/Handler.java");
+    Scope selection =
+        select("lambdas/kill-switch/src/main/java/io/platform/killswitch/Handler.java");
 
-    assertThat(selection.reasons()).containsOnlyKeys("kill-switch").containsEntry("kill-switch",
-        "built from lambdas/kill-switch (reads lambdas/kill-switch/target/kill-switch.jar): "
-            + "lambdas/kill-switch/src/main/java/io/platform/killswitch/Handler.java changed");
+    assertThat(selection.reasons())
+        .containsOnlyKeys("kill-switch")
+        .containsEntry(
+            "kill-switch",
+            "built from lambdas/kill-switch (reads lambdas/kill-switch/target/kill-switch.jar): "
+                + "lambdas/kill-switch/src/main/java/io/platform/killswitch/Handler.java changed");
   }
 
   @Test
@@ -87,12 +95,14 @@ class AffectedUnitsTest {
   @Test
   void aSharedFileSelectsTheUnitsThatReadIt() {
     assertThat(select("live/_envcommon/rds.hcl").reasons())
-        .containsOnlyKeys("rds").containsEntry("rds", "reads live/_envcommon/rds.hcl, which changed");
+        .containsOnlyKeys("rds")
+        .containsEntry("rds", "reads live/_envcommon/rds.hcl, which changed");
     assertThat(select("live/local/env.hcl").reasons()).containsOnlyKeys(UNITS);
     assertThat(select("live/root.hcl").reasons()).containsOnlyKeys(UNITS);
     // Marked as read in root.hcl's locals: Terragrunt's find evaluates no generate block.
     assertThat(select("live/provider.tf.tftpl").reasons()).containsOnlyKeys(UNITS);
-    assertThat(select("toolchain.properties").reasons()).containsOnlyKeys(UNITS)
+    assertThat(select("toolchain.properties").reasons())
+        .containsOnlyKeys(UNITS)
         .containsEntry("vpc", "reads toolchain.properties, which changed");
   }
 
@@ -106,7 +116,12 @@ class AffectedUnitsTest {
 
   @Test
   void whatNoUnitReadsSelectsNothing() {
-    Scope selection = select("docs/verify.md", "README.md", "lambdas/kill-switch/README.md", "tools/platform/pom.xml");
+    Scope selection =
+        select(
+            "docs/verify.md",
+            "README.md",
+            "lambdas/kill-switch/README.md",
+            "tools/platform/pom.xml");
 
     assertThat(selection.reasons()).isEmpty();
     assertThat(selection.description()).isEqualTo("affected since main (4 files changed)");

@@ -35,11 +35,16 @@ class ChangedFilesTest {
     write("live/local/vpc/terragrunt.hcl", "edited, not staged");
     write("live/local/new-unit/terragrunt.hcl", "untracked");
 
-    ChangedFiles change = ChangedFiles.since("main", repo.resolve("live/local"), new ProcessRunner());
+    ChangedFiles change =
+        ChangedFiles.since("main", repo.resolve("live/local"), new ProcessRunner());
 
-    assertThat(change.relative()).containsExactly(
-        "docs/new-name.md", "docs/old-name.md", "live/local/new-unit/terragrunt.hcl", "live/local/vpc/terragrunt.hcl",
-        "modules/vpc/main.tf");
+    assertThat(change.relative())
+        .containsExactly(
+            "docs/new-name.md",
+            "docs/old-name.md",
+            "live/local/new-unit/terragrunt.hcl",
+            "live/local/vpc/terragrunt.hcl",
+            "modules/vpc/main.tf");
     assertThat(change.repo()).isEqualTo(repo.toRealPath());
   }
 
@@ -58,24 +63,38 @@ class ChangedFilesTest {
   @Test
   void aBaseThatNamesNoCommitIsTheUsersMistake() {
     assertThatThrownBy(() -> ChangedFiles.since("mian", repo, new ProcessRunner()))
-        .isInstanceOfSatisfying(ChangedFiles.UnknownBaseException.class, e -> assertThat(e.environment()).isFalse())
+        .isInstanceOfSatisfying(
+            ChangedFiles.UnknownBaseException.class, e -> assertThat(e.environment()).isFalse())
         .hasMessage("--base mian names no commit of " + realPath());
   }
 
   @Test
   void aShallowCloneWithoutTheBaseSaysHowToFetchIt(@TempDir Path clones) {
     Path shallow = clones.resolve("shallow");
-    run(clones, "git", "clone", "-q", "--depth", "1", "--branch", "change", "file://" + repo, shallow.toString());
+    run(
+        clones,
+        "git",
+        "clone",
+        "-q",
+        "--depth",
+        "1",
+        "--branch",
+        "change",
+        "file://" + repo,
+        shallow.toString());
 
     assertThatThrownBy(() -> ChangedFiles.since("main", shallow, new ProcessRunner()))
-        .isInstanceOfSatisfying(ChangedFiles.UnknownBaseException.class, e -> assertThat(e.environment()).isTrue())
-        .hasMessageContaining("is not in this shallow clone").hasMessageContaining("fetch-depth: 0");
+        .isInstanceOfSatisfying(
+            ChangedFiles.UnknownBaseException.class, e -> assertThat(e.environment()).isTrue())
+        .hasMessageContaining("is not in this shallow clone")
+        .hasMessageContaining("fetch-depth: 0");
   }
 
   @Test
   void aDirectoryOutsideAnyRepositoryIsRefused(@TempDir Path elsewhere) {
     assertThatThrownBy(() -> ChangedFiles.since("main", elsewhere, new ProcessRunner()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not in a Git work tree");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is not in a Git work tree");
   }
 
   private String realPath() {

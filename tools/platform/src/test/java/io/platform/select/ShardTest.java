@@ -20,17 +20,21 @@ class ShardTest {
     for (int size : new int[] {0, 1, 2, 7, 30, 101}) {
       List<Unit> units = units(size);
       Map<String, Long> millis = new HashMap<>();
-      units.forEach(u -> {
-        if (random.nextInt(4) > 0) {
-          millis.put(u.name(), 1000L + random.nextInt(60_000));
-        }
-      });
+      units.forEach(
+          u -> {
+            if (random.nextInt(4) > 0) {
+              millis.put(u.name(), 1000L + random.nextInt(60_000));
+            }
+          });
       for (int count = 1; count <= 6; count++) {
         List<Unit> union = new ArrayList<>();
         for (int index = 1; index <= count; index++) {
           union.addAll(new Shard(index, count).of(units, millis));
         }
-        assertThat(union).as(size + " units in " + count + " shares").hasSize(size).doesNotHaveDuplicates()
+        assertThat(union)
+            .as(size + " units in " + count + " shares")
+            .hasSize(size)
+            .doesNotHaveDuplicates()
             .containsExactlyInAnyOrderElementsOf(units);
       }
     }
@@ -42,7 +46,8 @@ class ShardTest {
 
     List<Unit> first = new Shard(2, 3).of(units, Map.of());
 
-    assertThat(first).isSortedAccordingTo((a, b) -> Integer.compare(units.indexOf(a), units.indexOf(b)));
+    assertThat(first)
+        .isSortedAccordingTo((a, b) -> Integer.compare(units.indexOf(a), units.indexOf(b)));
     assertThat(new Shard(2, 3).of(units, Map.of())).isEqualTo(first);
   }
 
@@ -58,10 +63,13 @@ class ShardTest {
   @Test
   void withTimesTheLongestUnitGetsAShareOfItsOwn() {
     List<Unit> units = units(5);
-    Map<String, Long> millis = Map.of("u0", 100_000L, "u1", 20_000L, "u2", 20_000L, "u3", 20_000L, "u4", 20_000L);
+    Map<String, Long> millis =
+        Map.of("u0", 100_000L, "u1", 20_000L, "u2", 20_000L, "u3", 20_000L, "u4", 20_000L);
 
     assertThat(new Shard(1, 2).of(units, millis)).extracting(Unit::name).containsExactly("u0");
-    assertThat(new Shard(2, 2).of(units, millis)).extracting(Unit::name).containsExactly("u1", "u2", "u3", "u4");
+    assertThat(new Shard(2, 2).of(units, millis))
+        .extracting(Unit::name)
+        .containsExactly("u1", "u2", "u3", "u4");
   }
 
   @Test

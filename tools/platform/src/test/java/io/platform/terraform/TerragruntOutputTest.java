@@ -14,16 +14,28 @@ import org.junit.jupiter.api.Test;
 
 /** What verify -v shows: every line the tools print, named by the unit that printed it. */
 class TerragruntOutputTest {
-  private static final Toolchain TOOLCHAIN = new Toolchain(Engine.TERRAFORM, Path.of("terraform"), Path.of("terragrunt"),
-      Path.of("moto_server"), Path.of("rc"), Path.of("bin"), k -> null);
+  private static final Toolchain TOOLCHAIN =
+      new Toolchain(
+          Engine.TERRAFORM,
+          Path.of("terraform"),
+          Path.of("terragrunt"),
+          Path.of("moto_server"),
+          Path.of("rc"),
+          Path.of("bin"),
+          k -> null);
 
   @Test
   void everyLineOfEveryCommandReachesTheListenerPrefixedWithTheUnit() {
     List<String> shown = new ArrayList<>();
-    Terragrunt terragrunt = new Terragrunt(command -> {
-      command.lineListener().accept("Initializing the backend...");
-      return new ExecResult(command, 0, "", "", Duration.ZERO, false);
-    }, TOOLCHAIN, Map.of()).withOutput(shown::add);
+    Terragrunt terragrunt =
+        new Terragrunt(
+                command -> {
+                  command.lineListener().accept("Initializing the backend...");
+                  return new ExecResult(command, 0, "", "", Duration.ZERO, false);
+                },
+                TOOLCHAIN,
+                Map.of())
+            .withOutput(shown::add);
 
     terragrunt.init(Path.of("/live/local/vpc"), Duration.ofMinutes(1));
 
@@ -32,8 +44,13 @@ class TerragruntOutputTest {
 
   @Test
   void withoutAListenerNothingIsHandedOn() {
-    Terragrunt terragrunt = new Terragrunt(command -> new ExecResult(command, 0, "", "", Duration.ZERO, false), TOOLCHAIN, Map.of());
+    Terragrunt terragrunt =
+        new Terragrunt(
+            command -> new ExecResult(command, 0, "", "", Duration.ZERO, false),
+            TOOLCHAIN,
+            Map.of());
 
-    assertThat(terragrunt.command(Path.of("/live/local/vpc"), List.of("plan")).lineListener()).isNull();
+    assertThat(terragrunt.command(Path.of("/live/local/vpc"), List.of("plan")).lineListener())
+        .isNull();
   }
 }

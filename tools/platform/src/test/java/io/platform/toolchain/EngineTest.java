@@ -9,9 +9,12 @@ import org.junit.jupiter.api.Test;
 class EngineTest {
   @Test
   void platformEngineChoosesTheEngineAndTerraformIsTheDefault() {
-    assertThat(Engine.fromEnvironment(Map.of("PLATFORM_ENGINE", "tofu")::get)).isEqualTo(Engine.TOFU);
-    assertThat(Engine.fromEnvironment(Map.of("PLATFORM_ENGINE", " Terraform ")::get)).isEqualTo(Engine.TERRAFORM);
-    assertThat(Engine.fromEnvironment(Map.of("PLATFORM_ENGINE", "")::get)).isEqualTo(Engine.TERRAFORM);
+    assertThat(Engine.fromEnvironment(Map.of("PLATFORM_ENGINE", "tofu")::get))
+        .isEqualTo(Engine.TOFU);
+    assertThat(Engine.fromEnvironment(Map.of("PLATFORM_ENGINE", " Terraform ")::get))
+        .isEqualTo(Engine.TERRAFORM);
+    assertThat(Engine.fromEnvironment(Map.of("PLATFORM_ENGINE", "")::get))
+        .isEqualTo(Engine.TERRAFORM);
     assertThat(Engine.fromEnvironment(Map.<String, String>of()::get)).isEqualTo(Engine.TERRAFORM);
   }
 
@@ -19,7 +22,8 @@ class EngineTest {
   void aNameThatIsNoEngineSaysWhichNamesAre() {
     assertThatThrownBy(() -> Engine.fromEnvironment(Map.of("PLATFORM_ENGINE", "opentofu")::get))
         .isInstanceOf(Engine.UnknownEngineException.class)
-        .hasMessage("unknown engine 'opentofu': PLATFORM_ENGINE and --engine take terraform or tofu");
+        .hasMessage(
+            "unknown engine 'opentofu': PLATFORM_ENGINE and --engine take terraform or tofu");
   }
 
   @Test

@@ -47,8 +47,16 @@ class ToolchainTest {
   @Test
   void theCallersOwnGogcAndDependencyOutputSourceWin() throws IOException {
     installed();
-    Map<String, String> env = Map.of("PLATFORM_CACHE_DIR", cache.toString(), "PATH", "/usr/bin", "GOGC", "100",
-        "TG_DEPENDENCY_FETCH_OUTPUT_FROM_STATE", "false");
+    Map<String, String> env =
+        Map.of(
+            "PLATFORM_CACHE_DIR",
+            cache.toString(),
+            "PATH",
+            "/usr/bin",
+            "GOGC",
+            "100",
+            "TG_DEPENDENCY_FETCH_OUTPUT_FROM_STATE",
+            "false");
 
     assertThat(Toolchain.locate(env::get).environment())
         .containsEntry("GOGC", "100")
@@ -58,19 +66,23 @@ class ToolchainTest {
   @Test
   void platformEngineTofuMakesTerragruntRunOpenTofu() throws IOException {
     installed();
-    Map<String, String> env = Map.of("PLATFORM_CACHE_DIR", cache.toString(), "PATH", "/usr/bin", "PLATFORM_ENGINE", "tofu");
+    Map<String, String> env =
+        Map.of(
+            "PLATFORM_CACHE_DIR", cache.toString(), "PATH", "/usr/bin", "PLATFORM_ENGINE", "tofu");
 
     Toolchain toolchain = Toolchain.locate(env::get);
 
     assertThat(toolchain.engine()).isEqualTo(Engine.TOFU);
     assertThat(toolchain.engineProgram()).isEqualTo(cache.resolve("bin/tofu"));
-    assertThat(toolchain.environment()).containsEntry("TG_TF_PATH", cache.resolve("bin/tofu").toString());
+    assertThat(toolchain.environment())
+        .containsEntry("TG_TF_PATH", cache.resolve("bin/tofu").toString());
   }
 
   @Test
   void aMissingOpenTofuSaysHowSetupInstallsIt() throws IOException {
     Files.writeString(cache.resolve("terraformrc"), "");
-    Map<String, String> env = Map.of("PLATFORM_CACHE_DIR", cache.toString(), "PATH", "", "PLATFORM_ENGINE", "tofu");
+    Map<String, String> env =
+        Map.of("PLATFORM_CACHE_DIR", cache.toString(), "PATH", "", "PLATFORM_ENGINE", "tofu");
 
     assertThatThrownBy(() -> Toolchain.locate(env::get))
         .isInstanceOf(ToolchainException.class)
@@ -89,7 +101,9 @@ class ToolchainTest {
 
   @Test
   void cacheDirectoryFollowsXdgThenHome() {
-    assertThat(Toolchain.cacheDir(Map.of("XDG_CACHE_HOME", "/x", "HOME", "/h")::get)).isEqualTo(Path.of("/x/platform"));
-    assertThat(Toolchain.cacheDir(Map.of("HOME", "/h")::get)).isEqualTo(Path.of("/h/.cache/platform"));
+    assertThat(Toolchain.cacheDir(Map.of("XDG_CACHE_HOME", "/x", "HOME", "/h")::get))
+        .isEqualTo(Path.of("/x/platform"));
+    assertThat(Toolchain.cacheDir(Map.of("HOME", "/h")::get))
+        .isEqualTo(Path.of("/h/.cache/platform"));
   }
 }

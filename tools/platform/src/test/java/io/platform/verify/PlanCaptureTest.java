@@ -10,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The classifier on plans the engines wrote themselves ({@code src/test/resources/plans},
- * written by its {@code capture.sh}): every kind of change once, and a plan with nothing to do.
+ * The classifier on plans the engines wrote themselves ({@code src/test/resources/plans}, written
+ * by its {@code capture.sh}): every kind of change once, and a plan with nothing to do.
  */
 class PlanCaptureTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,14 +28,33 @@ class PlanCaptureTest {
     PlanSummary summary = classify("terraform-changes.json");
 
     assertThat(summary.verdict()).isEqualTo(Verdict.CHANGES);
-    assertThat(Map.of(ChangeAction.CREATE, summary.count(ChangeAction.CREATE), ChangeAction.UPDATE,
-        summary.count(ChangeAction.UPDATE), ChangeAction.DELETE, summary.count(ChangeAction.DELETE), ChangeAction.REPLACE,
-        summary.count(ChangeAction.REPLACE))).containsOnly(Map.entry(ChangeAction.CREATE, 1), Map.entry(ChangeAction.UPDATE, 1),
-        Map.entry(ChangeAction.DELETE, 1), Map.entry(ChangeAction.REPLACE, 1));
-    assertThat(summary.changes()).extracting(ResourceChange::address).containsExactlyInAnyOrder(
-        "terraform_data.created[0]", "terraform_data.deleted[0]", "terraform_data.replaced", "terraform_data.updated");
-    ResourceChange updated = summary.changes().stream().filter(c -> c.address().equals("terraform_data.updated"))
-        .findFirst().orElseThrow();
+    assertThat(
+            Map.of(
+                ChangeAction.CREATE,
+                summary.count(ChangeAction.CREATE),
+                ChangeAction.UPDATE,
+                summary.count(ChangeAction.UPDATE),
+                ChangeAction.DELETE,
+                summary.count(ChangeAction.DELETE),
+                ChangeAction.REPLACE,
+                summary.count(ChangeAction.REPLACE)))
+        .containsOnly(
+            Map.entry(ChangeAction.CREATE, 1),
+            Map.entry(ChangeAction.UPDATE, 1),
+            Map.entry(ChangeAction.DELETE, 1),
+            Map.entry(ChangeAction.REPLACE, 1));
+    assertThat(summary.changes())
+        .extracting(ResourceChange::address)
+        .containsExactlyInAnyOrder(
+            "terraform_data.created[0]",
+            "terraform_data.deleted[0]",
+            "terraform_data.replaced",
+            "terraform_data.updated");
+    ResourceChange updated =
+        summary.changes().stream()
+            .filter(c -> c.address().equals("terraform_data.updated"))
+            .findFirst()
+            .orElseThrow();
     assertThat(updated.changedAttributes()).contains("input");
     assertThat(summary.changedOutputs()).containsExactly("phase");
   }

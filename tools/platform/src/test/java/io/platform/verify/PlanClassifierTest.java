@@ -172,7 +172,8 @@ class PlanClassifierTest {
             """);
 
     ResourceChange change = summary.changes().get(0);
-    assertThat(change.changedAttributes()).containsExactly("password", "ports[1]", "tags.Name", "arn");
+    assertThat(change.changedAttributes())
+        .containsExactly("password", "ports[1]", "tags.Name", "arn");
     assertThat(change.toString()).doesNotContain("secret");
   }
 
@@ -192,7 +193,10 @@ class PlanClassifierTest {
     PlanSummary summary =
         classify(
             "{\"resource_changes\": [{\"address\": \"x.y\", \"change\": {\"actions\": [\"update\"], \"before\": "
-                + before + "}, \"after\": " + after + "}}}]}");
+                + before
+                + "}, \"after\": "
+                + after
+                + "}}}]}");
 
     assertThat(summary.changes().get(0).changedAttributes())
         .hasSize(PlanClassifier.MAX_PATHS + 1)
@@ -232,13 +236,16 @@ class PlanClassifierTest {
 
     assertThat(summary.verdict()).isEqualTo(Verdict.CHANGES);
     assertThat(summary.count(ChangeAction.CREATE)).isEqualTo(1);
-    assertThat(summary.changes()).extracting(ResourceChange::address).containsExactly("aws_instance.web[\"a\"]");
+    assertThat(summary.changes())
+        .extracting(ResourceChange::address)
+        .containsExactly("aws_instance.web[\"a\"]");
   }
 
   @Test
   void aPlanInAFormatNoEngineWritesIsRefusedNotMisread() {
     assertThatThrownBy(() -> classify("{\"format_version\": \"2.0\", \"resource_changes\": []}"))
         .isInstanceOf(ExecException.class)
-        .hasMessage("the plan JSON has format_version '2.0'; platform reads 1.x, as Terraform 1.x and OpenTofu 1.x write it");
+        .hasMessage(
+            "the plan JSON has format_version '2.0'; platform reads 1.x, as Terraform 1.x and OpenTofu 1.x write it");
   }
 }

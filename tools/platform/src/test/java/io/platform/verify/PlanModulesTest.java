@@ -30,17 +30,23 @@ class PlanModulesTest {
 
   @Test
   void aConfigurationOfTheRootModuleAloneCallsNoModule(@TempDir Path dir) throws IOException {
-    assertThat(PlanModules.rootOnly(planFile(dir.resolve("unit.tfplan"), "[{\"Key\": \"\", \"Dir\": \".\"}]"))).isTrue();
+    assertThat(
+            PlanModules.rootOnly(
+                planFile(dir.resolve("unit.tfplan"), "[{\"Key\": \"\", \"Dir\": \".\"}]")))
+        .isTrue();
   }
 
   @Test
   void aModuleCallOrAnUnreadableManifestIsNotRootOnly(@TempDir Path dir) throws IOException {
-    String withChild = "[{\"Key\": \"\", \"Dir\": \".\"}, {\"Key\": \"network\", \"Source\": \"./network\", \"Dir\": \"network\"}]";
+    String withChild =
+        "[{\"Key\": \"\", \"Dir\": \".\"}, {\"Key\": \"network\", \"Source\": \"./network\", \"Dir\": \"network\"}]";
     assertThat(PlanModules.rootOnly(planFile(dir.resolve("unit.tfplan"), withChild))).isFalse();
     assertThat(PlanModules.rootOnly(planFile(dir.resolve("unit.tfplan"), null))).isFalse();
     assertThat(PlanModules.rootOnly(planFile(dir.resolve("unit.tfplan"), "[]"))).isFalse();
-    assertThat(PlanModules.rootOnly(planFile(dir.resolve("unit.tfplan"), "{\"Key\": \"\"}"))).isFalse();
-    assertThat(PlanModules.rootOnly(planFile(dir.resolve("unit.tfplan"), "[{\"Key\": \"\""))).isFalse();
+    assertThat(PlanModules.rootOnly(planFile(dir.resolve("unit.tfplan"), "{\"Key\": \"\"}")))
+        .isFalse();
+    assertThat(PlanModules.rootOnly(planFile(dir.resolve("unit.tfplan"), "[{\"Key\": \"\"")))
+        .isFalse();
 
     Path notAZip = Files.writeString(dir.resolve("text.tfplan"), "not a plan");
     assertThat(PlanModules.rootOnly(notAZip)).isFalse();

@@ -12,7 +12,8 @@ class StreamedPlanTest {
     StreamedPlan plan = StreamedPlan.parse(Captures.read("exec/plan-unsupported-argument.jsonl"));
 
     assertThat(plan.quiet()).isFalse();
-    assertThat(plan.firstError()).isEqualTo("Error: Unsupported argument (main.tf line 2: nope = 1)");
+    assertThat(plan.firstError())
+        .isEqualTo("Error: Unsupported argument (main.tf line 2: nope = 1)");
   }
 
   @Test
@@ -50,7 +51,8 @@ class StreamedPlanTest {
 
   @Test
   void driftThatDeletedAnObjectOrSitsNextToADeferredReadIsNotQuiet() {
-    String summary = "{\"type\": \"change_summary\", \"changes\": {\"add\": 0, \"change\": 0, \"import\": 0, \"remove\": 0}}";
+    String summary =
+        "{\"type\": \"change_summary\", \"changes\": {\"add\": 0, \"change\": 0, \"import\": 0, \"remove\": 0}}";
     String deleted = "{\"type\": \"resource_drift\", \"change\": {\"action\": \"delete\"}}";
     String updated = "{\"type\": \"resource_drift\", \"change\": {\"action\": \"update\"}}";
     String read = "{\"type\": \"planned_change\", \"change\": {\"action\": \"read\"}}";
@@ -63,9 +65,19 @@ class StreamedPlanTest {
 
   @Test
   void changesMovesAndOutputChangesAreNotQuiet() {
-    assertThat(StreamedPlan.parse("{\"type\": \"planned_change\", \"change\": {\"action\": \"move\"}}").quiet()).isFalse();
-    assertThat(StreamedPlan.parse("{\"type\": \"change_summary\", \"changes\": {\"import\": 1}}").quiet()).isFalse();
-    assertThat(StreamedPlan.parse("{\"type\": \"outputs\", \"outputs\": {\"x\": {\"action\": \"create\"}}}").quiet()).isFalse();
+    assertThat(
+            StreamedPlan.parse("{\"type\": \"planned_change\", \"change\": {\"action\": \"move\"}}")
+                .quiet())
+        .isFalse();
+    assertThat(
+            StreamedPlan.parse("{\"type\": \"change_summary\", \"changes\": {\"import\": 1}}")
+                .quiet())
+        .isFalse();
+    assertThat(
+            StreamedPlan.parse(
+                    "{\"type\": \"outputs\", \"outputs\": {\"x\": {\"action\": \"create\"}}}")
+                .quiet())
+        .isFalse();
   }
 
   @Test
@@ -85,6 +97,10 @@ class StreamedPlanTest {
   void outputWithoutAChangeSummaryIsNotQuiet() {
     // E.g. Terragrunt's JSON log format wrapping Terraform's lines: nothing proves the plan clean.
     assertThat(StreamedPlan.parse("").quiet()).isFalse();
-    assertThat(StreamedPlan.parse("{\"level\": \"stdout\", \"msg\": \"{\\\"type\\\": \\\"planned_change\\\"}\"}").quiet()).isFalse();
+    assertThat(
+            StreamedPlan.parse(
+                    "{\"level\": \"stdout\", \"msg\": \"{\\\"type\\\": \\\"planned_change\\\"}\"}")
+                .quiet())
+        .isFalse();
   }
 }

@@ -19,20 +19,37 @@ import org.junit.jupiter.api.Test;
 /** The verifier's flow against a scripted Terragrunt: which step failed, and the verdicts. */
 class VerifierTest {
   private static final Toolchain TOOLCHAIN =
-      new Toolchain(Engine.TERRAFORM, Path.of("terraform"), Path.of("terragrunt"), Path.of("moto_server"), Path.of("rc"), Path.of("bin"), k -> null);
+      new Toolchain(
+          Engine.TERRAFORM,
+          Path.of("terraform"),
+          Path.of("terragrunt"),
+          Path.of("moto_server"),
+          Path.of("rc"),
+          Path.of("bin"),
+          k -> null);
 
   /** Answers per unit directory name and terragrunt subcommand. */
   private static CommandRunner scripted(Map<String, ExecResult> byUnitAndStep) {
     return command -> {
       String key = command.workingDir().getFileName() + " " + command.argv().get(1);
       ExecResult canned = byUnitAndStep.getOrDefault(key, ok(command, ""));
-      return new ExecResult(command, canned.exitCode(), canned.stdout(), canned.stderr(), Duration.ZERO, canned.timedOut());
+      return new ExecResult(
+          command,
+          canned.exitCode(),
+          canned.stdout(),
+          canned.stderr(),
+          Duration.ZERO,
+          canned.timedOut());
     };
   }
 
   /** Where a scripted {@code terragrunt plan} was told to save its plan ({@code -out=FILE}). */
   private static String planFileArgument(Command command) {
-    return command.argv().stream().filter(a -> a.startsWith("-out=")).findFirst().orElseThrow().substring("-out=".length());
+    return command.argv().stream()
+        .filter(a -> a.startsWith("-out="))
+        .findFirst()
+        .orElseThrow()
+        .substring("-out=".length());
   }
 
   private static ExecResult ok(Command command, String stdout) {
@@ -53,45 +70,75 @@ class VerifierTest {
         scripted(
             Map.of(
                 // A quiet streamed plan is clean without rendering the plan file again.
-                "vpc plan", json("{\"type\": \"change_summary\", \"changes\": {\"add\": 0}}"),
-                "vpc show", failed("show must not run for a quiet plan"),
+                "vpc plan",
+                json("{\"type\": \"change_summary\", \"changes\": {\"add\": 0}}"),
+                "vpc show",
+                failed("show must not run for a quiet plan"),
                 "eks plan",
                 json(
                     "{\"type\": \"planned_change\", \"change\": {\"action\": \"create\"}}\n"
                         + "{\"type\": \"change_summary\", \"changes\": {\"add\": 1}}"),
-                "eks show", json("{\"format_version\": \"1.2\", \"resource_changes\": [{\"address\": \"a.b\", \"change\": {\"actions\": [\"create\"]}}]}"),
-                "rds init", failed("Error: Failed to get existing workspaces: NoSuchBucket"),
-                "alb plan", failed("│ Error: Error acquiring the state lock\n│ Lock Info: ..."),
+                "eks show",
+                json(
+                    "{\"format_version\": \"1.2\", \"resource_changes\": [{\"address\": \"a.b\", \"change\": {\"actions\": [\"create\"]}}]}"),
+                "rds init",
+                failed("Error: Failed to get existing workspaces: NoSuchBucket"),
+                "alb plan",
+                failed("│ Error: Error acquiring the state lock\n│ Lock Info: ..."),
                 "kms plan",
                 new ExecResult(
-                    Command.of("terragrunt"), 1,
+                    Command.of("terragrunt"),
+                    1,
                     "{\"@level\": \"error\", \"type\": \"diagnostic\", \"diagnostic\": {\"summary\": \"Invalid reference\"}}",
-                    "", Duration.ZERO, false)));
+                    "",
+                    Duration.ZERO,
+                    false)));
     Terragrunt terragrunt = new Terragrunt(runner, TOOLCHAIN, Map.of());
     List<Unit> units =
-        List.of("vpc", "eks", "rds", "alb", "kms").stream().map(n -> new Unit(Path.of("/live", n), n)).toList();
+        List.of("vpc", "eks", "rds", "alb", "kms").stream()
+            .map(n -> new Unit(Path.of("/live", n), n))
+            .toList();
 
     VerifyReport report =
-        new Verifier(terragrunt, new Verifier.Options(2, Duration.ofMinutes(1), Duration.ZERO), VerifyListener.NONE)
+        new Verifier(
+                terragrunt,
+                new Verifier.Options(2, Duration.ofMinutes(1), Duration.ZERO),
+                VerifyListener.NONE)
             .verify(Path.of("/live"), units);
 
-    assertThat(report.results()).extracting(UnitResult::verdict)
-        .containsExactly(Verdict.CLEAN, Verdict.CHANGES, Verdict.ERROR, Verdict.ERROR, Verdict.ERROR);
-    assertThat(report.results().get(2).error()).isEqualTo("init: Error: Failed to get existing workspaces: NoSuchBucket");
-    assertThat(report.results().get(3).error()).isEqualTo("plan: Error: Error acquiring the state lock");
+    assertThat(report.results())
+        .extracting(UnitResult::verdict)
+        .containsExactly(
+            Verdict.CLEAN, Verdict.CHANGES, Verdict.ERROR, Verdict.ERROR, Verdict.ERROR);
+    assertThat(report.results().get(2).error())
+        .isEqualTo("init: Error: Failed to get existing workspaces: NoSuchBucket");
+    assertThat(report.results().get(3).error())
+        .isEqualTo("plan: Error: Error acquiring the state lock");
     assertThat(report.results().get(4).error()).isEqualTo("plan: Error: Invalid reference");
     assertThat(report.exitCode(false)).isEqualTo(ExitCode.ERROR);
   }
 
   @Test
   void aPlanCutOffByTheTimeoutSaysSoNotWhatTheToolPrintedAsItDied() {
-    CommandRunner runner = scripted(Map.of("vpc plan", new ExecResult(Command.of("terragrunt"), -1,
-        "{\"@level\": \"error\", \"type\": \"diagnostic\", \"diagnostic\": {\"summary\": \"Failed to load plugin schemas\"}}",
-        "", Duration.ZERO, true)));
+    CommandRunner runner =
+        scripted(
+            Map.of(
+                "vpc plan",
+                new ExecResult(
+                    Command.of("terragrunt"),
+                    -1,
+                    "{\"@level\": \"error\", \"type\": \"diagnostic\", \"diagnostic\": {\"summary\": \"Failed to load plugin schemas\"}}",
+                    "",
+                    Duration.ZERO,
+                    true)));
     Terragrunt terragrunt = new Terragrunt(runner, TOOLCHAIN, Map.of());
 
-    VerifyReport report = new Verifier(terragrunt, new Verifier.Options(1, Duration.ofMillis(1), Duration.ZERO), VerifyListener.NONE)
-        .verify(Path.of("/live"), List.of(new Unit(Path.of("/live/vpc"), "vpc")));
+    VerifyReport report =
+        new Verifier(
+                terragrunt,
+                new Verifier.Options(1, Duration.ofMillis(1), Duration.ZERO),
+                VerifyListener.NONE)
+            .verify(Path.of("/live"), List.of(new Unit(Path.of("/live/vpc"), "vpc")));
 
     assertThat(report.results().get(0).error())
         .isEqualTo("plan: timed out after 0 s (--timeout limits a unit's init, plan and show)");
@@ -118,9 +165,10 @@ class VerifierTest {
           }
           if (step.equals("plan")) {
             Path planFile = Path.of(planFileArgument(command));
-            String manifest = unit.equals("flat")
-                ? "[{\"Key\": \"\", \"Dir\": \".\"}]"
-                : "[{\"Key\": \"\", \"Dir\": \".\"}, {\"Key\": \"network\", \"Dir\": \"network\"}]";
+            String manifest =
+                unit.equals("flat")
+                    ? "[{\"Key\": \"\", \"Dir\": \".\"}]"
+                    : "[{\"Key\": \"\", \"Dir\": \".\"}, {\"Key\": \"network\", \"Dir\": \"network\"}]";
             try {
               PlanModulesTest.planFile(planFile, manifest);
             } catch (java.io.IOException e) {
@@ -130,13 +178,20 @@ class VerifierTest {
           }
           return ok(command, "");
         };
-    List<Unit> units = List.of(new Unit(Path.of("/live/flat"), "flat"), new Unit(Path.of("/live/nested"), "nested"));
+    List<Unit> units =
+        List.of(
+            new Unit(Path.of("/live/flat"), "flat"), new Unit(Path.of("/live/nested"), "nested"));
 
     VerifyReport report =
-        new Verifier(new Terragrunt(runner, TOOLCHAIN, Map.of()), new Verifier.Options(1, Duration.ofMinutes(1), Duration.ZERO), VerifyListener.NONE)
+        new Verifier(
+                new Terragrunt(runner, TOOLCHAIN, Map.of()),
+                new Verifier.Options(1, Duration.ofMinutes(1), Duration.ZERO),
+                VerifyListener.NONE)
             .verify(Path.of("/live"), units);
 
-    assertThat(report.results()).extracting(UnitResult::verdict).containsExactly(Verdict.CLEAN, Verdict.DRIFT_ONLY);
+    assertThat(report.results())
+        .extracting(UnitResult::verdict)
+        .containsExactly(Verdict.CLEAN, Verdict.DRIFT_ONLY);
     assertThat(shown).containsExactly("nested");
   }
 
@@ -150,9 +205,14 @@ class VerifierTest {
           }
           return ok(command, "");
         };
-    List<Unit> units = List.of(new Unit(Path.of("/live/net/a"), "net/a"), new Unit(Path.of("/live/net_a"), "net_a"));
+    List<Unit> units =
+        List.of(
+            new Unit(Path.of("/live/net/a"), "net/a"), new Unit(Path.of("/live/net_a"), "net_a"));
 
-    new Verifier(new Terragrunt(runner, TOOLCHAIN, Map.of()), new Verifier.Options(2, Duration.ofMinutes(1), Duration.ZERO), VerifyListener.NONE)
+    new Verifier(
+            new Terragrunt(runner, TOOLCHAIN, Map.of()),
+            new Verifier.Options(2, Duration.ofMinutes(1), Duration.ZERO),
+            VerifyListener.NONE)
         .verify(Path.of("/live"), units);
 
     assertThat(planFiles).hasSize(2).doesNotHaveDuplicates();

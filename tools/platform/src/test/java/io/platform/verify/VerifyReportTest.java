@@ -16,13 +16,16 @@ class VerifyReportTest {
     if (verdict == Verdict.ERROR) {
       return UnitResult.error(new Unit(Path.of(name), name), "boom", Duration.ZERO);
     }
-    PlanSummary summary = new PlanSummary(verdict, Map.of(), List.of(), List.of(), List.of(), List.of());
+    PlanSummary summary =
+        new PlanSummary(verdict, Map.of(), List.of(), List.of(), List.of(), List.of());
     return UnitResult.planned(new Unit(Path.of(name), name), summary, Duration.ZERO);
   }
 
   private static VerifyReport report(Verdict... verdicts) {
     List<UnitResult> results =
-        java.util.stream.IntStream.range(0, verdicts.length).mapToObj(i -> result("u" + i, verdicts[i])).toList();
+        java.util.stream.IntStream.range(0, verdicts.length)
+            .mapToObj(i -> result("u" + i, verdicts[i]))
+            .toList();
     return new VerifyReport(Path.of("."), results, Duration.ZERO);
   }
 
@@ -33,7 +36,8 @@ class VerifyReportTest {
 
   @Test
   void outputOnlyCountsAsChangeUnlessAllowed() {
-    assertThat(report(Verdict.CLEAN, Verdict.OUTPUT_ONLY).exitCode(false)).isEqualTo(ExitCode.CHANGES);
+    assertThat(report(Verdict.CLEAN, Verdict.OUTPUT_ONLY).exitCode(false))
+        .isEqualTo(ExitCode.CHANGES);
     assertThat(report(Verdict.CLEAN, Verdict.OUTPUT_ONLY).exitCode(true)).isEqualTo(ExitCode.OK);
   }
 
@@ -45,6 +49,7 @@ class VerifyReportTest {
 
   @Test
   void anErrorWinsOverChanges() {
-    assertThat(report(Verdict.CHANGES, Verdict.ERROR, Verdict.CLEAN).exitCode(false)).isEqualTo(ExitCode.ERROR);
+    assertThat(report(Verdict.CHANGES, Verdict.ERROR, Verdict.CLEAN).exitCode(false))
+        .isEqualTo(ExitCode.ERROR);
   }
 }

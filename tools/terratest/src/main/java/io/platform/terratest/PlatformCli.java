@@ -52,14 +52,16 @@ public final class PlatformCli {
 
   public Command command(String... args) {
     String java = ProcessHandle.current().info().command().orElse("java");
-    // The test JVMs' own options (test.jvm.options in the root pom): the CLI mostly waits on Terraform.
+    // The test JVMs' own options (test.jvm.options in the root pom): the CLI mostly waits on
+    // Terraform.
     List<String> argv = new ArrayList<>();
     for (String option : System.getProperty("platform.test.jvm.options", "").split("\\s+")) {
       if (!option.isEmpty()) {
         argv.add(option);
       }
     }
-    argv.addAll(List.of("-jar", Repo.root().resolve("tools/platform/target/platform-cli.jar").toString()));
+    argv.addAll(
+        List.of("-jar", Repo.root().resolve("tools/platform/target/platform-cli.jar").toString()));
     argv.addAll(List.of(args));
     return Command.of(java, argv.toArray(String[]::new))
         .in(workingDir)

@@ -15,7 +15,8 @@ public final class Repo {
   /** Marker file at the repository root. */
   static final String MARKER = "toolchain.properties";
 
-  private static final Set<String> SKIPPED = Set.of(".terraform", ".terragrunt-cache", "target", ".git");
+  private static final Set<String> SKIPPED =
+      Set.of(".terraform", ".terragrunt-cache", "target", ".git");
 
   private Repo() {}
 
@@ -30,13 +31,14 @@ public final class Repo {
         return dir;
       }
     }
-    throw new IllegalStateException("cannot find the repository root (no " + MARKER + " above the working directory)");
+    throw new IllegalStateException(
+        "cannot find the repository root (no " + MARKER + " above the working directory)");
   }
 
   /**
    * Copies repository paths (files or directories, relative to the root) into {@code target},
-   * keeping their relative layout and leaving out Terraform and build caches. Tests run there
-   * so that they never write into the clone.
+   * keeping their relative layout and leaving out Terraform and build caches. Tests run there so
+   * that they never write into the clone.
    */
   public static Path copy(Path target, String... relativePaths) {
     Path root = root();
@@ -46,14 +48,18 @@ public final class Repo {
     return target;
   }
 
-  /** Copies a directory tree (anywhere, e.g. a copy made by {@link #copy}), leaving out the same caches. */
+  /**
+   * Copies a directory tree (anywhere, e.g. a copy made by {@link #copy}), leaving out the same
+   * caches.
+   */
   public static void copyTree(Path source, Path target) {
     try {
       Files.walkFileTree(
           source,
           new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+                throws IOException {
               if (!dir.equals(source) && SKIPPED.contains(dir.getFileName().toString())) {
                 return FileVisitResult.SKIP_SUBTREE;
               }
@@ -62,10 +68,15 @@ public final class Repo {
             }
 
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
               Path to = target.resolve(source.relativize(file).toString());
               Files.createDirectories(to.getParent());
-              Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+              Files.copy(
+                  file,
+                  to,
+                  StandardCopyOption.REPLACE_EXISTING,
+                  StandardCopyOption.COPY_ATTRIBUTES);
               return FileVisitResult.CONTINUE;
             }
           });

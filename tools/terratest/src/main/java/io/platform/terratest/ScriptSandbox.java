@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a shell script against a scratch filesystem root with chosen commands replaced by stubs
- * on PATH. Every stub records its argument vector before doing what it was given to do, so a
- * test can assert what the script ran and with which arguments.
+ * Runs a shell script against a scratch filesystem root with chosen commands replaced by stubs on
+ * PATH. Every stub records its argument vector before doing what it was given to do, so a test can
+ * assert what the script ran and with which arguments.
  */
 public final class ScriptSandbox {
   /** Separates a recorded call's arguments (never part of an argument here). */
@@ -42,7 +42,9 @@ public final class ScriptSandbox {
     this.calls = calls;
   }
 
-  /** A sandbox under {@code dir}: {@code root/} is the script's filesystem, {@code bin/} the stubs. */
+  /**
+   * A sandbox under {@code dir}: {@code root/} is the script's filesystem, {@code bin/} the stubs.
+   */
   public static ScriptSandbox in(Path dir) {
     try {
       return new ScriptSandbox(
@@ -71,15 +73,21 @@ public final class ScriptSandbox {
   }
 
   /**
-   * Replaces {@code command} with a stub that records its arguments, then runs {@code body}
-   * (bash, with the arguments in "$@").
+   * Replaces {@code command} with a stub that records its arguments, then runs {@code body} (bash,
+   * with the arguments in "$@").
    */
   public ScriptSandbox stub(String command, String body) {
     String script =
         "#!/bin/bash\n"
-            + "{ printf '%s' " + quote(command) + "; for a in \"$@\"; do printf '" + SEPARATOR + "%s' \"$a\"; done; printf '\\n'; } >>"
-            + quote(calls.toString()) + "\n"
-            + body + "\n";
+            + "{ printf '%s' "
+            + quote(command)
+            + "; for a in \"$@\"; do printf '"
+            + SEPARATOR
+            + "%s' \"$a\"; done; printf '\\n'; } >>"
+            + quote(calls.toString())
+            + "\n"
+            + body
+            + "\n";
     Path stub = bin.resolve(command);
     try {
       Files.writeString(stub, script, StandardCharsets.UTF_8);
@@ -107,7 +115,8 @@ public final class ScriptSandbox {
   }
 
   /** Runs {@code script} with arguments, the stubs first on PATH and {@code environment} added. */
-  public Run run(Path script, List<String> args, Map<String, String> environment, Duration timeout) {
+  public Run run(
+      Path script, List<String> args, Map<String, String> environment, Duration timeout) {
     Path output = calls.resolveSibling("output.log");
     List<String> argv = new ArrayList<>(List.of("bash", script.toString()));
     argv.addAll(args);

@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Terratest for Java: drives one Terraform root module (a module's example) against the
- * emulator through init, apply, outputs, an idempotency plan and destroy. Close it (e.g. with
+ * Terratest for Java: drives one Terraform root module (a module's example) against the emulator
+ * through init, apply, outputs, an idempotency plan and destroy. Close it (e.g. with
  * try-with-resources) to destroy whatever was applied, also when an assertion failed.
  */
 public final class Terratest implements AutoCloseable {
@@ -50,7 +50,10 @@ public final class Terratest implements AutoCloseable {
     return of(dir, endpoint, Map.of());
   }
 
-  /** Like {@link #of(Path, AwsEndpoint)}, with more environment for Terraform (another provider's settings). */
+  /**
+   * Like {@link #of(Path, AwsEndpoint)}, with more environment for Terraform (another provider's
+   * settings).
+   */
   public static Terratest of(Path dir, AwsEndpoint endpoint, Map<String, String> environment) {
     Map<String, String> env = new LinkedHashMap<>(endpoint.environment());
     env.putAll(environment);
@@ -97,15 +100,21 @@ public final class Terratest implements AutoCloseable {
     PlanSummary second = plan();
     if (second.verdict() != Verdict.CLEAN) {
       throw new AssertionError(
-          "second plan is " + second.verdict().label() + ", not clean: changes " + second.changes()
-              + ", drift " + second.drifted() + ", outputs " + second.changedOutputs());
+          "second plan is "
+              + second.verdict().label()
+              + ", not clean: changes "
+              + second.changes()
+              + ", drift "
+              + second.drifted()
+              + ", outputs "
+              + second.changedOutputs());
     }
     return this;
   }
 
   /**
-   * Plans against the current state and classifies the plan. A failed plan throws with
-   * Terraform's errors as it prints them for people, on stderr.
+   * Plans against the current state and classifies the plan. A failed plan throws with Terraform's
+   * errors as it prints them for people, on stderr.
    */
   public PlanSummary plan(String... extraArgs) {
     return PlanClassifier.classify(planned(List.of(), extraArgs));
@@ -113,8 +122,8 @@ public final class Terratest implements AutoCloseable {
 
   /**
    * Plans (with extra arguments such as {@code -target=ADDRESS}) and returns Terraform's JSON
-   * representation of the plan ({@code terraform show -json}). The plan streams Terraform's
-   * JSON messages, so its diagnostics are in {@link #diagnostics()}.
+   * representation of the plan ({@code terraform show -json}). The plan streams Terraform's JSON
+   * messages, so its diagnostics are in {@link #diagnostics()}.
    */
   public JsonNode planJson(String... extraArgs) {
     return planned(List.of("-json"), extraArgs);
@@ -133,7 +142,10 @@ public final class Terratest implements AutoCloseable {
     }
   }
 
-  /** The diagnostics (warnings and errors) Terraform streamed so far, as its JSON messages give them. */
+  /**
+   * The diagnostics (warnings and errors) Terraform streamed so far, as its JSON messages give
+   * them.
+   */
   public List<JsonNode> diagnostics() {
     List<JsonNode> diagnostics = new ArrayList<>();
     for (String line : log.toString().split("\n")) {

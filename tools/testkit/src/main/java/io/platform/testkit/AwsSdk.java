@@ -14,8 +14,8 @@ public final class AwsSdk {
   private AwsSdk() {}
 
   /**
-   * Configures any SDK client builder for the emulator, e.g.
-   * {@code AwsSdk.client(Ec2Client.builder(), endpoint)}.
+   * Configures any SDK client builder for the emulator, e.g. {@code
+   * AwsSdk.client(Ec2Client.builder(), endpoint)}.
    */
   public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
       B builder, AwsEndpoint endpoint) {

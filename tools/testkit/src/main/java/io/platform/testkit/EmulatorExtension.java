@@ -12,12 +12,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Gives a test class one running emulator, started before its first test and stopped (by PID)
- * after its last. Test methods and constructors receive it as an {@link Emulator} or
- * {@link AwsEndpoint} parameter. Annotate a class or method with {@link ResetEmulator} to start
- * each test from an empty account.
+ * Gives a test class one running emulator, started before its first test and stopped (by PID) after
+ * its last. Test methods and constructors receive it as an {@link Emulator} or {@link AwsEndpoint}
+ * parameter. Annotate a class or method with {@link ResetEmulator} to start each test from an empty
+ * account.
  */
-public final class EmulatorExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class EmulatorExtension
+    implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(EmulatorExtension.class);
 
@@ -29,7 +30,8 @@ public final class EmulatorExtension implements BeforeAllCallback, BeforeEachCal
   @Override
   public void beforeEach(ExtensionContext context) {
     boolean reset =
-        annotated(context.getElement()) || context.getTestClass().map(c -> annotated(Optional.of(c))).orElse(false);
+        annotated(context.getElement())
+            || context.getTestClass().map(c -> annotated(Optional.of(c))).orElse(false);
     if (reset) {
       emulator(context).reset();
     }

@@ -5,8 +5,8 @@ import io.platform.emulator.MotoServer;
 import io.platform.toolchain.Toolchain;
 
 /**
- * Starts the emulator tests run against: moto server by default; LocalStack in Docker when
- * {@code PLATFORM_EMULATOR=localstack} (needs a Docker engine and LOCALSTACK_AUTH_TOKEN).
+ * Starts the emulator tests run against: moto server by default; LocalStack in Docker when {@code
+ * PLATFORM_EMULATOR=localstack} (needs a Docker engine and LOCALSTACK_AUTH_TOKEN).
  */
 public final class Emulators {
   public static final String SELECTOR = "PLATFORM_EMULATOR";
@@ -24,8 +24,9 @@ public final class Emulators {
     return switch (kind) {
       case "moto" -> MotoServer.start(Toolchain.locate().motoServer(), DEFAULT_REGION);
       case "localstack" -> LocalStackEmulator.start(DEFAULT_REGION);
-      default -> throw new IllegalArgumentException(
-          SELECTOR + "=" + kind + " is not an emulator; use moto (default) or localstack");
+      default ->
+          throw new IllegalArgumentException(
+              SELECTOR + "=" + kind + " is not an emulator; use moto (default) or localstack");
     };
   }
 }

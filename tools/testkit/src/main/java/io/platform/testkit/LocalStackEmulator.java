@@ -12,8 +12,8 @@ import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * LocalStack in a Docker container, behind the same interface as moto. Opt-in only: it needs
- * a Docker engine and, since March 2026, a LocalStack auth token (LOCALSTACK_AUTH_TOKEN).
+ * LocalStack in a Docker container, behind the same interface as moto. Opt-in only: it needs a
+ * Docker engine and, since March 2026, a LocalStack auth token (LOCALSTACK_AUTH_TOKEN).
  */
 final class LocalStackEmulator implements Emulator {
   static final String IMAGE = "localstack/localstack:4.4";
@@ -39,7 +39,10 @@ final class LocalStackEmulator implements Emulator {
     container.start();
     AwsEndpoint endpoint =
         new AwsEndpoint(
-            container.getEndpoint(), region, container.getAccessKey(), container.getSecretKey(),
+            container.getEndpoint(),
+            region,
+            container.getAccessKey(),
+            container.getSecretKey(),
             "000000000000");
     return new LocalStackEmulator(container, endpoint);
   }

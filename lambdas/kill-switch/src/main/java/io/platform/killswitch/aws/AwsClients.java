@@ -30,13 +30,13 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The SDK clients the kill switch uses, built once per execution environment and sharing one
- * lightweight HTTP client. Throttling, 5xx answers and timed-out attempts are retried by the
- * SDK's standard strategy (exponential backoff with jitter); what still fails after that is a
- * failure of the step that made the call.
+ * lightweight HTTP client. Throttling, 5xx answers and timed-out attempts are retried by the SDK's
+ * standard strategy (exponential backoff with jitter); what still fails after that is a failure of
+ * the step that made the call.
  *
- * <p>The clients are built in the background, one after the other on a thread of their own, and
- * the HTTP client's TLS set-up on another: a cold start spends most of its CPU there, and the
- * caller gets on with its own initialisation meanwhile. Each accessor waits for its client.
+ * <p>The clients are built in the background, one after the other on a thread of their own, and the
+ * HTTP client's TLS set-up on another: a cold start spends most of its CPU there, and the caller
+ * gets on with its own initialisation meanwhile. Each accessor waits for its client.
  */
 public final class AwsClients implements AutoCloseable {
   public static final String REGION = "AWS_REGION";
@@ -58,15 +58,26 @@ public final class AwsClients implements AutoCloseable {
   private final Configurer configure;
   private CloudWatchClient cloudWatch;
 
-  private AwsClients(Region region, Optional<URI> endpoint, AwsCredentialsProvider credentials, boolean withAthena) {
-    this.http = new DeferredHttpClient(Background.start("tls", () ->
-        UrlConnectionHttpClient.builder()
-            .connectionTimeout(CONNECT_TIMEOUT)
-            .socketTimeout(SOCKET_TIMEOUT)
-            .build()));
+  private AwsClients(
+      Region region,
+      Optional<URI> endpoint,
+      AwsCredentialsProvider credentials,
+      boolean withAthena) {
+    this.http =
+        new DeferredHttpClient(
+            Background.start(
+                "tls",
+                () ->
+                    UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(SOCKET_TIMEOUT)
+                        .build()));
     ClientOverrideConfiguration overrides =
         ClientOverrideConfiguration.builder()
-            .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
+            .retryStrategy(
+                AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                    .maxAttempts(MAX_ATTEMPTS)
+                    .build())
             .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
             .apiCallTimeout(CALL_TIMEOUT)
             .build();
@@ -78,13 +89,17 @@ public final class AwsClients implements AutoCloseable {
     // One thread for all of them: clients built side by side mostly wait for each other's class
     // initialisation. Secrets Manager first: the first read of the secret waits for it.
     // Each client's own future carries its failure; this one only runs them.
-    CompletableFuture<Object> unused = Background.start("clients", () -> {
-      build(secretsManager, () -> configure.client(SecretsManagerClient.builder()));
-      build(iam, () -> configure.client(IamClient.builder()));
-      build(sns, () -> configure.client(SnsClient.builder()));
-      athena.ifPresent(client -> build(client, () -> configure.client(AthenaClient.builder())));
-      return null;
-    });
+    CompletableFuture<Object> unused =
+        Background.start(
+            "clients",
+            () -> {
+              build(secretsManager, () -> configure.client(SecretsManagerClient.builder()));
+              build(iam, () -> configure.client(IamClient.builder()));
+              build(sns, () -> configure.client(SnsClient.builder()));
+              athena.ifPresent(
+                  client -> build(client, () -> configure.client(AthenaClient.builder())));
+              return null;
+            });
   }
 
   /** Completes {@code client} with what {@code builder} builds, or with its failure. */
@@ -97,10 +112,10 @@ public final class AwsClients implements AutoCloseable {
   }
 
   /**
-   * Starts building the clients from the function's environment and returns at once: the
-   * region from {@code AWS_REGION}, an endpoint override from {@code AWS_ENDPOINT_URL} when set
-   * (the emulator), and the credentials Lambda puts into the environment; without those, the
-   * SDK's default chain.
+   * Starts building the clients from the function's environment and returns at once: the region
+   * from {@code AWS_REGION}, an endpoint override from {@code AWS_ENDPOINT_URL} when set (the
+   * emulator), and the credentials Lambda puts into the environment; without those, the SDK's
+   * default chain.
    *
    * @param withAthena whether to build the Athena client too (only when a workgroup is configured:
    *     each client costs cold-start time)
@@ -113,15 +128,21 @@ public final class AwsClients implements AutoCloseable {
       throw new ConfigurationException(REGION + " is not set");
     }
     Optional<URI> endpoint =
-        Optional.ofNullable(env.get(ENDPOINT_URL)).filter(u -> !u.isBlank()).map(AwsClients::endpoint);
+        Optional.ofNullable(env.get(ENDPOINT_URL))
+            .filter(u -> !u.isBlank())
+            .map(AwsClients::endpoint);
     return new AwsClients(Region.of(region.trim()), endpoint, credentials(env), withAthena);
   }
 
-  /** Checked here: the SDK takes any URI and fails on one without scheme or host only at the first call. */
+  /**
+   * Checked here: the SDK takes any URI and fails on one without scheme or host only at the first
+   * call.
+   */
   private static URI endpoint(String url) {
     try {
       URI uri = new URI(url.trim());
-      if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+      if (uri.getHost() != null
+          && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
         return uri;
       }
     } catch (URISyntaxException e) {
@@ -195,7 +216,11 @@ public final class AwsClients implements AutoCloseable {
       ClientOverrideConfiguration overrides) {
 
     <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
-      builder.region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(overrides);
+      builder
+          .region(region)
+          .credentialsProvider(credentials)
+          .httpClient(http)
+          .overrideConfiguration(overrides);
       endpoint.ifPresent(builder::endpointOverride);
       return builder.build();
     }

@@ -8,7 +8,9 @@ public final class AwsErrors {
 
   public static String describe(RuntimeException e) {
     if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-      return service.awsErrorDetails().errorCode() + ": " + service.awsErrorDetails().errorMessage();
+      return service.awsErrorDetails().errorCode()
+          + ": "
+          + service.awsErrorDetails().errorMessage();
     }
     return e.getClass().getSimpleName() + ": " + e.getMessage();
   }

@@ -7,10 +7,10 @@ import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
- * The HTTP client while it is still being built. Building the URL-connection client is mostly
- * TLS set-up (security providers, the JDK's trust store, the SSL context: a fifth of a second of
- * CPU in a cold JVM); the service clients only keep a reference to it until their first call, so
- * they are built meanwhile.
+ * The HTTP client while it is still being built. Building the URL-connection client is mostly TLS
+ * set-up (security providers, the JDK's trust store, the SSL context: a fifth of a second of CPU in
+ * a cold JVM); the service clients only keep a reference to it until their first call, so they are
+ * built meanwhile.
  */
 final class DeferredHttpClient implements SdkHttpClient {
   /**

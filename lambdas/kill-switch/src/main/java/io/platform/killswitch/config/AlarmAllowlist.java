@@ -41,7 +41,8 @@ public record AlarmAllowlist(Set<String> names, Optional<String> prefix) {
 
   /** For log lines and notices: what the allowlist holds, sorted. */
   public String describe() {
-    List<String> parts = names.stream().sorted().map(n -> "'" + n + "'").collect(Collectors.toList());
+    List<String> parts =
+        names.stream().sorted().map(n -> "'" + n + "'").collect(Collectors.toList());
     prefix.ifPresent(p -> parts.add("prefix '" + p + "'"));
     return String.join(", ", parts);
   }

@@ -45,6 +45,7 @@ public record KillSwitchConfig(
   public static final String FUNCTION_ROLE_ARN = "FUNCTION_ROLE_ARN";
   public static final String CHECK_PERMISSIONS = "CHECK_PERMISSIONS";
   public static final String PRICE_PER_TB_USD = "PRICE_PER_TB_USD";
+
   /** Set by Lambda itself. */
   public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
 
@@ -61,7 +62,10 @@ public record KillSwitchConfig(
    *     AWS_LAMBDA_FUNCTION_NAME}; empty outside Lambda, where the context names the function
    */
   public record HeartbeatSettings(
-      Optional<String> userArn, Optional<String> roleArn, boolean checkPermissions, Optional<String> functionName) {}
+      Optional<String> userArn,
+      Optional<String> roleArn,
+      boolean checkPermissions,
+      Optional<String> functionName) {}
 
   /**
    * Reads the configuration from environment variables.
@@ -78,13 +82,18 @@ public record KillSwitchConfig(
         required(env, SECRET_ID),
         AlarmAllowlist.parse(env.get(ALARM_NAMES), env.get(ALARM_NAME_PREFIX)),
         required(env, SNS_TOPIC_ARN),
-        optional(env, REVOKE_SCOPE).map(v -> RevokeScope.parse(REVOKE_SCOPE, v)).orElse(RevokeScope.CONFIGURED_KEY),
+        optional(env, REVOKE_SCOPE)
+            .map(v -> RevokeScope.parse(REVOKE_SCOPE, v))
+            .orElse(RevokeScope.CONFIGURED_KEY),
         flag(env, ATTACH_DENY_POLICY, true),
         workgroup,
         stopQueries,
         flag(env, DRY_RUN, false),
-        new HeartbeatSettings(optional(env, USER_ARN), optional(env, FUNCTION_ROLE_ARN),
-            flag(env, CHECK_PERMISSIONS, true), optional(env, FUNCTION_NAME)),
+        new HeartbeatSettings(
+            optional(env, USER_ARN),
+            optional(env, FUNCTION_ROLE_ARN),
+            flag(env, CHECK_PERMISSIONS, true),
+            optional(env, FUNCTION_NAME)),
         price(env));
   }
 
@@ -101,7 +110,8 @@ public record KillSwitchConfig(
     } catch (NumberFormatException e) {
       // reported below, like a price that is not positive
     }
-    throw new ConfigurationException(PRICE_PER_TB_USD + "=" + value.get() + " is not a positive number of US dollars");
+    throw new ConfigurationException(
+        PRICE_PER_TB_USD + "=" + value.get() + " is not a positive number of US dollars");
   }
 
   private static String required(Map<String, String> env, String name) {
@@ -121,7 +131,8 @@ public record KillSwitchConfig(
     return switch (value.get().toLowerCase(Locale.ROOT)) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw new ConfigurationException(name + "=" + value.get() + " is not true or false");
+      default ->
+          throw new ConfigurationException(name + "=" + value.get() + " is not true or false");
     };
   }
 }

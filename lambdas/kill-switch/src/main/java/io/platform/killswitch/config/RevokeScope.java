@@ -30,7 +30,12 @@ public enum RevokeScope {
         .orElseThrow(
             () ->
                 new ConfigurationException(
-                    variable + "=" + text + " is not a scope; use one of "
-                        + Arrays.stream(values()).map(RevokeScope::value).collect(Collectors.joining(", "))));
+                    variable
+                        + "="
+                        + text
+                        + " is not a scope; use one of "
+                        + Arrays.stream(values())
+                            .map(RevokeScope::value)
+                            .collect(Collectors.joining(", "))));
   }
 }

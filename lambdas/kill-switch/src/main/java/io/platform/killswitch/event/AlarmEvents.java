@@ -30,8 +30,8 @@ public final class AlarmEvents {
 
   /**
    * Parses the event. An event of another kind (another detail-type) parses fine, whatever its
-   * detail holds, and is for the caller to ignore; a CloudWatch alarm event without an alarm
-   * name or state is malformed.
+   * detail holds, and is for the caller to ignore; a CloudWatch alarm event without an alarm name
+   * or state is malformed.
    *
    * @throws MalformedEventException when the input is not such an event
    */
@@ -44,16 +44,20 @@ public final class AlarmEvents {
       }
       JsonNode tree = reader.readTree(bytes);
       if (!tree.isObject()) {
-        throw new MalformedEventException(tree.isNull() ? "the event is null" : "the event is not a JSON object");
+        throw new MalformedEventException(
+            tree.isNull() ? "the event is null" : "the event is not a JSON object");
       }
       if (!isAlarmStateChange(tree)) {
-        // Only an alarm's detail has the alarm model's shape: an EC2 state change's "state" is text.
+        // Only an alarm's detail has the alarm model's shape: an EC2 state change's "state" is
+        // text.
         ((ObjectNode) tree).remove(DETAIL);
       }
       event = reader.readValue(tree);
     } catch (JsonProcessingException e) {
-      // The parser's own message quotes the input; the field or location is enough to find the fault.
-      throw new MalformedEventException("the event is not a JSON object of the expected shape" + where(e));
+      // The parser's own message quotes the input; the field or location is enough to find the
+      // fault.
+      throw new MalformedEventException(
+          "the event is not a JSON object of the expected shape" + where(e));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the event", e);
     }
@@ -85,14 +89,21 @@ public final class AlarmEvents {
     }
     return e.getLocation() == null
         ? ""
-        : " (at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        : " (at line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
+            + ")";
   }
 
-  /** E.g. {@code detail.state} or {@code resources[0]}: modelled names only, nothing of the input. */
+  /**
+   * E.g. {@code detail.state} or {@code resources[0]}: modelled names only, nothing of the input.
+   */
   private static String path(JsonMappingException e) {
-    String path = e.getPath().stream()
-        .map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : "." + r.getFieldName())
-        .collect(Collectors.joining());
+    String path =
+        e.getPath().stream()
+            .map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : "." + r.getFieldName())
+            .collect(Collectors.joining());
     return path.startsWith(".") ? path.substring(1) : path;
   }
 

@@ -11,14 +11,14 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 
 /**
- * Reads a string that holds JSON (CloudWatch's {@code reasonData}) as the JSON it holds. Text
- * that is not JSON stays text: the field only informs the notice and must never stop a
- * revocation.
+ * Reads a string that holds JSON (CloudWatch's {@code reasonData}) as the JSON it holds. Text that
+ * is not JSON stays text: the field only informs the notice and must never stop a revocation.
  */
 final class EmbeddedJsonDeserializer extends JsonDeserializer<JsonNode> {
 
   @Override
-  public JsonNode deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+  public JsonNode deserialize(JsonParser parser, DeserializationContext context)
+      throws IOException {
     if (!parser.hasToken(JsonToken.VALUE_STRING)) {
       return parser.readValueAsTree();
     }

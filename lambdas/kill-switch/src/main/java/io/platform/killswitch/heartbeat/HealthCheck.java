@@ -5,12 +5,16 @@ import java.util.Locale;
 /**
  * One check of a heartbeat and what it found.
  *
- * @param name {@code secret}, {@code user}, {@code access-key} or {@code permissions}: the
- *     {@code Check} dimension of the failure metric and a section of the runbook
+ * @param name {@code secret}, {@code user}, {@code access-key} or {@code permissions}: the {@code
+ *     Check} dimension of the failure metric and a section of the runbook
  * @param detail what was found, in words (never a secret)
  */
 public record HealthCheck(String name, Status status, String detail) {
-  public enum Status { PASSED, FAILED, SKIPPED }
+  public enum Status {
+    PASSED,
+    FAILED,
+    SKIPPED
+  }
 
   static HealthCheck passed(String name, String detail) {
     return new HealthCheck(name, Status.PASSED, detail);

@@ -4,7 +4,6 @@ import io.platform.killswitch.aws.AwsErrors;
 import io.platform.killswitch.aws.UserAccessKeys;
 import io.platform.killswitch.config.KillSwitchConfig;
 import io.platform.killswitch.heartbeat.PermissionSimulation.Requirement;
-
 import io.platform.killswitch.secret.SecretException;
 import io.platform.killswitch.secret.SecretReader;
 import io.platform.killswitch.secret.ServiceUser;
@@ -19,9 +18,9 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.StatusType;
 
 /**
- * The proof of life: everything a real run reads, read, and everything it writes, simulated.
- * It holds no client or object that can write to IAM or Athena, so no heartbeat revokes,
- * whatever {@code DRY_RUN} says.
+ * The proof of life: everything a real run reads, read, and everything it writes, simulated. It
+ * holds no client or object that can write to IAM or Athena, so no heartbeat revokes, whatever
+ * {@code DRY_RUN} says.
  */
 public final class Heartbeat {
   static final String SECRET = "secret";
@@ -42,7 +41,8 @@ public final class Heartbeat {
   }
 
   /**
-   * Runs every check; a failed one does not stop the others, so that one heartbeat names every fault.
+   * Runs every check; a failed one does not stop the others, so that one heartbeat names every
+   * fault.
    *
    * @param region the function's region, for the workgroup's ARN
    */
@@ -64,26 +64,43 @@ public final class Heartbeat {
   private Optional<ServiceUser> readSecret(List<HealthCheck> checks) {
     try {
       ServiceUser user = secrets.read(config.secretId());
-      checks.add(HealthCheck.passed(SECRET, "secret " + config.secretId() + " names user " + user.username()
-          + " and key " + user.accessKeyId()));
+      checks.add(
+          HealthCheck.passed(
+              SECRET,
+              "secret "
+                  + config.secretId()
+                  + " names user "
+                  + user.username()
+                  + " and key "
+                  + user.accessKeyId()));
       return Optional.of(user);
     } catch (SecretException | SdkException e) {
       // A SecretException names the secret already.
-      checks.add(HealthCheck.failed(SECRET, e instanceof SdkException sdk
-          ? "secret " + config.secretId() + " cannot be read: " + AwsErrors.describe(sdk) : e.getMessage()));
+      checks.add(
+          HealthCheck.failed(
+              SECRET,
+              e instanceof SdkException sdk
+                  ? "secret " + config.secretId() + " cannot be read: " + AwsErrors.describe(sdk)
+                  : e.getMessage()));
       return Optional.empty();
     }
   }
 
   private static HealthCheck configuredUser(ServiceUser user, Optional<String> userArn) {
     if (userArn.isEmpty()) {
-      return HealthCheck.skipped(USER, KillSwitchConfig.USER_ARN + " is not set: any user that holds the key is accepted");
+      return HealthCheck.skipped(
+          USER, KillSwitchConfig.USER_ARN + " is not set: any user that holds the key is accepted");
     }
     String configured = userArn.get().substring(userArn.get().lastIndexOf('/') + 1);
     return configured.equals(user.username())
         ? HealthCheck.passed(USER, "the secret names the configured user " + configured)
-        : HealthCheck.failed(USER, "the secret names user " + user.username() + ", but the kill switch guards "
-            + userArn.get() + ": an alarm would disable the wrong user's key, or none");
+        : HealthCheck.failed(
+            USER,
+            "the secret names user "
+                + user.username()
+                + ", but the kill switch guards "
+                + userArn.get()
+                + ": an alarm would disable the wrong user's key, or none");
   }
 
   private HealthCheck accessKey(ServiceUser user) {
@@ -93,18 +110,32 @@ public final class Heartbeat {
     } catch (NoSuchEntityException e) {
       return HealthCheck.failed(ACCESS_KEY, "IAM user " + user.username() + " does not exist");
     } catch (SdkException e) {
-      return HealthCheck.failed(ACCESS_KEY, "the keys of " + user.username() + " cannot be listed: " + AwsErrors.describe(e));
+      return HealthCheck.failed(
+          ACCESS_KEY,
+          "the keys of " + user.username() + " cannot be listed: " + AwsErrors.describe(e));
     }
-    Optional<AccessKeyMetadata> key = keys.stream().filter(k -> k.accessKeyId().equals(user.accessKeyId())).findFirst();
+    Optional<AccessKeyMetadata> key =
+        keys.stream().filter(k -> k.accessKeyId().equals(user.accessKeyId())).findFirst();
     if (key.isEmpty()) {
-      return HealthCheck.failed(ACCESS_KEY, "IAM user " + user.username() + " has no key " + user.accessKeyId()
-          + " (rotated without updating the secret?)");
+      return HealthCheck.failed(
+          ACCESS_KEY,
+          "IAM user "
+              + user.username()
+              + " has no key "
+              + user.accessKeyId()
+              + " (rotated without updating the secret?)");
     }
     if (key.get().status() != StatusType.ACTIVE) {
-      return HealthCheck.failed(ACCESS_KEY, "key " + user.accessKeyId() + " is already " + key.get().statusAsString()
-          + ": the kill switch has nothing left to disable, and the service is not running on it");
+      return HealthCheck.failed(
+          ACCESS_KEY,
+          "key "
+              + user.accessKeyId()
+              + " is already "
+              + key.get().statusAsString()
+              + ": the kill switch has nothing left to disable, and the service is not running on it");
     }
-    return HealthCheck.passed(ACCESS_KEY, "key " + user.accessKeyId() + " of " + user.username() + " is Active");
+    return HealthCheck.passed(
+        ACCESS_KEY, "key " + user.accessKeyId() + " of " + user.username() + " is Active");
   }
 
   private HealthCheck permissions(Optional<String> userArn, String region) {
@@ -113,49 +144,73 @@ public final class Heartbeat {
     }
     Optional<String> roleArn = config.heartbeat().roleArn();
     if (roleArn.isEmpty()) {
-      return HealthCheck.failed(PERMISSIONS, KillSwitchConfig.FUNCTION_ROLE_ARN + " is not set: the role cannot be simulated");
+      return HealthCheck.failed(
+          PERMISSIONS,
+          KillSwitchConfig.FUNCTION_ROLE_ARN + " is not set: the role cannot be simulated");
     }
     try {
-      List<String> denied = simulation.denied(roleArn.get(), requirements(userArn, roleArn.get(), region));
+      List<String> denied =
+          simulation.denied(roleArn.get(), requirements(userArn, roleArn.get(), region));
       return denied.isEmpty()
-          ? HealthCheck.passed(PERMISSIONS, "role " + roleArn.get() + " may make every call of a real run")
-          : HealthCheck.failed(PERMISSIONS, "role " + roleArn.get() + " is denied " + String.join("; ", denied));
+          ? HealthCheck.passed(
+              PERMISSIONS, "role " + roleArn.get() + " may make every call of a real run")
+          : HealthCheck.failed(
+              PERMISSIONS, "role " + roleArn.get() + " is denied " + String.join("; ", denied));
     } catch (SdkException e) {
-      return HealthCheck.failed(PERMISSIONS, "the role's permissions cannot be simulated: " + AwsErrors.describe(e));
+      return HealthCheck.failed(
+          PERMISSIONS, "the role's permissions cannot be simulated: " + AwsErrors.describe(e));
     }
   }
 
   /** Every call a real run makes, on the resource it makes it on. */
   List<Requirement> requirements(Optional<String> userArn, String roleArn, String region) {
     List<Requirement> needed = new ArrayList<>();
-    userArn.ifPresent(user -> {
-      needed.add(new Requirement("iam:ListAccessKeys", user));
-      needed.add(new Requirement("iam:UpdateAccessKey", user));
-      if (config.attachDenyPolicy()) {
-        needed.add(new Requirement("iam:GetUserPolicy", user));
-        needed.add(new Requirement("iam:PutUserPolicy", user));
-      }
-    });
+    userArn.ifPresent(
+        user -> {
+          needed.add(new Requirement("iam:ListAccessKeys", user));
+          needed.add(new Requirement("iam:UpdateAccessKey", user));
+          if (config.attachDenyPolicy()) {
+            needed.add(new Requirement("iam:GetUserPolicy", user));
+            needed.add(new Requirement("iam:PutUserPolicy", user));
+          }
+        });
     if (config.secretId().startsWith("arn:")) {
       needed.add(new Requirement("secretsmanager:GetSecretValue", config.secretId()));
     }
     needed.add(new Requirement("sns:Publish", config.snsTopicArn()));
-    config.athenaWorkgroup().ifPresent(workgroup -> {
-      String[] role = roleArn.split(":");
-      String arn = "arn:" + role[1] + ":athena:" + region + ":" + role[4] + ":workgroup/" + workgroup;
-      needed.add(new Requirement("athena:ListQueryExecutions", arn));
-      needed.add(new Requirement("athena:GetQueryExecution", arn));
-      if (config.stopQueries()) {
-        needed.add(new Requirement("athena:StopQueryExecution", arn));
-      }
-    });
-    needed.add(new Requirement("cloudwatch:PutMetricData", "*", Map.of("cloudwatch:namespace", HeartbeatMetric.NAMESPACE)));
+    config
+        .athenaWorkgroup()
+        .ifPresent(
+            workgroup -> {
+              String[] role = roleArn.split(":");
+              String arn =
+                  "arn:"
+                      + role[1]
+                      + ":athena:"
+                      + region
+                      + ":"
+                      + role[4]
+                      + ":workgroup/"
+                      + workgroup;
+              needed.add(new Requirement("athena:ListQueryExecutions", arn));
+              needed.add(new Requirement("athena:GetQueryExecution", arn));
+              if (config.stopQueries()) {
+                needed.add(new Requirement("athena:StopQueryExecution", arn));
+              }
+            });
+    needed.add(
+        new Requirement(
+            "cloudwatch:PutMetricData",
+            "*",
+            Map.of("cloudwatch:namespace", HeartbeatMetric.NAMESPACE)));
     return needed;
   }
 
   /** Without {@code USER_ARN}: the user in the role's account, at the root path. */
   private String userArnFromRole(String username) {
-    return config.heartbeat().roleArn()
+    return config
+        .heartbeat()
+        .roleArn()
         .map(role -> role.split(":"))
         .filter(parts -> parts.length > 4)
         .map(parts -> "arn:" + parts[1] + ":iam::" + parts[4] + ":user/" + username)

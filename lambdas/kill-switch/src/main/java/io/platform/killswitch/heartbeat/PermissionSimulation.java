@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
 import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyResponse;
 
 /**
- * Asks IAM whether the function's own role may still make every call a real run makes
- * ({@code iam:SimulatePrincipalPolicy}): a permission removed from the role is found by the
- * heartbeat, not by the alarm that needed it.
+ * Asks IAM whether the function's own role may still make every call a real run makes ({@code
+ * iam:SimulatePrincipalPolicy}): a permission removed from the role is found by the heartbeat, not
+ * by the alarm that needed it.
  */
 final class PermissionSimulation {
   /** An action on one resource, with the condition keys the role's policy tests. */
@@ -30,9 +30,13 @@ final class PermissionSimulation {
     this.iam = iam;
   }
 
-  /** The requirements the role is denied, each as {@code action on resource: decision}; empty when all are allowed. */
+  /**
+   * The requirements the role is denied, each as {@code action on resource: decision}; empty when
+   * all are allowed.
+   */
   List<String> denied(String roleArn, List<Requirement> requirements) {
-    // One call per resource and context: the simulation crosses every action with every resource given.
+    // One call per resource and context: the simulation crosses every action with every resource
+    // given.
     Map<List<Object>, List<Requirement>> groups = new LinkedHashMap<>();
     for (Requirement r : requirements) {
       groups.computeIfAbsent(List.of(r.resourceArn(), r.context()), k -> new ArrayList<>()).add(r);
@@ -41,18 +45,35 @@ final class PermissionSimulation {
     for (List<Requirement> group : groups.values()) {
       Requirement first = group.get(0);
       List<String> actions = group.stream().map(Requirement::action).toList();
-      List<ContextEntry> context = first.context().entrySet().stream()
-          .map(e -> ContextEntry.builder().contextKeyName(e.getKey()).contextKeyType(ContextKeyTypeEnum.STRING)
-              .contextKeyValues(e.getValue()).build())
-          .toList();
+      List<ContextEntry> context =
+          first.context().entrySet().stream()
+              .map(
+                  e ->
+                      ContextEntry.builder()
+                          .contextKeyName(e.getKey())
+                          .contextKeyType(ContextKeyTypeEnum.STRING)
+                          .contextKeyValues(e.getValue())
+                          .build())
+              .toList();
       String marker = null;
       do {
         String page = marker;
-        SimulatePrincipalPolicyResponse response = iam.simulatePrincipalPolicy(b -> b.policySourceArn(roleArn)
-            .actionNames(actions).resourceArns(first.resourceArn()).contextEntries(context).marker(page));
+        SimulatePrincipalPolicyResponse response =
+            iam.simulatePrincipalPolicy(
+                b ->
+                    b.policySourceArn(roleArn)
+                        .actionNames(actions)
+                        .resourceArns(first.resourceArn())
+                        .contextEntries(context)
+                        .marker(page));
         for (EvaluationResult result : response.evaluationResults()) {
           if (result.evalDecision() != PolicyEvaluationDecisionType.ALLOWED) {
-            denied.add(result.evalActionName() + " on " + first.resourceArn() + ": " + result.evalDecisionAsString());
+            denied.add(
+                result.evalActionName()
+                    + " on "
+                    + first.resourceArn()
+                    + ": "
+                    + result.evalDecisionAsString());
           }
         }
         marker = Boolean.TRUE.equals(response.isTruncated()) ? response.marker() : null;

@@ -9,9 +9,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The Lambda context for running the handler outside Lambda: a fresh request id, and a logger
- * that hands each line to a sink (stderr, a test's list, a benchmark's clock). The handler
- * reads nothing else from its context.
+ * The Lambda context for running the handler outside Lambda: a fresh request id, and a logger that
+ * hands each line to a sink (stderr, a test's list, a benchmark's clock). The handler reads nothing
+ * else from its context.
  */
 public final class LocalContext implements Context {
   private final String requestId = UUID.randomUUID().toString();

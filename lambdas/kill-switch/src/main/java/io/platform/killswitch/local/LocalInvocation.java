@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Runs the packaged handler once outside Lambda, configured by the same environment
- * variables: {@code java -jar kill-switch.jar EVENT.json} (or {@code -} for stdin). The result
- * goes to stdout, the JSON log lines to stderr; the exit code is 1 when the handler threw.
- * With {@code DRY_RUN=true} it shows what the function would do, without writing anything.
+ * Runs the packaged handler once outside Lambda, configured by the same environment variables:
+ * {@code java -jar kill-switch.jar EVENT.json} (or {@code -} for stdin). The result goes to stdout,
+ * the JSON log lines to stderr; the exit code is 1 when the handler threw. With {@code
+ * DRY_RUN=true} it shows what the function would do, without writing anything.
  */
 public final class LocalInvocation {
   private LocalInvocation() {}
@@ -28,10 +28,14 @@ public final class LocalInvocation {
 
   static int run(String eventFile, PrintStream out, PrintStream err) throws IOException {
     ByteArrayOutputStream result = new ByteArrayOutputStream();
-    try (InputStream event = "-".equals(eventFile) ? System.in : Files.newInputStream(Path.of(eventFile))) {
+    try (InputStream event =
+        "-".equals(eventFile) ? System.in : Files.newInputStream(Path.of(eventFile))) {
       new KillSwitchHandler().handleRequest(event, result, new LocalContext(err::print));
     } catch (RuntimeException | ExceptionInInitializerError e) {
-      Throwable cause = e instanceof ExceptionInInitializerError init && init.getCause() != null ? init.getCause() : e;
+      Throwable cause =
+          e instanceof ExceptionInInitializerError init && init.getCause() != null
+              ? init.getCause()
+              : e;
       err.println("error: " + cause.getMessage());
       return 1;
     }

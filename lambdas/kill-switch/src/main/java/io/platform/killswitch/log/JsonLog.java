@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Consumer;
 
 /**
- * Structured log lines, one JSON object per line, for CloudWatch Logs Insights. Callers put
- * in ids, names and outcomes only: no secret value ever reaches this class.
+ * Structured log lines, one JSON object per line, for CloudWatch Logs Insights. Callers put in ids,
+ * names and outcomes only: no secret value ever reaches this class.
  */
 public final class JsonLog {
   private final ObjectMapper json;
@@ -44,7 +44,8 @@ public final class JsonLog {
     try {
       sink.accept(json.writeValueAsString(line) + "\n");
     } catch (JsonProcessingException e) {
-      sink.accept("{\"level\":\"ERROR\",\"event\":\"log\",\"message\":\"unserialisable log line\"}\n");
+      sink.accept(
+          "{\"level\":\"ERROR\",\"event\":\"log\",\"message\":\"unserialisable log line\"}\n");
     }
   }
 }

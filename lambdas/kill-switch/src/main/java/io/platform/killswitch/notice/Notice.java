@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The message sent to the kill switch's SNS topic, once per acted-on invocation: plain text,
- * so that it reads well in an e-mail, naming the alarm, the user, the keys, every step and
- * every failure.
+ * The message sent to the kill switch's SNS topic, once per acted-on invocation: plain text, so
+ * that it reads well in an e-mail, naming the alarm, the user, the keys, every step and every
+ * failure.
  */
 public record Notice(String subject, String message) {
   /** SNS refuses longer subjects. */
@@ -31,11 +31,24 @@ public record Notice(String subject, String message) {
     AlarmStateChangeEvent event = report.event();
     Outcome outcome = report.outcome();
     String who = report.user().map(ServiceUser::username).orElse("(user unknown)");
-    String subject = "[kill-switch] " + outcome.name().replace('_', ' ') + " " + who + " on alarm " + event.alarmName();
+    String subject =
+        "[kill-switch] "
+            + outcome.name().replace('_', ' ')
+            + " "
+            + who
+            + " on alarm "
+            + event.alarmName();
 
     StringBuilder text = new StringBuilder();
     text.append(headline(outcome, who)).append("\n\n");
-    line(text, "Alarm", event.alarmName() + " is " + event.stateValue() + " since " + event.detail().state().timestamp());
+    line(
+        text,
+        "Alarm",
+        event.alarmName()
+            + " is "
+            + event.stateValue()
+            + " since "
+            + event.detail().state().timestamp());
     line(text, "Reason", event.detail().state().reason());
     datapoints(event.detail().state().reasonData()).ifPresent(d -> line(text, "Datapoints", d));
     line(text, "Account", event.account() + " / " + event.region());
@@ -47,17 +60,28 @@ public record Notice(String subject, String message) {
       text.append("  (none)\n");
     }
     for (StepResult step : report.steps()) {
-      text.append("  - ").append(step.action()).append(' ').append(step.target()).append(": ")
-          .append(step.outcome().label()).append(" - ").append(step.detail()).append('\n');
+      text.append("  - ")
+          .append(step.action())
+          .append(' ')
+          .append(step.target())
+          .append(": ")
+          .append(step.outcome().label())
+          .append(" - ")
+          .append(step.detail())
+          .append('\n');
     }
     report.queries().ifPresent(q -> queries(text, q, cost));
     String failures = report.failures();
     text.append("\nFailures: ").append(failures.isEmpty() ? "none" : failures).append('\n');
     if (outcome == Outcome.FAILED) {
-      text.append("The invocation failed and Lambda retries it; after the last retry the event goes to the on-failure destination.\n");
+      text.append(
+          "The invocation failed and Lambda retries it; after the last retry the event goes to the on-failure destination.\n");
     }
-    text.append("\nTo check and re-enable access, see ").append(RUNBOOK)
-        .append(" (platform kill-switch restore --secret-id ").append(report.secretId()).append(").\n");
+    text.append("\nTo check and re-enable access, see ")
+        .append(RUNBOOK)
+        .append(" (platform kill-switch restore --secret-id ")
+        .append(report.secretId())
+        .append(").\n");
     return new Notice(truncate(subject), text.toString());
   }
 
@@ -68,44 +92,81 @@ public record Notice(String subject, String message) {
   public static Notice unhealthy(HeartbeatResult result) {
     String subject = "[kill-switch] HEARTBEAT UNHEALTHY " + result.functionName();
     StringBuilder text = new StringBuilder();
-    text.append("The daily heartbeat of kill switch ").append(result.functionName())
-        .append(" found that it could not revoke access if its alarm fired now. Nothing was changed.\n\n");
+    text.append("The daily heartbeat of kill switch ")
+        .append(result.functionName())
+        .append(
+            " found that it could not revoke access if its alarm fired now. Nothing was changed.\n\n");
     text.append("Checks:\n");
     for (HealthCheck check : result.checks()) {
-      text.append("  - ").append(check.name()).append(": ").append(check.statusLabel())
-          .append(" - ").append(check.detail()).append('\n');
+      text.append("  - ")
+          .append(check.name())
+          .append(": ")
+          .append(check.statusLabel())
+          .append(" - ")
+          .append(check.detail())
+          .append('\n');
     }
-    text.append("\nWhat each failure means and what to do: ").append(RUNBOOK).append(" (Heartbeat).\n");
+    text.append("\nWhat each failure means and what to do: ")
+        .append(RUNBOOK)
+        .append(" (Heartbeat).\n");
     return new Notice(truncate(subject), text.toString());
   }
 
   private static void queries(StringBuilder text, WindowQueries queries, ScanCost cost) {
-    text.append("\nQueries in workgroup ").append(queries.workgroup()).append(" from ").append(queries.window().start())
-        .append(" to ").append(queries.window().end()).append(":\n");
+    text.append("\nQueries in workgroup ")
+        .append(queries.workgroup())
+        .append(" from ")
+        .append(queries.window().start())
+        .append(" to ")
+        .append(queries.window().end())
+        .append(":\n");
     if (queries.error().isPresent()) {
       text.append("  (could not be read: ").append(queries.error().get()).append(")\n");
       return;
     }
-    text.append("  ").append(queries.count()).append(queries.count() == 1 ? " query, " : " queries, ")
-        .append(String.format(Locale.ROOT, "%,d", queries.totalBytes())).append(" bytes scanned (")
-        .append(cost.usd(queries.totalBytes())).append(")")
-        .append(queries.complete() ? "" : "; only the " + WorkgroupQueries.MAX_EXAMINED + " newest executions were read")
-        .append(queries.largest().isEmpty() ? "" : "; the largest:").append('\n');
+    text.append("  ")
+        .append(queries.count())
+        .append(queries.count() == 1 ? " query, " : " queries, ")
+        .append(String.format(Locale.ROOT, "%,d", queries.totalBytes()))
+        .append(" bytes scanned (")
+        .append(cost.usd(queries.totalBytes()))
+        .append(")")
+        .append(
+            queries.complete()
+                ? ""
+                : "; only the " + WorkgroupQueries.MAX_EXAMINED + " newest executions were read")
+        .append(queries.largest().isEmpty() ? "" : "; the largest:")
+        .append('\n');
     int rank = 1;
     for (QuerySummary query : queries.largest()) {
-      text.append(String.format(Locale.ROOT, "  %d. %s %s %,d bytes (%s), submitted %s%n     %s%n",
-          rank++, query.id(), query.state(), query.bytes(), cost.usd(query.bytes()),
-          query.started().map(Object::toString).orElse("-"), query.text()));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "  %d. %s %s %,d bytes (%s), submitted %s%n     %s%n",
+              rank++,
+              query.id(),
+              query.state(),
+              query.bytes(),
+              cost.usd(query.bytes()),
+              query.started().map(Object::toString).orElse("-"),
+              query.text()));
     }
   }
 
   private static String headline(Outcome outcome, String who) {
     return switch (outcome) {
       case REVOKED -> "The kill switch revoked the access of IAM user " + who + ".";
-      case NO_OP -> "The kill switch found the access of IAM user " + who + " already revoked; nothing changed.";
-      case DRY_RUN -> "DRY RUN: the kill switch would revoke the access of IAM user " + who + "; nothing was written.";
+      case NO_OP ->
+          "The kill switch found the access of IAM user "
+              + who
+              + " already revoked; nothing changed.";
+      case DRY_RUN ->
+          "DRY RUN: the kill switch would revoke the access of IAM user "
+              + who
+              + "; nothing was written.";
       case FAILED -> "The kill switch FAILED to fully revoke the access of IAM user " + who + ".";
-      case IGNORED, HEALTHY, UNHEALTHY -> throw new IllegalArgumentException("no revocation notice for " + outcome);
+      case IGNORED, HEALTHY, UNHEALTHY ->
+          throw new IllegalArgumentException("no revocation notice for " + outcome);
     };
   }
 
@@ -116,7 +177,8 @@ public record Notice(String subject, String message) {
     }
     String points = reasonData.get("recentDatapoints").toString();
     JsonNode threshold = reasonData.get("threshold");
-    return Optional.of(threshold == null ? points : points + " against threshold " + threshold.asText());
+    return Optional.of(
+        threshold == null ? points : points + " against threshold " + threshold.asText());
   }
 
   private static void line(StringBuilder text, String label, String value) {

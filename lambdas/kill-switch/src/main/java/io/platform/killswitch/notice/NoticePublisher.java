@@ -14,6 +14,8 @@ public final class NoticePublisher {
 
   /** Returns the SNS message id. */
   public String publish(Notice notice) {
-    return sns.publish(b -> b.topicArn(topicArn).subject(notice.subject()).message(notice.message())).messageId();
+    return sns.publish(
+            b -> b.topicArn(topicArn).subject(notice.subject()).message(notice.message()))
+        .messageId();
   }
 }

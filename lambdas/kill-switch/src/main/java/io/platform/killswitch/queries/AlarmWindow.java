@@ -15,7 +15,8 @@ import java.util.Optional;
  */
 public record AlarmWindow(Instant start, Instant end) {
   /** How CloudWatch writes times in alarm events, e.g. {@code 2026-01-05T10:15:02.123+0000}. */
-  private static final DateTimeFormatter CLOUDWATCH = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+  private static final DateTimeFormatter CLOUDWATCH =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
   static final Duration DEFAULT_PERIOD = Duration.ofMinutes(5);
 
@@ -23,8 +24,10 @@ public record AlarmWindow(Instant start, Instant end) {
     AlarmStateChangeEvent.State state = event.detail().state();
     Instant end = instant(state.timestamp()).orElse(now);
     JsonNode reason = state.reasonData();
-    Optional<Instant> start = reason == null ? Optional.empty() : instant(reason.path("startDate").textValue());
-    return new AlarmWindow(start.filter(s -> s.isBefore(end)).orElseGet(() -> end.minus(period(event))), end);
+    Optional<Instant> start =
+        reason == null ? Optional.empty() : instant(reason.path("startDate").textValue());
+    return new AlarmWindow(
+        start.filter(s -> s.isBefore(end)).orElseGet(() -> end.minus(period(event))), end);
   }
 
   public boolean contains(Instant time) {
@@ -33,7 +36,9 @@ public record AlarmWindow(Instant start, Instant end) {
 
   private static Duration period(AlarmStateChangeEvent event) {
     JsonNode reason = event.detail().state().reasonData();
-    if (reason != null && reason.path("period").canConvertToLong() && reason.path("period").asLong() > 0) {
+    if (reason != null
+        && reason.path("period").canConvertToLong()
+        && reason.path("period").asLong() > 0) {
       return Duration.ofSeconds(reason.path("period").asLong());
     }
     return DEFAULT_PERIOD;

@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
 
 /**
  * A workgroup's executions, newest first, as far back as they can matter. ListQueryExecutions
- * returns ids newest first; the reading ends after a whole page submitted before the horizon,
- * so that a busy workgroup's 45 days of history are not read on every alarm.
+ * returns ids newest first; the reading ends after a whole page submitted before the horizon, so
+ * that a busy workgroup's 45 days of history are not read on every alarm.
  */
 public final class QueryHistory {
   /**
@@ -44,7 +44,8 @@ public final class QueryHistory {
         if (executions.size() == limit) {
           return new Read(executions, false);
         }
-        QueryExecution query = athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution();
+        QueryExecution query =
+            athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution();
         executions.add(query);
         Instant submitted = query.status() == null ? null : query.status().submissionDateTime();
         pageIsOld &= submitted != null && submitted.isBefore(horizon);

@@ -9,11 +9,14 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  *
  * @param text the query's text with literals elided ({@link QueryText})
  */
-public record QuerySummary(String id, String state, long bytes, Optional<Instant> started, String text) {
+public record QuerySummary(
+    String id, String state, long bytes, Optional<Instant> started, String text) {
 
   static QuerySummary of(QueryExecution query) {
-    long bytes = query.statistics() == null || query.statistics().dataScannedInBytes() == null
-        ? 0 : query.statistics().dataScannedInBytes();
+    long bytes =
+        query.statistics() == null || query.statistics().dataScannedInBytes() == null
+            ? 0
+            : query.statistics().dataScannedInBytes();
     return new QuerySummary(
         query.queryExecutionId(),
         query.status() == null ? "UNKNOWN" : query.status().stateAsString(),

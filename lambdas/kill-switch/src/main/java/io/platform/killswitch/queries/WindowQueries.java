@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the workgroup ran in the alarm's window: the largest queries by data scanned, and the
- * count and bytes of all of them.
+ * What the workgroup ran in the alarm's window: the largest queries by data scanned, and the count
+ * and bytes of all of them.
  *
  * @param largest at most {@link WorkgroupQueries#LARGEST} queries, largest first
  * @param complete false when the reading stopped at {@link WorkgroupQueries#MAX_EXAMINED}

@@ -10,9 +10,9 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 
 /**
- * Reads the queries a workgroup ran in an alarm's window: those submitted in it, finished in it,
- * or still running when it ended. Called after the revocation, never before: a slow or failing
- * read delays nothing that matters.
+ * Reads the queries a workgroup ran in an alarm's window: those submitted in it, finished in it, or
+ * still running when it ended. Called after the revocation, never before: a slow or failing read
+ * delays nothing that matters.
  */
 public final class WorkgroupQueries {
   /** Queries the notice lists. */
@@ -43,8 +43,11 @@ public final class WorkgroupQueries {
   }
 
   private WindowQueries readIn(String workgroup, AlarmWindow window) {
-    QueryHistory.Read read = history.newestFirst(workgroup, window.start().minus(QueryHistory.LONGEST_QUERY), MAX_EXAMINED);
-    List<QuerySummary> queries = read.executions().stream().filter(q -> ranIn(q, window)).map(QuerySummary::of).toList();
+    QueryHistory.Read read =
+        history.newestFirst(
+            workgroup, window.start().minus(QueryHistory.LONGEST_QUERY), MAX_EXAMINED);
+    List<QuerySummary> queries =
+        read.executions().stream().filter(q -> ranIn(q, window)).map(QuerySummary::of).toList();
     return summarise(workgroup, window, queries, read.complete());
   }
 
@@ -54,14 +57,22 @@ public final class WorkgroupQueries {
     }
     Instant submitted = query.status().submissionDateTime();
     Instant completed = query.status().completionDateTime();
-    return !submitted.isAfter(window.end()) && (completed == null || !completed.isBefore(window.start()));
+    return !submitted.isAfter(window.end())
+        && (completed == null || !completed.isBefore(window.start()));
   }
 
-  private static WindowQueries summarise(String workgroup, AlarmWindow window, List<QuerySummary> queries, boolean complete) {
+  private static WindowQueries summarise(
+      String workgroup, AlarmWindow window, List<QuerySummary> queries, boolean complete) {
     List<QuerySummary> sorted = new ArrayList<>(queries);
     sorted.sort(LARGEST_FIRST);
     long total = sorted.stream().mapToLong(QuerySummary::bytes).sum();
-    return new WindowQueries(workgroup, window, sorted.subList(0, Math.min(LARGEST, sorted.size())),
-        sorted.size(), total, complete, Optional.empty());
+    return new WindowQueries(
+        workgroup,
+        window,
+        sorted.subList(0, Math.min(LARGEST, sorted.size())),
+        sorted.size(),
+        total,
+        complete,
+        Optional.empty());
   }
 }

@@ -29,8 +29,8 @@ final class AccessKeys {
   /**
    * Lists the user's keys and checks the secret against them, before anything is written.
    *
-   * @throws SecretException when the user does not exist, or (configured-key scope) the key
-   *     named in the secret is not one of the user's: acting then could hit the wrong user
+   * @throws SecretException when the user does not exist, or (configured-key scope) the key named
+   *     in the secret is not one of the user's: acting then could hit the wrong user
    */
   List<AccessKeyMetadata> inspect(ServiceUser user, String secretId) {
     List<AccessKeyMetadata> keys;
@@ -38,13 +38,19 @@ final class AccessKeys {
       keys = UserAccessKeys.list(iam, user.username());
     } catch (NoSuchEntityException e) {
       throw new SecretException(
-          "secret " + secretId + " names IAM user " + user.username() + ", which does not exist", e);
+          "secret " + secretId + " names IAM user " + user.username() + ", which does not exist",
+          e);
     }
     boolean owned = keys.stream().anyMatch(k -> user.accessKeyId().equals(k.accessKeyId()));
     if (scope == RevokeScope.CONFIGURED_KEY && !owned) {
       throw new SecretException(
-          "secret " + secretId + " names access key " + user.accessKeyId() + ", which IAM user "
-              + user.username() + " does not have");
+          "secret "
+              + secretId
+              + " names access key "
+              + user.accessKeyId()
+              + ", which IAM user "
+              + user.username()
+              + " does not have");
     }
     return keys;
   }
@@ -52,12 +58,21 @@ final class AccessKeys {
   void deactivate(ServiceUser user, List<AccessKeyMetadata> keys, Consumer<StepResult> results) {
     if (keys.isEmpty()) {
       // Only the all-keys scope gets here: the notice still says that the keys were looked at.
-      results.accept(new StepResult(ACTION, user.username(), StepOutcome.NO_OP, "the user has no access keys"));
+      results.accept(
+          new StepResult(
+              ACTION, user.username(), StepOutcome.NO_OP, "the user has no access keys"));
     }
     for (AccessKeyMetadata key : keys) {
       if (scope == RevokeScope.CONFIGURED_KEY && !key.accessKeyId().equals(user.accessKeyId())) {
-        results.accept(new StepResult(ACTION, key.accessKeyId(), StepOutcome.SKIPPED,
-            "not the key in the secret (REVOKE_SCOPE=" + scope.value() + "); left " + key.statusAsString()));
+        results.accept(
+            new StepResult(
+                ACTION,
+                key.accessKeyId(),
+                StepOutcome.SKIPPED,
+                "not the key in the secret (REVOKE_SCOPE="
+                    + scope.value()
+                    + "); left "
+                    + key.statusAsString()));
         continue;
       }
       results.accept(deactivate(user.username(), key));

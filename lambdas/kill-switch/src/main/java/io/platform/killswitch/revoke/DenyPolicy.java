@@ -40,12 +40,17 @@ final class DenyPolicy {
       if (current.isPresent() && sameDocument(current.get())) {
         return new StepResult(ACTION, username, StepOutcome.NO_OP, NAME + " already attached");
       }
-      String change = current.isPresent() ? "replace " + NAME + " (its document differs)" : "attach " + NAME;
+      String change =
+          current.isPresent() ? "replace " + NAME + " (its document differs)" : "attach " + NAME;
       if (dryRun) {
         return new StepResult(ACTION, username, StepOutcome.DRY_RUN, "would " + change);
       }
       iam.putUserPolicy(b -> b.userName(username).policyName(NAME).policyDocument(DOCUMENT));
-      return new StepResult(ACTION, username, StepOutcome.DONE, current.isPresent() ? "replaced " + NAME : "attached " + NAME);
+      return new StepResult(
+          ACTION,
+          username,
+          StepOutcome.DONE,
+          current.isPresent() ? "replaced " + NAME : "attached " + NAME);
     } catch (SdkException e) {
       return StepResult.failed(ACTION, username, e);
     }
@@ -53,7 +58,8 @@ final class DenyPolicy {
 
   private Optional<String> current(String username) {
     try {
-      return Optional.of(iam.getUserPolicy(b -> b.userName(username).policyName(NAME)).policyDocument());
+      return Optional.of(
+          iam.getUserPolicy(b -> b.userName(username).policyName(NAME)).policyDocument());
     } catch (NoSuchEntityException e) {
       return Optional.empty();
     }
@@ -61,7 +67,8 @@ final class DenyPolicy {
 
   /** IAM returns the document URL-encoded; compare it as JSON, not as text. */
   private boolean sameDocument(String returned) {
-    String text = returned.startsWith("%") ? URLDecoder.decode(returned, StandardCharsets.UTF_8) : returned;
+    String text =
+        returned.startsWith("%") ? URLDecoder.decode(returned, StandardCharsets.UTF_8) : returned;
     try {
       JsonNode wanted = json.readTree(DOCUMENT);
       return wanted.equals(json.readTree(text));

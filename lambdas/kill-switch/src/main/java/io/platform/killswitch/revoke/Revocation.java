@@ -14,9 +14,9 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
- * Revokes the service user's access: keys Inactive, then the deny policy, then the running
- * queries stopped. Every step is idempotent and reported; a failed step does not keep the
- * later ones from running, since each closes the door a little further.
+ * Revokes the service user's access: keys Inactive, then the deny policy, then the running queries
+ * stopped. Every step is idempotent and reported; a failed step does not keep the later ones from
+ * running, since each closes the door a little further.
  */
 public final class Revocation {
   /** The inline deny policy's name, fixed by contract with the restore command. */
@@ -30,7 +30,12 @@ public final class Revocation {
   /**
    * @param athena needed when the configuration names a workgroup whose queries to stop
    */
-  public Revocation(KillSwitchConfig config, IamClient iam, Optional<AthenaClient> athena, ObjectMapper json, Clock clock) {
+  public Revocation(
+      KillSwitchConfig config,
+      IamClient iam,
+      Optional<AthenaClient> athena,
+      ObjectMapper json,
+      Clock clock) {
     if (config.stopQueries() && athena.isEmpty()) {
       throw new IllegalArgumentException("stopping queries needs an Athena client");
     }
@@ -43,15 +48,16 @@ public final class Revocation {
   /**
    * Runs every step and hands each result to {@code listener} as it completes.
    *
-   * @throws SecretException before any write, when the secret names a user that does not exist
-   *     or a key the user does not have
+   * @throws SecretException before any write, when the secret names a user that does not exist or a
+   *     key the user does not have
    */
   public List<StepResult> revoke(ServiceUser user, Consumer<StepResult> listener) {
     List<StepResult> results = new ArrayList<>();
-    Consumer<StepResult> record = r -> {
-      results.add(r);
-      listener.accept(r);
-    };
+    Consumer<StepResult> record =
+        r -> {
+          results.add(r);
+          listener.accept(r);
+        };
     try {
       accessKeys.deactivate(user, accessKeys.inspect(user, config.secretId()), record);
     } catch (SdkException e) {
@@ -61,12 +67,16 @@ public final class Revocation {
     if (config.attachDenyPolicy()) {
       record.accept(denyPolicy.attach(user.username()));
     } else {
-      record.accept(new StepResult(DenyPolicy.ACTION, user.username(), StepOutcome.SKIPPED, "ATTACH_DENY_POLICY=false"));
+      record.accept(
+          new StepResult(
+              DenyPolicy.ACTION, user.username(), StepOutcome.SKIPPED, "ATTACH_DENY_POLICY=false"));
     }
     if (config.stopQueries()) {
       runningQueries.orElseThrow().stop(config.athenaWorkgroup().orElseThrow(), record);
     } else {
-      record.accept(new StepResult(RunningQueries.SCAN_ACTION, "-", StepOutcome.SKIPPED, "STOP_QUERIES=false"));
+      record.accept(
+          new StepResult(
+              RunningQueries.SCAN_ACTION, "-", StepOutcome.SKIPPED, "STOP_QUERIES=false"));
     }
     return List.copyOf(results);
   }

@@ -42,7 +42,9 @@ final class RunningQueries {
       return;
     }
     if (active.isEmpty()) {
-      results.accept(new StepResult(SCAN_ACTION, workgroup, StepOutcome.NO_OP, "no queued or running queries"));
+      results.accept(
+          new StepResult(
+              SCAN_ACTION, workgroup, StepOutcome.NO_OP, "no queued or running queries"));
       return;
     }
     for (QueryExecution query : active) {
@@ -64,9 +66,16 @@ final class RunningQueries {
     }
   }
 
-  /** The queued and running executions of the workgroup: none was submitted before the longest a query can take. */
+  /**
+   * The queued and running executions of the workgroup: none was submitted before the longest a
+   * query can take.
+   */
   private List<QueryExecution> active(String workgroup) {
-    return history.newestFirst(workgroup, clock.instant().minus(QueryHistory.LONGEST_QUERY), Integer.MAX_VALUE).executions().stream()
+    return history
+        .newestFirst(
+            workgroup, clock.instant().minus(QueryHistory.LONGEST_QUERY), Integer.MAX_VALUE)
+        .executions()
+        .stream()
         .filter(query -> query.status() != null && ACTIVE.contains(query.status().state()))
         .toList();
   }

@@ -11,9 +11,9 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
 
 /**
- * Reads {@code {"username": ..., "access_key_id": ...}} from Secrets Manager. Other fields
- * (a stored secret access key, say) are ignored and never echoed; no error message carries any
- * part of the secret's value.
+ * Reads {@code {"username": ..., "access_key_id": ...}} from Secrets Manager. Other fields (a
+ * stored secret access key, say) are ignored and never echoed; no error message carries any part of
+ * the secret's value.
  */
 public final class SecretReader {
   public static final String USERNAME = "username";
@@ -35,7 +35,8 @@ public final class SecretReader {
   /**
    * @param prefetch the read started during init, which the first {@link #read} uses when it can
    */
-  public SecretReader(SecretsManagerClient secrets, ObjectMapper json, Optional<SecretPrefetch> prefetch) {
+  public SecretReader(
+      SecretsManagerClient secrets, ObjectMapper json, Optional<SecretPrefetch> prefetch) {
     this.secrets = secrets;
     this.json = json;
     this.prefetch = prefetch;
@@ -55,8 +56,14 @@ public final class SecretReader {
       document = json.readTree(value);
     } catch (JsonProcessingException e) {
       // Jackson quotes the offending input in its message: say nothing of it.
-      throw new SecretException("secret " + secretId + " is not JSON; expected {\"" + USERNAME
-          + "\": ..., \"" + ACCESS_KEY_ID + "\": ...}");
+      throw new SecretException(
+          "secret "
+              + secretId
+              + " is not JSON; expected {\""
+              + USERNAME
+              + "\": ..., \""
+              + ACCESS_KEY_ID
+              + "\": ...}");
     }
     if (document == null || !document.isObject()) {
       throw new SecretException("secret " + secretId + " is not a JSON object");
@@ -64,10 +71,12 @@ public final class SecretReader {
     String username = field(secretId, document, USERNAME);
     String accessKeyId = field(secretId, document, ACCESS_KEY_ID);
     if (!USERNAME_PATTERN.matcher(username).matches()) {
-      throw new SecretException("secret " + secretId + ": " + USERNAME + " is not a valid IAM user name");
+      throw new SecretException(
+          "secret " + secretId + ": " + USERNAME + " is not a valid IAM user name");
     }
     if (!KEY_ID_PATTERN.matcher(accessKeyId).matches()) {
-      throw new SecretException("secret " + secretId + ": " + ACCESS_KEY_ID + " is not a valid access key id");
+      throw new SecretException(
+          "secret " + secretId + ": " + ACCESS_KEY_ID + " is not a valid access key id");
     }
     return new ServiceUser(username, accessKeyId);
   }
@@ -75,8 +84,10 @@ public final class SecretReader {
   private String fetch(String secretId) {
     GetSecretValueResponse response;
     try {
-      response = prefetch.flatMap(p -> p.take(secretId))
-          .orElseGet(() -> secrets.getSecretValue(b -> b.secretId(secretId)));
+      response =
+          prefetch
+              .flatMap(p -> p.take(secretId))
+              .orElseGet(() -> secrets.getSecretValue(b -> b.secretId(secretId)));
     } catch (ResourceNotFoundException e) {
       throw new SecretException("secret " + secretId + " does not exist", e);
     } catch (SecretsManagerException e) {
@@ -84,7 +95,8 @@ public final class SecretReader {
       throw new SecretException("cannot read secret " + secretId + ": " + code, e);
     }
     if (response.secretString() == null) {
-      throw new SecretException("secret " + secretId + " has no string value (binary secrets are not supported)");
+      throw new SecretException(
+          "secret " + secretId + " has no string value (binary secrets are not supported)");
     }
     return response.secretString();
   }

@@ -10,7 +10,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AwsClientsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"localhost:4566", "moto", "http://moto host:5000", "moto:5000/", "ftp://moto:5000", "http:///path"})
+  @ValueSource(
+      strings = {
+        "localhost:4566",
+        "moto",
+        "http://moto host:5000",
+        "moto:5000/",
+        "ftp://moto:5000",
+        "http:///path"
+      })
   void anEndpointThatIsNotAnHttpUrlStopsTheInitNamingTheVariable(String url) {
     Map<String, String> env = Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", url);
 

@@ -23,17 +23,18 @@ class DeferredHttpClientTest {
   @Test
   void closingClosesTheClientOnceBuilt() {
     boolean[] closed = {false};
-    SdkHttpClient built = new SdkHttpClient() {
-      @Override
-      public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        throw new UnsupportedOperationException();
-      }
+    SdkHttpClient built =
+        new SdkHttpClient() {
+          @Override
+          public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            throw new UnsupportedOperationException();
+          }
 
-      @Override
-      public void close() {
-        closed[0] = true;
-      }
-    };
+          @Override
+          public void close() {
+            closed[0] = true;
+          }
+        };
 
     new DeferredHttpClient(CompletableFuture.completedFuture(built)).close();
 

@@ -17,11 +17,10 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.StatusType;
 
 /**
- * Warm latency of the handler in-process against the emulator named by AWS_ENDPOINT_URL: the
- * time from handing it the documented ALARM event to the moment its key-deactivation step
- * returned (the key is Inactive), and to the end of the invocation (deny policy and notice
- * included). Run by scripts/bench-kill-switch.sh with the shaded jar on the class path; prints
- * Markdown table rows.
+ * Warm latency of the handler in-process against the emulator named by AWS_ENDPOINT_URL: the time
+ * from handing it the documented ALARM event to the moment its key-deactivation step returned (the
+ * key is Inactive), and to the end of the invocation (deny policy and notice included). Run by
+ * scripts/bench-kill-switch.sh with the shaded jar on the class path; prints Markdown table rows.
  *
  * <p>Usage: {@code WarmLatency RUNS WARMUP}
  */
@@ -43,19 +42,34 @@ public final class WarmLatency {
       IamClient iam = aws.iam();
       iam.createUser(b -> b.userName(USER));
       String keyId = iam.createAccessKey(b -> b.userName(USER)).accessKey().accessKeyId();
-      String secretArn = aws.secretsManager().createSecret(b -> b.name("bench/kill-switch-warm")
-          .secretString("{\"username\":\"" + USER + "\",\"access_key_id\":\"" + keyId + "\"}")).arn();
+      String secretArn =
+          aws.secretsManager()
+              .createSecret(
+                  b ->
+                      b.name("bench/kill-switch-warm")
+                          .secretString(
+                              "{\"username\":\""
+                                  + USER
+                                  + "\",\"access_key_id\":\""
+                                  + keyId
+                                  + "\"}"))
+              .arn();
       env.put("SECRET_ID", secretArn);
       env.put("ALARM_NAMES", "platform-athena-processed-bytes-spike");
-      env.put("SNS_TOPIC_ARN", aws.sns().createTopic(b -> b.name("bench-kill-switch-warm")).topicArn());
+      env.put(
+          "SNS_TOPIC_ARN", aws.sns().createTopic(b -> b.name("bench-kill-switch-warm")).topicArn());
       // As the module deploys it: the notice lists the workgroup's queries, here a history of 20.
       AthenaClient athena = aws.athena().orElseThrow();
       athena.createWorkGroup(b -> b.name(WORKGROUP));
       for (int q = 0; q < QUERIES; q++) {
-        athena.startQueryExecution(b -> b.workGroup(WORKGROUP).queryString("SELECT * FROM events WHERE day = '2026-01-05'"));
+        athena.startQueryExecution(
+            b ->
+                b.workGroup(WORKGROUP)
+                    .queryString("SELECT * FROM events WHERE day = '2026-01-05'"));
       }
       env.put("ATHENA_WORKGROUP", WORKGROUP);
-      KillSwitchHandler handler = new KillSwitchHandler(KillSwitchConfig.fromEnvironment(env), aws, JSON);
+      KillSwitchHandler handler =
+          new KillSwitchHandler(KillSwitchConfig.fromEnvironment(env), aws, JSON);
 
       long[] toInactive = new long[runs];
       long[] toQueries = new long[runs];
@@ -67,22 +81,28 @@ public final class WarmLatency {
         }
         long[] keyInactiveAt = {0};
         long[] queriesAt = {0};
-        LocalContext context = new LocalContext(line -> {
-          if (keyInactiveAt[0] == 0 && line.contains("\"action\":\"deactivate-key\"") && line.contains("\"outcome\":\"done\"")) {
-            keyInactiveAt[0] = System.nanoTime();
-          }
-          if (line.contains("\"event\":\"queries\"")) {
-            queriesAt[0] = System.nanoTime();
-          }
-        });
+        LocalContext context =
+            new LocalContext(
+                line -> {
+                  if (keyInactiveAt[0] == 0
+                      && line.contains("\"action\":\"deactivate-key\"")
+                      && line.contains("\"outcome\":\"done\"")) {
+                    keyInactiveAt[0] = System.nanoTime();
+                  }
+                  if (line.contains("\"event\":\"queries\"")) {
+                    queriesAt[0] = System.nanoTime();
+                  }
+                });
         long start = System.nanoTime();
-        handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), context);
+        handler.handleRequest(
+            new ByteArrayInputStream(event), new ByteArrayOutputStream(), context);
         long end = System.nanoTime();
         if (keyInactiveAt[0] == 0) {
           throw new IllegalStateException("run " + i + ": the key was not deactivated");
         }
         if (queriesAt[0] < keyInactiveAt[0]) {
-          throw new IllegalStateException("run " + i + ": the queries were not read after the key was Inactive");
+          throw new IllegalStateException(
+              "run " + i + ": the queries were not read after the key was Inactive");
         }
         if (i >= 0) {
           toInactive[i] = keyInactiveAt[0] - start;
@@ -91,7 +111,8 @@ public final class WarmLatency {
         }
       }
       System.out.println(row("event to key Inactive", toInactive));
-      System.out.println(row("event to the window's queries read (after the key is Inactive)", toQueries));
+      System.out.println(
+          row("event to the window's queries read (after the key is Inactive)", toQueries));
       System.out.println(row("event to end of invocation (deny policy, queries, notice)", toEnd));
     }
   }
@@ -99,8 +120,13 @@ public final class WarmLatency {
   private static String row(String label, long[] nanos) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
-    return String.format("| %s | %d | %.1f ms | %.1f ms | %.1f ms |", label, sorted.length,
-        percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99));
+    return String.format(
+        "| %s | %d | %.1f ms | %.1f ms | %.1f ms |",
+        label,
+        sorted.length,
+        percentile(sorted, 50),
+        percentile(sorted, 90),
+        percentile(sorted, 99));
   }
 
   /** Nearest-rank percentile, in milliseconds. */

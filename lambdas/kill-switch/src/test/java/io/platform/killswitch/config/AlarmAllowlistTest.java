@@ -10,21 +10,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AlarmAllowlistTest {
 
   @ParameterizedTest(name = "names={0} prefix={1}: {2} -> {3}")
-  @CsvSource(nullValues = "-", value = {
-      "'spike, sustained', -, spike, true",
-      "'spike, sustained', -, sustained, true",
-      "'spike, sustained', -, spike-2, false",
-      "'spike, sustained', -, Spike, false",
-      "spike, -, ' spike', false",
-      "-, platform-athena-, platform-athena-spike, true",
-      "-, platform-athena-, platform-athena-, true",
-      "-, platform-athena-, other-platform-athena-spike, false",
-      "-, platform-athena-, Platform-athena-spike, false",
-      "billing, platform-athena-, billing, true",
-      "billing, platform-athena-, platform-athena-failures, true",
-      "billing, platform-athena-, billing-2, false",
-  })
-  void allowsExactNamesAndThePrefixOnly(String names, String prefix, String alarm, boolean allowed) {
+  @CsvSource(
+      nullValues = "-",
+      value = {
+        "'spike, sustained', -, spike, true",
+        "'spike, sustained', -, sustained, true",
+        "'spike, sustained', -, spike-2, false",
+        "'spike, sustained', -, Spike, false",
+        "spike, -, ' spike', false",
+        "-, platform-athena-, platform-athena-spike, true",
+        "-, platform-athena-, platform-athena-, true",
+        "-, platform-athena-, other-platform-athena-spike, false",
+        "-, platform-athena-, Platform-athena-spike, false",
+        "billing, platform-athena-, billing, true",
+        "billing, platform-athena-, platform-athena-failures, true",
+        "billing, platform-athena-, billing-2, false",
+      })
+  void allowsExactNamesAndThePrefixOnly(
+      String names, String prefix, String alarm, boolean allowed) {
     assertThat(AlarmAllowlist.parse(names, prefix).allows(alarm)).isEqualTo(allowed);
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,8 +74,10 @@ class KillSwitchConfigTest {
 
     assertThat(defaults.heartbeat().checkPermissions()).isTrue();
     assertThat(defaults.pricePerTbUsd()).isEqualTo(5.0);
-    assertThat(config.heartbeat().userArn()).contains("arn:aws:iam::123456789012:user/svc-openmetadata");
-    assertThat(config.heartbeat().roleArn()).contains("arn:aws:iam::123456789012:role/kill-switch-function");
+    assertThat(config.heartbeat().userArn())
+        .contains("arn:aws:iam::123456789012:user/svc-openmetadata");
+    assertThat(config.heartbeat().roleArn())
+        .contains("arn:aws:iam::123456789012:role/kill-switch-function");
     assertThat(config.heartbeat().checkPermissions()).isFalse();
     assertThat(config.heartbeat().functionName()).contains("kill-switch");
     assertThat(config.pricePerTbUsd()).isEqualTo(6.25);
@@ -84,18 +85,19 @@ class KillSwitchConfigTest {
 
   @ParameterizedTest(name = "{0}={1}")
   @CsvSource({
-      "SECRET_ID, '', SECRET_ID is not set",
-      "SNS_TOPIC_ARN, '  ', SNS_TOPIC_ARN is not set",
-      "ALARM_NAMES, ' , ', set ALARM_NAMES",
-      "DRY_RUN, yes, DRY_RUN=yes is not true or false",
-      "ATTACH_DENY_POLICY, 1, ATTACH_DENY_POLICY=1 is not true or false",
-      "REVOKE_SCOPE, everything, 'REVOKE_SCOPE=everything is not a scope; use one of configured-key, all-keys'",
-      "STOP_QUERIES, true, STOP_QUERIES=true needs ATHENA_WORKGROUP",
-      "CHECK_PERMISSIONS, on, CHECK_PERMISSIONS=on is not true or false",
-      "PRICE_PER_TB_USD, five, PRICE_PER_TB_USD=five is not a positive number of US dollars",
-      "PRICE_PER_TB_USD, -5, PRICE_PER_TB_USD=-5 is not a positive number of US dollars",
+    "SECRET_ID, '', SECRET_ID is not set",
+    "SNS_TOPIC_ARN, '  ', SNS_TOPIC_ARN is not set",
+    "ALARM_NAMES, ' , ', set ALARM_NAMES",
+    "DRY_RUN, yes, DRY_RUN=yes is not true or false",
+    "ATTACH_DENY_POLICY, 1, ATTACH_DENY_POLICY=1 is not true or false",
+    "REVOKE_SCOPE, everything, 'REVOKE_SCOPE=everything is not a scope; use one of configured-key, all-keys'",
+    "STOP_QUERIES, true, STOP_QUERIES=true needs ATHENA_WORKGROUP",
+    "CHECK_PERMISSIONS, on, CHECK_PERMISSIONS=on is not true or false",
+    "PRICE_PER_TB_USD, five, PRICE_PER_TB_USD=five is not a positive number of US dollars",
+    "PRICE_PER_TB_USD, -5, PRICE_PER_TB_USD=-5 is not a positive number of US dollars",
   })
-  void aMissingOrWrongValueIsAnErrorNamingTheVariable(String variable, String value, String message) {
+  void aMissingOrWrongValueIsAnErrorNamingTheVariable(
+      String variable, String value, String message) {
     Map<String, String> env = minimal();
     env.put(variable, value);
 

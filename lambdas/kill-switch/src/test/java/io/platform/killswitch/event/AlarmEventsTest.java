@@ -30,22 +30,32 @@ class AlarmEventsTest {
     assertThat(event.account()).isEqualTo("123456789012");
     assertThat(event.detail().state().reasonData().isObject()).isTrue();
     assertThat(event.detail().state().reasonData().get("threshold").asDouble()).isEqualTo(1.0e12);
-    assertThat(event.detail().configuration().metrics()).singleElement()
-        .satisfies(m -> assertThat(m.at("/metricStat/metric/namespace").asText()).isEqualTo("AWS/Athena"));
+    assertThat(event.detail().configuration().metrics())
+        .singleElement()
+        .satisfies(
+            m -> assertThat(m.at("/metricStat/metric/namespace").asText()).isEqualTo("AWS/Athena"));
   }
 
   @Test
   void ignoresFieldsItDoesNotModel() {
-    String withExtras = Fixtures.eventText("alarm.json")
-        .replaceFirst("\\{", "{\"futureField\": {\"nested\": [1, 2]}, ")
-        .replace("\"alarmName\"", "\"alarmArn\": \"arn:aws:cloudwatch:us-east-1:123456789012:alarm:x\", \"alarmName\"");
+    String withExtras =
+        Fixtures.eventText("alarm.json")
+            .replaceFirst("\\{", "{\"futureField\": {\"nested\": [1, 2]}, ")
+            .replace(
+                "\"alarmName\"",
+                "\"alarmArn\": \"arn:aws:cloudwatch:us-east-1:123456789012:alarm:x\", \"alarmName\"");
 
-    assertThat(events.parse(text(withExtras)).alarmName()).isEqualTo("platform-athena-processed-bytes-spike");
+    assertThat(events.parse(text(withExtras)).alarmName())
+        .isEqualTo("platform-athena-processed-bytes-spike");
   }
 
   @Test
   void keepsReasonDataThatIsNotJsonAsText() {
-    String garbled = Fixtures.eventText("alarm.json").replaceFirst("\"reasonData\": \"[^\"\\\\]*(\\\\.[^\"\\\\]*)*\"", "\"reasonData\": \"not json {\"");
+    String garbled =
+        Fixtures.eventText("alarm.json")
+            .replaceFirst(
+                "\"reasonData\": \"[^\"\\\\]*(\\\\.[^\"\\\\]*)*\"",
+                "\"reasonData\": \"not json {\"");
 
     AlarmStateChangeEvent event = events.parse(text(garbled));
 
@@ -54,8 +64,12 @@ class AlarmEventsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"scheduled-event.json, Scheduled Event", "ec2-state-change.json, EC2 Instance State-change Notification"})
-  void anEventOfAnotherKindParsesAndSaysSoWhateverItsDetailHolds(String fixture, String detailType) {
+  @CsvSource({
+    "scheduled-event.json, Scheduled Event",
+    "ec2-state-change.json, EC2 Instance State-change Notification"
+  })
+  void anEventOfAnotherKindParsesAndSaysSoWhateverItsDetailHolds(
+      String fixture, String detailType) {
     AlarmStateChangeEvent event = events.parse(Fixtures.event(fixture));
 
     assertThat(event.isAlarmStateChange()).isFalse();
@@ -64,7 +78,9 @@ class AlarmEventsTest {
 
   @Test
   void anAlarmEventOfTheWrongShapeIsRefusedNamingWhere() {
-    String stateAsText = Fixtures.eventText("alarm.json").replaceFirst("\"state\": \\{", "\"state\": \"ALARM\", \"x\": {");
+    String stateAsText =
+        Fixtures.eventText("alarm.json")
+            .replaceFirst("\"state\": \\{", "\"state\": \"ALARM\", \"x\": {");
 
     assertThatThrownBy(() -> events.parse(text(stateAsText)))
         .isInstanceOf(MalformedEventException.class)
@@ -72,8 +88,13 @@ class AlarmEventsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "malformed-not-json.txt", "malformed-array.json", "malformed-missing-state.json", "malformed-missing-alarm-name.json"})
+  @ValueSource(
+      strings = {
+        "malformed-not-json.txt",
+        "malformed-array.json",
+        "malformed-missing-state.json",
+        "malformed-missing-alarm-name.json"
+      })
   void aMalformedEventIsRefusedWithAReasonThatDoesNotQuoteIt(String fixture) {
     assertThatThrownBy(() -> events.parse(Fixtures.event(fixture)))
         .isInstanceOf(MalformedEventException.class)
@@ -87,7 +108,8 @@ class AlarmEventsTest {
         .hasMessageContaining("detail.state.value")
         .hasMessageContaining("platform-athena-processed-bytes-spike");
     assertThatThrownBy(() -> events.parse(text("{}"))).hasMessageContaining("detail-type");
-    assertThatThrownBy(() -> events.parse(text("[1]"))).hasMessage("the event is not a JSON object");
+    assertThatThrownBy(() -> events.parse(text("[1]")))
+        .hasMessage("the event is not a JSON object");
     assertThatThrownBy(() -> events.parse(text("null"))).hasMessage("the event is null");
     assertThatThrownBy(() -> events.parse(text(""))).hasMessageContaining("empty");
   }

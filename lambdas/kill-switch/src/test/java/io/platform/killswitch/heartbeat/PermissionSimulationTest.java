@@ -27,9 +27,12 @@ class PermissionSimulationTest {
   private static final String ROLE = "arn:aws:iam::123456789012:role/kill-switch-function";
   private static final String USER = "arn:aws:iam::123456789012:user/svc-openmetadata";
   private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:kill-switch";
-  private static final String SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:kill-switch/target-AbCdEf";
+  private static final String SECRET =
+      "arn:aws:secretsmanager:us-east-1:123456789012:secret:kill-switch/target-AbCdEf";
 
-  /** A role whose policy allows every action but those removed; records each simulation asked for. */
+  /**
+   * A role whose policy allows every action but those removed; records each simulation asked for.
+   */
   private static final class Role implements IamClient {
     final Set<String> removed;
     final List<SimulatePrincipalPolicyRequest> requests = new ArrayList<>();
@@ -39,15 +42,25 @@ class PermissionSimulationTest {
     }
 
     @Override
-    public SimulatePrincipalPolicyResponse simulatePrincipalPolicy(SimulatePrincipalPolicyRequest request) {
+    public SimulatePrincipalPolicyResponse simulatePrincipalPolicy(
+        SimulatePrincipalPolicyRequest request) {
       requests.add(request);
       List<EvaluationResult> results = new ArrayList<>();
       for (String action : request.actionNames()) {
-        results.add(EvaluationResult.builder().evalActionName(action).evalResourceName(request.resourceArns().get(0))
-            .evalDecision(removed.contains(action) ? PolicyEvaluationDecisionType.IMPLICIT_DENY : PolicyEvaluationDecisionType.ALLOWED)
-            .build());
+        results.add(
+            EvaluationResult.builder()
+                .evalActionName(action)
+                .evalResourceName(request.resourceArns().get(0))
+                .evalDecision(
+                    removed.contains(action)
+                        ? PolicyEvaluationDecisionType.IMPLICIT_DENY
+                        : PolicyEvaluationDecisionType.ALLOWED)
+                .build());
       }
-      return SimulatePrincipalPolicyResponse.builder().evaluationResults(results).isTruncated(false).build();
+      return SimulatePrincipalPolicyResponse.builder()
+          .evaluationResults(results)
+          .isTruncated(false)
+          .build();
     }
 
     @Override
@@ -60,9 +73,21 @@ class PermissionSimulationTest {
   }
 
   private static KillSwitchConfig config(Map<String, String> extra) {
-    Map<String, String> env = new HashMap<>(Map.of(
-        "SECRET_ID", SECRET, "ALARM_NAMES", "a", "SNS_TOPIC_ARN", TOPIC,
-        "ATHENA_WORKGROUP", "openmetadata", "USER_ARN", USER, "FUNCTION_ROLE_ARN", ROLE));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "SECRET_ID",
+                SECRET,
+                "ALARM_NAMES",
+                "a",
+                "SNS_TOPIC_ARN",
+                TOPIC,
+                "ATHENA_WORKGROUP",
+                "openmetadata",
+                "USER_ARN",
+                USER,
+                "FUNCTION_ROLE_ARN",
+                ROLE));
     env.putAll(extra);
     return KillSwitchConfig.fromEnvironment(env);
   }
@@ -76,25 +101,30 @@ class PermissionSimulationTest {
   void everyCallOfARealRunIsSimulatedOnTheResourceItIsMadeOn() {
     List<Requirement> needed = requirements(config(Map.of("STOP_QUERIES", "true")), new Role());
 
-    assertThat(needed).extracting(r -> r.action() + " " + r.resourceArn()).containsExactly(
-        "iam:ListAccessKeys " + USER,
-        "iam:UpdateAccessKey " + USER,
-        "iam:GetUserPolicy " + USER,
-        "iam:PutUserPolicy " + USER,
-        "secretsmanager:GetSecretValue " + SECRET,
-        "sns:Publish " + TOPIC,
-        "athena:ListQueryExecutions arn:aws:athena:us-east-1:123456789012:workgroup/openmetadata",
-        "athena:GetQueryExecution arn:aws:athena:us-east-1:123456789012:workgroup/openmetadata",
-        "athena:StopQueryExecution arn:aws:athena:us-east-1:123456789012:workgroup/openmetadata",
-        "cloudwatch:PutMetricData *");
-    assertThat(needed.get(needed.size() - 1).context()).containsEntry("cloudwatch:namespace", "Platform/KillSwitch");
+    assertThat(needed)
+        .extracting(r -> r.action() + " " + r.resourceArn())
+        .containsExactly(
+            "iam:ListAccessKeys " + USER,
+            "iam:UpdateAccessKey " + USER,
+            "iam:GetUserPolicy " + USER,
+            "iam:PutUserPolicy " + USER,
+            "secretsmanager:GetSecretValue " + SECRET,
+            "sns:Publish " + TOPIC,
+            "athena:ListQueryExecutions arn:aws:athena:us-east-1:123456789012:workgroup/openmetadata",
+            "athena:GetQueryExecution arn:aws:athena:us-east-1:123456789012:workgroup/openmetadata",
+            "athena:StopQueryExecution arn:aws:athena:us-east-1:123456789012:workgroup/openmetadata",
+            "cloudwatch:PutMetricData *");
+    assertThat(needed.get(needed.size() - 1).context())
+        .containsEntry("cloudwatch:namespace", "Platform/KillSwitch");
   }
 
   @Test
   void whatARunWillNotDoIsNotRequired() {
-    List<Requirement> needed = requirements(config(Map.of("ATTACH_DENY_POLICY", "false")), new Role());
+    List<Requirement> needed =
+        requirements(config(Map.of("ATTACH_DENY_POLICY", "false")), new Role());
 
-    assertThat(needed).extracting(Requirement::action)
+    assertThat(needed)
+        .extracting(Requirement::action)
         .doesNotContain("iam:PutUserPolicy", "iam:GetUserPolicy", "athena:StopQueryExecution");
   }
 
@@ -105,14 +135,22 @@ class PermissionSimulationTest {
 
     List<String> denied = new PermissionSimulation(role).denied(ROLE, needed);
 
-    assertThat(denied).containsExactly(
-        "iam:UpdateAccessKey on " + USER + ": implicitDeny",
-        "sns:Publish on " + TOPIC + ": implicitDeny");
+    assertThat(denied)
+        .containsExactly(
+            "iam:UpdateAccessKey on " + USER + ": implicitDeny",
+            "sns:Publish on " + TOPIC + ": implicitDeny");
     // One simulation per resource, each of the role, with the namespace condition's context.
-    assertThat(role.requests).extracting(r -> r.resourceArns().get(0))
-        .containsExactly(USER, SECRET, TOPIC, "arn:aws:athena:us-east-1:123456789012:workgroup/openmetadata", "*");
+    assertThat(role.requests)
+        .extracting(r -> r.resourceArns().get(0))
+        .containsExactly(
+            USER,
+            SECRET,
+            TOPIC,
+            "arn:aws:athena:us-east-1:123456789012:workgroup/openmetadata",
+            "*");
     assertThat(role.requests).allSatisfy(r -> assertThat(r.policySourceArn()).isEqualTo(ROLE));
-    assertThat(role.requests.get(4).contextEntries()).singleElement()
+    assertThat(role.requests.get(4).contextEntries())
+        .singleElement()
         .satisfies(c -> assertThat(c.contextKeyValues()).containsExactly("Platform/KillSwitch"));
   }
 
@@ -120,6 +158,7 @@ class PermissionSimulationTest {
   void aRoleThatMayDoEverythingIsDeniedNothing() {
     Role role = new Role();
 
-    assertThat(new PermissionSimulation(role).denied(ROLE, requirements(config(Map.of()), role))).isEmpty();
+    assertThat(new PermissionSimulation(role).denied(ROLE, requirements(config(Map.of()), role)))
+        .isEmpty();
   }
 }

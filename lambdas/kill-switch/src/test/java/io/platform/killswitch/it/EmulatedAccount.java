@@ -6,8 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Base of the integration tests: a fresh {@link ServiceAccount} in the class's emulator before
- * each test (subclasses add {@code @ResetEmulator} so that each starts from an empty account).
+ * Base of the integration tests: a fresh {@link ServiceAccount} in the class's emulator before each
+ * test (subclasses add {@code @ResetEmulator} so that each starts from an empty account).
  */
 @WithEmulator
 abstract class EmulatedAccount {

@@ -12,16 +12,16 @@ import io.platform.killswitch.config.KillSwitchConfig;
 import io.platform.killswitch.local.LocalContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.iam.model.StatusType;
 
 /**
- * Runs of the handler in-process against moto's IAM, Secrets Manager, SNS, SQS and Athena, fed
- * the event fixtures; every assertion reads the result back from the emulator.
+ * Runs of the handler in-process against moto's IAM, Secrets Manager, SNS, SQS and Athena, fed the
+ * event fixtures; every assertion reads the result back from the emulator.
  */
 abstract class HandlerInvocations extends EmulatedAccount {
   protected static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +34,8 @@ abstract class HandlerInvocations extends EmulatedAccount {
 
     List<JsonNode> steps(String action) {
       return result.path("steps").findParents("action").stream()
-          .filter(s -> s.path("action").asText().equals(action)).toList();
+          .filter(s -> s.path("action").asText().equals(action))
+          .toList();
     }
   }
 
@@ -58,7 +59,8 @@ abstract class HandlerInvocations extends EmulatedAccount {
     LocalContext context = new LocalContext(lines::add);
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     KillSwitchConfig config = KillSwitchConfig.fromEnvironment(env);
-    try (AwsClients clients = AwsClients.fromEnvironment(env, config.athenaWorkgroup().isPresent())) {
+    try (AwsClients clients =
+        AwsClients.fromEnvironment(env, config.athenaWorkgroup().isPresent())) {
       KillSwitchHandler handler = new KillSwitchHandler(config, clients, JSON);
       Throwable thrown = catchThrowable(() -> handler.handleRequest(event, output, context));
       JsonNode result = thrown == null ? JSON.readTree(output.toByteArray()) : null;
@@ -84,9 +86,10 @@ abstract class HandlerInvocations extends EmulatedAccount {
         throw new AssertionError("log line is not JSON: " + line, e);
       }
     }
-    String everything = String.join("", invocation.log())
-        + (invocation.result() == null ? "" : invocation.result().toString())
-        + (invocation.thrown() == null ? "" : invocation.thrown().getMessage());
+    String everything =
+        String.join("", invocation.log())
+            + (invocation.result() == null ? "" : invocation.result().toString())
+            + (invocation.thrown() == null ? "" : invocation.thrown().getMessage());
     for (String secret : account.secretAccessKeys()) {
       assertThat(everything).doesNotContain(secret);
     }

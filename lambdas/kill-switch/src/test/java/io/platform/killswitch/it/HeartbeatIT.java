@@ -15,16 +15,17 @@ import software.amazon.awssdk.services.iam.model.StatusType;
 
 /**
  * The schedule's heartbeat against moto: healthy when everything a real run needs is in place,
- * unhealthy with the reason (metric, notice) for each way it can break, and never a write to
- * IAM. moto cannot simulate a role's policy, so the permission check is off here but where a
- * test is about it (docs/emulator-gaps.md); PermissionSimulationTest covers it.
+ * unhealthy with the reason (metric, notice) for each way it can break, and never a write to IAM.
+ * moto cannot simulate a role's policy, so the permission check is off here but where a test is
+ * about it (docs/emulator-gaps.md); PermissionSimulationTest covers it.
  */
 @ResetEmulator
 class HeartbeatIT extends HandlerInvocations {
   private static final String FUNCTION = "kill-switch-heartbeat-it";
 
   private Invocation heartbeat(Map<String, String> overrides) {
-    Map<String, String> env = new HashMap<>(Map.of("CHECK_PERMISSIONS", "false", "AWS_LAMBDA_FUNCTION_NAME", FUNCTION));
+    Map<String, String> env =
+        new HashMap<>(Map.of("CHECK_PERMISSIONS", "false", "AWS_LAMBDA_FUNCTION_NAME", FUNCTION));
     env.putAll(overrides);
     return invoke("heartbeat.json", env);
   }
@@ -45,8 +46,15 @@ class HeartbeatIT extends HandlerInvocations {
     assertThat(run.thrown()).isNull();
     assertThat(run.outcome()).isEqualTo("HEALTHY");
     assertThat(check(run, "secret")).startsWith("passed");
-    assertThat(check(run, "user")).isEqualTo("passed: the secret names the configured user " + ServiceAccount.USER);
-    assertThat(check(run, "access-key")).isEqualTo("passed: key " + account.configuredKeyId() + " of " + ServiceAccount.USER + " is Active");
+    assertThat(check(run, "user"))
+        .isEqualTo("passed: the secret names the configured user " + ServiceAccount.USER);
+    assertThat(check(run, "access-key"))
+        .isEqualTo(
+            "passed: key "
+                + account.configuredKeyId()
+                + " of "
+                + ServiceAccount.USER
+                + " is Active");
     assertThat(check(run, "permissions")).isEqualTo("skipped: CHECK_PERMISSIONS=false");
     assertThat(account.heartbeats(FUNCTION)).containsExactly(1.0);
     assertThat(account.notices()).isEmpty();
@@ -61,7 +69,9 @@ class HeartbeatIT extends HandlerInvocations {
 
     assertThat(run.thrown()).isNull();
     assertThat(run.outcome()).isEqualTo("UNHEALTHY");
-    assertThat(check(run, "secret")).startsWith("failed: secret " + account.secretArn()).contains("does not exist");
+    assertThat(check(run, "secret"))
+        .startsWith("failed: secret " + account.secretArn())
+        .contains("does not exist");
     assertUnhealthy("secret", "does not exist");
   }
 
@@ -81,10 +91,12 @@ class HeartbeatIT extends HandlerInvocations {
 
   @Test
   void aSecretNamingAnotherUserThanTheGuardedOneIsUnhealthy() {
-    Invocation run = heartbeat(Map.of("USER_ARN", "arn:aws:iam::" + aws.accountId() + ":user/svc-powerbi"));
+    Invocation run =
+        heartbeat(Map.of("USER_ARN", "arn:aws:iam::" + aws.accountId() + ":user/svc-powerbi"));
 
     assertThat(run.outcome()).isEqualTo("UNHEALTHY");
-    assertThat(check(run, "user")).contains("the secret names user " + ServiceAccount.USER + ", but the kill switch guards");
+    assertThat(check(run, "user"))
+        .contains("the secret names user " + ServiceAccount.USER + ", but the kill switch guards");
     assertUnhealthy("user", "svc-powerbi");
   }
 
@@ -94,7 +106,8 @@ class HeartbeatIT extends HandlerInvocations {
     Invocation run = heartbeat(Map.of("CHECK_PERMISSIONS", "true"));
 
     assertThat(run.outcome()).isEqualTo("UNHEALTHY");
-    assertThat(check(run, "permissions")).startsWith("failed: the role's permissions cannot be simulated");
+    assertThat(check(run, "permissions"))
+        .startsWith("failed: the role's permissions cannot be simulated");
     assertThat(account.heartbeatFailures(FUNCTION, "permissions")).containsExactly(1.0);
   }
 
@@ -103,8 +116,18 @@ class HeartbeatIT extends HandlerInvocations {
     ObjectNode dressed = (ObjectNode) read("alarm.json");
     dressed.put("detail-type", "Kill Switch Heartbeat").put("source", "platform.kill-switch");
 
-    Invocation run = invoke(dressed, Map.of("DRY_RUN", "false", "CHECK_PERMISSIONS", "false",
-        "AWS_LAMBDA_FUNCTION_NAME", FUNCTION, "STOP_QUERIES", "true"));
+    Invocation run =
+        invoke(
+            dressed,
+            Map.of(
+                "DRY_RUN",
+                "false",
+                "CHECK_PERMISSIONS",
+                "false",
+                "AWS_LAMBDA_FUNCTION_NAME",
+                FUNCTION,
+                "STOP_QUERIES",
+                "true"));
 
     assertThat(run.outcome()).isEqualTo("HEALTHY");
     assertUntouched();
@@ -114,10 +137,15 @@ class HeartbeatIT extends HandlerInvocations {
   private void assertUnhealthy(String check, String reason) {
     assertThat(account.heartbeats(FUNCTION)).containsExactly(0.0);
     assertThat(account.heartbeatFailures(FUNCTION, check)).containsExactly(1.0);
-    assertThat(account.notices()).singleElement().satisfies(notice -> {
-      assertThat(notice.subject()).isEqualTo("[kill-switch] HEARTBEAT UNHEALTHY " + FUNCTION);
-      assertThat(notice.message()).contains("- " + check + ": failed", reason, "Nothing was changed");
-    });
+    assertThat(account.notices())
+        .singleElement()
+        .satisfies(
+            notice -> {
+              assertThat(notice.subject())
+                  .isEqualTo("[kill-switch] HEARTBEAT UNHEALTHY " + FUNCTION);
+              assertThat(notice.message())
+                  .contains("- " + check + ": failed", reason, "Nothing was changed");
+            });
   }
 
   static JsonNode read(String fixture) {

@@ -3,6 +3,7 @@ package io.platform.killswitch.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.platform.killswitch.Fixtures;
 import io.platform.killswitch.KillSwitch;
 import io.platform.killswitch.KillSwitchFailure;
@@ -12,7 +13,6 @@ import io.platform.killswitch.local.LocalContext;
 import io.platform.killswitch.log.JsonLog;
 import io.platform.killswitch.secret.SecretPrefetch;
 import io.platform.testkit.ResetEmulator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.model.StatusType;
 
 /**
- * What the handler revokes, and how it reports it: the documented alarm, a redelivery, a dry
- * run, each revocation option, and a notice that cannot be published.
+ * What the handler revokes, and how it reports it: the documented alarm, a redelivery, a dry run,
+ * each revocation option, and a notice that cannot be published.
  */
 @ResetEmulator
 class KillSwitchHandlerIT extends HandlerInvocations {
@@ -39,26 +39,48 @@ class KillSwitchHandlerIT extends HandlerInvocations {
     assertThat(run.thrown()).isNull();
     assertThat(run.outcome()).isEqualTo("REVOKED");
     assertThat(account.keyStatus(account.configuredKeyId())).isEqualTo(StatusType.INACTIVE);
-    assertThat(account.keyStatus(account.otherKeyId())).as("out of scope").isEqualTo(StatusType.ACTIVE);
-    assertThat(account.denyPolicy()).hasValueSatisfying(policy -> {
-      JsonNode statement = policy.path("Statement").get(0);
-      assertThat(statement.path("Effect").asText()).isEqualTo("Deny");
-      assertThat(statement.path("Action").asText()).isEqualTo("*");
-      assertThat(statement.path("Resource").asText()).isEqualTo("*");
-    });
+    assertThat(account.keyStatus(account.otherKeyId()))
+        .as("out of scope")
+        .isEqualTo(StatusType.ACTIVE);
+    assertThat(account.denyPolicy())
+        .hasValueSatisfying(
+            policy -> {
+              JsonNode statement = policy.path("Statement").get(0);
+              assertThat(statement.path("Effect").asText()).isEqualTo("Deny");
+              assertThat(statement.path("Action").asText()).isEqualTo("*");
+              assertThat(statement.path("Resource").asText()).isEqualTo("*");
+            });
 
-    assertThat(account.notices()).singleElement().satisfies(notice -> {
-      assertThat(notice.subject()).isEqualTo("[kill-switch] REVOKED svc-openmetadata on alarm " + ServiceAccount.ALARM);
-      assertThat(notice.message())
-          .contains(ServiceAccount.ALARM, ServiceAccount.USER, account.configuredKeyId(), account.otherKeyId())
-          .contains("deactivate-key " + account.configuredKeyId() + ": done")
-          .contains("attach-deny-policy svc-openmetadata: done")
-          .contains("stop-queries -: skipped - STOP_QUERIES=false")
-          .contains("Failures: none");
-      account.secretAccessKeys().forEach(secret -> assertThat(notice.message()).doesNotContain(secret));
-    });
-    assertThat(run.log()).anySatisfy(line -> assertThat(line)
-        .contains("\"event\":\"step\"", "\"action\":\"deactivate-key\"", "\"outcome\":\"done\"", account.configuredKeyId()));
+    assertThat(account.notices())
+        .singleElement()
+        .satisfies(
+            notice -> {
+              assertThat(notice.subject())
+                  .isEqualTo(
+                      "[kill-switch] REVOKED svc-openmetadata on alarm " + ServiceAccount.ALARM);
+              assertThat(notice.message())
+                  .contains(
+                      ServiceAccount.ALARM,
+                      ServiceAccount.USER,
+                      account.configuredKeyId(),
+                      account.otherKeyId())
+                  .contains("deactivate-key " + account.configuredKeyId() + ": done")
+                  .contains("attach-deny-policy svc-openmetadata: done")
+                  .contains("stop-queries -: skipped - STOP_QUERIES=false")
+                  .contains("Failures: none");
+              account
+                  .secretAccessKeys()
+                  .forEach(secret -> assertThat(notice.message()).doesNotContain(secret));
+            });
+    assertThat(run.log())
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains(
+                        "\"event\":\"step\"",
+                        "\"action\":\"deactivate-key\"",
+                        "\"outcome\":\"done\"",
+                        account.configuredKeyId()));
   }
 
   @Test
@@ -69,11 +91,16 @@ class KillSwitchHandlerIT extends HandlerInvocations {
     Invocation second = invoke("alarm.json");
 
     assertThat(second.outcome()).isEqualTo("NO_OP");
-    assertThat(second.steps("deactivate-key")).filteredOn(s -> s.path("target").asText().equals(account.configuredKeyId()))
-        .singleElement().satisfies(s -> assertThat(s.path("detail").asText()).isEqualTo("already Inactive"));
-    assertThat(second.steps("attach-deny-policy")).singleElement()
+    assertThat(second.steps("deactivate-key"))
+        .filteredOn(s -> s.path("target").asText().equals(account.configuredKeyId()))
+        .singleElement()
+        .satisfies(s -> assertThat(s.path("detail").asText()).isEqualTo("already Inactive"));
+    assertThat(second.steps("attach-deny-policy"))
+        .singleElement()
         .satisfies(s -> assertThat(s.path("outcome").asText()).isEqualTo("no-op"));
-    assertThat(account.notices()).singleElement().satisfies(n -> assertThat(n.subject()).startsWith("[kill-switch] NO OP"));
+    assertThat(account.notices())
+        .singleElement()
+        .satisfies(n -> assertThat(n.subject()).startsWith("[kill-switch] NO OP"));
   }
 
   @Test
@@ -82,12 +109,18 @@ class KillSwitchHandlerIT extends HandlerInvocations {
 
     assertThat(run.outcome()).isEqualTo("DRY_RUN");
     assertUntouched();
-    assertThat(account.notices()).singleElement().satisfies(notice -> {
-      assertThat(notice.subject()).startsWith("[kill-switch] DRY RUN");
-      assertThat(notice.message())
-          .contains("deactivate-key " + account.configuredKeyId() + ": dry run - would set Inactive")
-          .contains("would attach platform-kill-switch-deny");
-    });
+    assertThat(account.notices())
+        .singleElement()
+        .satisfies(
+            notice -> {
+              assertThat(notice.subject()).startsWith("[kill-switch] DRY RUN");
+              assertThat(notice.message())
+                  .contains(
+                      "deactivate-key "
+                          + account.configuredKeyId()
+                          + ": dry run - would set Inactive")
+                  .contains("would attach platform-kill-switch-deny");
+            });
   }
 
   @Test
@@ -97,7 +130,9 @@ class KillSwitchHandlerIT extends HandlerInvocations {
     assertThat(run.outcome()).isEqualTo("REVOKED");
     assertThat(account.keyStatus(account.configuredKeyId())).isEqualTo(StatusType.INACTIVE);
     assertThat(account.keyStatus(account.otherKeyId())).isEqualTo(StatusType.INACTIVE);
-    assertThat(run.steps("deactivate-key")).hasSize(2).allSatisfy(s -> assertThat(s.path("outcome").asText()).isEqualTo("done"));
+    assertThat(run.steps("deactivate-key"))
+        .hasSize(2)
+        .allSatisfy(s -> assertThat(s.path("outcome").asText()).isEqualTo("done"));
   }
 
   @Test
@@ -107,12 +142,20 @@ class KillSwitchHandlerIT extends HandlerInvocations {
     Invocation run = invoke("alarm.json", Map.of("REVOKE_SCOPE", "all-keys"));
 
     assertThat(run.outcome()).isEqualTo("REVOKED");
-    assertThat(run.steps("deactivate-key")).singleElement().satisfies(s -> {
-      assertThat(s.path("target").asText()).isEqualTo(ServiceAccount.USER);
-      assertThat(s.path("outcome").asText()).isEqualTo("no-op");
-    });
-    assertThat(account.notices()).singleElement().satisfies(notice ->
-        assertThat(notice.message()).contains("deactivate-key svc-openmetadata: no-op - the user has no access keys"));
+    assertThat(run.steps("deactivate-key"))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.path("target").asText()).isEqualTo(ServiceAccount.USER);
+              assertThat(s.path("outcome").asText()).isEqualTo("no-op");
+            });
+    assertThat(account.notices())
+        .singleElement()
+        .satisfies(
+            notice ->
+                assertThat(notice.message())
+                    .contains(
+                        "deactivate-key svc-openmetadata: no-op - the user has no access keys"));
   }
 
   @Test
@@ -121,20 +164,27 @@ class KillSwitchHandlerIT extends HandlerInvocations {
 
     assertThat(account.keyStatus(account.configuredKeyId())).isEqualTo(StatusType.INACTIVE);
     assertThat(account.userPolicies()).isEmpty();
-    assertThat(run.steps("attach-deny-policy")).singleElement()
+    assertThat(run.steps("attach-deny-policy"))
+        .singleElement()
         .satisfies(s -> assertThat(s.path("outcome").asText()).isEqualTo("skipped"));
   }
 
   @Test
   void aDenyPolicyOfTheSameNameButAnotherDocumentIsReplaced() {
-    account.putUserPolicy(ServiceAccount.DENY_POLICY,
+    account.putUserPolicy(
+        ServiceAccount.DENY_POLICY,
         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}");
 
     Invocation run = invoke("alarm.json");
 
-    assertThat(run.steps("attach-deny-policy")).singleElement()
-        .satisfies(s -> assertThat(s.path("detail").asText()).isEqualTo("replaced platform-kill-switch-deny"));
-    assertThat(account.denyPolicy()).hasValueSatisfying(p -> assertThat(p.at("/Statement/0/Action").asText()).isEqualTo("*"));
+    assertThat(run.steps("attach-deny-policy"))
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(s.path("detail").asText())
+                    .isEqualTo("replaced platform-kill-switch-deny"));
+    assertThat(account.denyPolicy())
+        .hasValueSatisfying(p -> assertThat(p.at("/Statement/0/Action").asText()).isEqualTo("*"));
   }
 
   @Test
@@ -149,16 +199,21 @@ class KillSwitchHandlerIT extends HandlerInvocations {
       Invocation run = invoke("alarm.json", Map.of("STOP_QUERIES", "true"));
 
       assertThat(run.outcome()).isEqualTo("REVOKED");
-      assertThat(run.steps("stop-query")).singleElement().satisfies(s -> {
-        assertThat(s.path("target").asText()).isEqualTo(running);
-        assertThat(s.path("detail").asText()).isEqualTo("stopped (was RUNNING)");
-      });
+      assertThat(run.steps("stop-query"))
+          .singleElement()
+          .satisfies(
+              s -> {
+                assertThat(s.path("target").asText()).isEqualTo(running);
+                assertThat(s.path("detail").asText()).isEqualTo("stopped (was RUNNING)");
+              });
       assertThat(account.queryState(running)).isEqualTo("CANCELLED");
       assertThat(account.queryState(finished)).isEqualTo("SUCCEEDED");
 
       Invocation again = invoke("alarm.json", Map.of("STOP_QUERIES", "true"));
-      assertThat(again.steps("stop-queries")).singleElement()
-          .satisfies(s -> assertThat(s.path("detail").asText()).isEqualTo("no queued or running queries"));
+      assertThat(again.steps("stop-queries"))
+          .singleElement()
+          .satisfies(
+              s -> assertThat(s.path("detail").asText()).isEqualTo("no queued or running queries"));
     } finally {
       states.close();
     }
@@ -171,14 +226,17 @@ class KillSwitchHandlerIT extends HandlerInvocations {
     List<String> lines = new java.util.ArrayList<>();
     JsonLog log = new JsonLog(JSON, lines::add, "prefetch");
     try (AwsClients clients = AwsClients.fromEnvironment(env, false)) {
-      Optional<SecretPrefetch> prefetch = SecretPrefetch.startIfOnDemand(env, clients, config.secretId());
+      Optional<SecretPrefetch> prefetch =
+          SecretPrefetch.startIfOnDemand(env, clients, config.secretId());
       KillSwitch killSwitch = new KillSwitch(config, clients, JSON, Clock.systemUTC(), prefetch);
 
-      JsonNode first = killSwitch.handle(Fixtures.event("alarm.json"), log, new LocalContext(lines::add));
+      JsonNode first =
+          killSwitch.handle(Fixtures.event("alarm.json"), log, new LocalContext(lines::add));
       // The operator restores access with a new key, written into the secret; the same
       // environment then gets the next alarm.
       account.putSecret(account.secretValue(ServiceAccount.USER, account.otherKeyId()));
-      JsonNode second = killSwitch.handle(Fixtures.event("alarm.json"), log, new LocalContext(lines::add));
+      JsonNode second =
+          killSwitch.handle(Fixtures.event("alarm.json"), log, new LocalContext(lines::add));
 
       assertThat(prefetch).isPresent();
       assertThat(first.path("access_key_id").asText()).isEqualTo(account.configuredKeyId());
@@ -196,21 +254,31 @@ class KillSwitchHandlerIT extends HandlerInvocations {
     ObjectNode state = (ObjectNode) event.path("detail").path("state");
     Instant now = Instant.now();
     state.put("timestamp", CLOUDWATCH_TIME.format(now.plusSeconds(5)));
-    state.put("reasonData", "{\"startDate\":\"" + CLOUDWATCH_TIME.format(now.minusSeconds(300)) + "\",\"period\":60}");
+    state.put(
+        "reasonData",
+        "{\"startDate\":\"" + CLOUDWATCH_TIME.format(now.minusSeconds(300)) + "\",\"period\":60}");
 
     Invocation run = invoke(event, Map.of());
 
     assertThat(run.outcome()).isEqualTo("REVOKED");
-    assertThat(account.notices()).singleElement().satisfies(notice -> assertThat(notice.message())
-        .contains("Queries in workgroup " + ServiceAccount.WORKGROUP)
-        .contains("3 queries, 0 bytes scanned ($0.00); the largest:")
-        .contains("SELECT * FROM orders WHERE email = ? AND total > ?")
-        .doesNotContain("jane@example.com"));
+    assertThat(account.notices())
+        .singleElement()
+        .satisfies(
+            notice ->
+                assertThat(notice.message())
+                    .contains("Queries in workgroup " + ServiceAccount.WORKGROUP)
+                    .contains("3 queries, 0 bytes scanned ($0.00); the largest:")
+                    .contains("SELECT * FROM orders WHERE email = ? AND total > ?")
+                    .doesNotContain("jane@example.com"));
     int revoked = indexOf(run.log(), "\"action\":\"deactivate-key\"");
     int described = indexOf(run.log(), "\"event\":\"queries\"");
     assertThat(revoked).as("the key's step is logged").isNotNegative();
-    assertThat(described).as("the queries are read after the key is Inactive").isGreaterThan(revoked);
-    assertThat(run.log().get(described)).contains("\"count\":3", "\"total_usd\":\"$0.00\"").doesNotContain("example.com");
+    assertThat(described)
+        .as("the queries are read after the key is Inactive")
+        .isGreaterThan(revoked);
+    assertThat(run.log().get(described))
+        .contains("\"count\":3", "\"total_usd\":\"$0.00\"")
+        .doesNotContain("example.com");
   }
 
   private static int indexOf(List<String> lines, String text) {
@@ -224,9 +292,14 @@ class KillSwitchHandlerIT extends HandlerInvocations {
 
   @Test
   void aNoticeThatCannotBePublishedFailsTheInvocationAfterTheRevocation() {
-    Invocation run = invoke("alarm.json", Map.of("SNS_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:no-such-topic"));
+    Invocation run =
+        invoke(
+            "alarm.json",
+            Map.of("SNS_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:no-such-topic"));
 
-    assertThat(run.thrown()).isInstanceOf(KillSwitchFailure.class).hasMessageContaining("could not be published");
+    assertThat(run.thrown())
+        .isInstanceOf(KillSwitchFailure.class)
+        .hasMessageContaining("could not be published");
     assertThat(account.keyStatus(account.configuredKeyId())).isEqualTo(StatusType.INACTIVE);
   }
 }

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.iam.model.StatusType;
 
 /**
- * The deployable artifact itself, {@code target/kill-switch.jar}, in a fresh JVM with nothing
- * else on its class path, configured only through environment variables the way Lambda
- * configures it: shading and shrinking must leave every path the function takes working.
+ * The deployable artifact itself, {@code target/kill-switch.jar}, in a fresh JVM with nothing else
+ * on its class path, configured only through environment variables the way Lambda configures it:
+ * shading and shrinking must leave every path the function takes working.
  */
 @ResetEmulator
 class PackagedJarIT extends EmulatedAccount {
@@ -38,16 +38,24 @@ class PackagedJarIT extends EmulatedAccount {
       try {
         return JSON.readTree(stdout);
       } catch (IOException e) {
-        throw new AssertionError("stdout is not the handler's JSON result: " + stdout + "\nstderr: " + stderr, e);
+        throw new AssertionError(
+            "stdout is not the handler's JSON result: " + stdout + "\nstderr: " + stderr, e);
       }
     }
   }
 
   private Run runJar(String fixture, Map<String, String> overrides) throws Exception {
     Path event = temp.resolve(fixture);
-    Files.copy(io.platform.killswitch.Fixtures.event(fixture), event, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    ProcessBuilder builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), event.toString());
+    Files.copy(
+        io.platform.killswitch.Fixtures.event(fixture),
+        event,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-jar",
+            jar.toString(),
+            event.toString());
     builder.environment().clear();
     builder.environment().putAll(account.environment());
     builder.environment().putAll(overrides);
@@ -69,8 +77,14 @@ class PackagedJarIT extends EmulatedAccount {
     try {
       String running = account.startQuery("SELECT * FROM big_table");
       // Lambda hands its role's session credentials in the environment, token included.
-      Map<String, String> env = Map.of("STOP_QUERIES", "true", "REVOKE_SCOPE", "all-keys",
-          "AWS_SESSION_TOKEN", "FwoGZXIvYXdzEXAMPLESESSIONTOKEN");
+      Map<String, String> env =
+          Map.of(
+              "STOP_QUERIES",
+              "true",
+              "REVOKE_SCOPE",
+              "all-keys",
+              "AWS_SESSION_TOKEN",
+              "FwoGZXIvYXdzEXAMPLESESSIONTOKEN");
 
       Run first = runJar("alarm.json", env);
 
@@ -80,8 +94,11 @@ class PackagedJarIT extends EmulatedAccount {
       assertThat(account.keyStatus(account.otherKeyId())).isEqualTo(StatusType.INACTIVE);
       assertThat(account.denyPolicy()).isPresent();
       assertThat(account.queryState(running)).isEqualTo("CANCELLED");
-      assertThat(account.notices()).singleElement().satisfies(n -> assertThat(n.subject()).contains("REVOKED"));
-      assertThat(first.stderr().lines()).allSatisfy(line -> assertThat(JSON.readTree(line).isObject()).isTrue());
+      assertThat(account.notices())
+          .singleElement()
+          .satisfies(n -> assertThat(n.subject()).contains("REVOKED"));
+      assertThat(first.stderr().lines())
+          .allSatisfy(line -> assertThat(JSON.readTree(line).isObject()).isTrue());
 
       Run second = runJar("alarm.json", env);
 
@@ -92,7 +109,8 @@ class PackagedJarIT extends EmulatedAccount {
   }
 
   @Test
-  void theJarFailsWithExitCode1AndAFailedNoticeWhenTheSecretIsMissingOrNamesNoUser() throws Exception {
+  void theJarFailsWithExitCode1AndAFailedNoticeWhenTheSecretIsMissingOrNamesNoUser()
+      throws Exception {
     Run missing = runJar("alarm.json", Map.of("SECRET_ID", "platform/not-there"));
     account.putSecret(account.secretValue("svc-gone", account.configuredKeyId()));
     Run noUser = runJar("alarm.json", Map.of());
@@ -101,7 +119,9 @@ class PackagedJarIT extends EmulatedAccount {
     assertThat(missing.stderr()).contains("secret platform/not-there does not exist");
     assertThat(noUser.exitCode()).isEqualTo(1);
     assertThat(noUser.stderr()).contains("names IAM user svc-gone, which does not exist");
-    assertThat(account.notices()).hasSize(2).allSatisfy(n -> assertThat(n.subject()).startsWith("[kill-switch] FAILED"));
+    assertThat(account.notices())
+        .hasSize(2)
+        .allSatisfy(n -> assertThat(n.subject()).startsWith("[kill-switch] FAILED"));
     assertThat(account.keyStatus(account.configuredKeyId())).isEqualTo(StatusType.ACTIVE);
   }
 
@@ -125,7 +145,10 @@ class PackagedJarIT extends EmulatedAccount {
 
   @Test
   void theJarRunsTheHeartbeatAndPublishesItsMetric() throws Exception {
-    Run run = runJar("heartbeat.json", Map.of("CHECK_PERMISSIONS", "false", "AWS_LAMBDA_FUNCTION_NAME", "kill-switch-jar"));
+    Run run =
+        runJar(
+            "heartbeat.json",
+            Map.of("CHECK_PERMISSIONS", "false", "AWS_LAMBDA_FUNCTION_NAME", "kill-switch-jar"));
 
     assertThat(run.exitCode()).as("stderr: %s", run.stderr()).isZero();
     assertThat(run.result().path("outcome").asText()).isEqualTo("HEALTHY");
@@ -134,15 +157,23 @@ class PackagedJarIT extends EmulatedAccount {
 
   @Test
   void theSdkStillFindsItsHttpClientThroughServiceLoadingInAFreshClassLoader() throws Exception {
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
       Class<?> service = loader.loadClass("software.amazon.awssdk.http.SdkHttpService");
-      List<String> found = ServiceLoader.load(service, loader).stream()
-          .map(p -> p.type().getName()).collect(Collectors.toList());
+      List<String> found =
+          ServiceLoader.load(service, loader).stream()
+              .map(p -> p.type().getName())
+              .collect(Collectors.toList());
 
-      assertThat(found).containsExactly("software.amazon.awssdk.http.urlconnection.UrlConnectionSdkHttpService");
+      assertThat(found)
+          .containsExactly("software.amazon.awssdk.http.urlconnection.UrlConnectionSdkHttpService");
       Class<?> handler = loader.loadClass("io.platform.killswitch.KillSwitchHandler");
       assertThat(handler.getClassLoader()).isSameAs(loader);
-      assertThat(loader.loadClass("com.amazonaws.services.lambda.runtime.RequestStreamHandler").isAssignableFrom(handler)).isTrue();
+      assertThat(
+              loader
+                  .loadClass("com.amazonaws.services.lambda.runtime.RequestStreamHandler")
+                  .isAssignableFrom(handler))
+          .isTrue();
     }
   }
 
@@ -151,12 +182,16 @@ class PackagedJarIT extends EmulatedAccount {
     assertThat(Files.size(jar)).isLessThanOrEqualTo(MAX_BYTES);
     try (JarFile file = new JarFile(jar.toFile())) {
       List<String> names = file.stream().map(e -> e.getName()).collect(Collectors.toList());
-      assertThat(names).contains("io/platform/killswitch/KillSwitchHandler.class")
-          .noneMatch(n -> n.startsWith("io/netty/") || n.startsWith("org/apache/http/")
-              || n.startsWith("software/amazon/awssdk/http/apache/") || n.startsWith("software/amazon/awssdk/http/nio/"));
+      assertThat(names)
+          .contains("io/platform/killswitch/KillSwitchHandler.class")
+          .noneMatch(
+              n ->
+                  n.startsWith("io/netty/")
+                      || n.startsWith("org/apache/http/")
+                      || n.startsWith("software/amazon/awssdk/http/apache/")
+                      || n.startsWith("software/amazon/awssdk/http/nio/"));
       assertThat(file.getManifest().getMainAttributes().getValue("Main-Class"))
           .isEqualTo("io.platform.killswitch.local.LocalInvocation");
     }
   }
-
 }

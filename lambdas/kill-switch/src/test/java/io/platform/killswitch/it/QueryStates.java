@@ -7,9 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /**
- * moto runs no queries: an execution moves QUEUED -> RUNNING -> SUCCEEDED as it is described.
- * Its state manager can make each GetQueryExecution advance one step instead, so that a test
- * holds a query RUNNING while the kill switch looks at it.
+ * moto runs no queries: an execution moves QUEUED -> RUNNING -> SUCCEEDED as it is described. Its
+ * state manager can make each GetQueryExecution advance one step instead, so that a test holds a
+ * query RUNNING while the kill switch looks at it.
  */
 final class QueryStates implements AutoCloseable {
   private static final String MODEL = "athena::execution";
@@ -24,7 +24,11 @@ final class QueryStates implements AutoCloseable {
   /** Each GetQueryExecution advances a query one state. */
   static QueryStates oneStepPerRead(AwsEndpoint aws) {
     QueryStates states = new QueryStates(aws);
-    states.post("set-transition", "{\"model_name\":\"" + MODEL + "\",\"transition\":{\"progression\":\"manual\",\"times\":1}}");
+    states.post(
+        "set-transition",
+        "{\"model_name\":\""
+            + MODEL
+            + "\",\"transition\":{\"progression\":\"manual\",\"times\":1}}");
     return states;
   }
 
@@ -35,12 +39,14 @@ final class QueryStates implements AutoCloseable {
 
   private void post(String action, String body) {
     try {
-      HttpRequest request = HttpRequest.newBuilder(aws.url().resolve("/moto-api/state-manager/" + action))
-          .POST(HttpRequest.BodyPublishers.ofString(body))
-          .build();
+      HttpRequest request =
+          HttpRequest.newBuilder(aws.url().resolve("/moto-api/state-manager/" + action))
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build();
       int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       if (status / 100 != 2) {
-        throw new IllegalStateException("moto state manager " + action + " answered HTTP " + status);
+        throw new IllegalStateException(
+            "moto state manager " + action + " answered HTTP " + status);
       }
     } catch (IOException e) {
       throw new IllegalStateException("cannot reach the moto state manager", e);

@@ -32,9 +32,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * What the kill switch acts on, made in the emulator the way the kill-switch module and the
- * service's own stack would make it: an IAM user with two access keys, the secret naming the
- * first, the notice topic with an SQS queue subscribed (to read the notices back), and the
- * Athena workgroup. Assertions read state back through the same APIs.
+ * service's own stack would make it: an IAM user with two access keys, the secret naming the first,
+ * the notice topic with an SQS queue subscribed (to read the notices back), and the Athena
+ * workgroup. Assertions read state back through the same APIs.
  */
 public final class ServiceAccount implements AutoCloseable {
   public static final String USER = "svc-openmetadata";
@@ -72,12 +72,20 @@ public final class ServiceAccount implements AutoCloseable {
     configuredKey = iam.createAccessKey(b -> b.userName(USER)).accessKey();
     otherKey = iam.createAccessKey(b -> b.userName(USER)).accessKey();
     // The service stores its whole key here; the kill switch must never repeat the secret part.
-    secretArn = secrets.createSecret(b -> b.name(SECRET_NAME).secretString(secretValue(USER, configuredKey.accessKeyId()))).arn();
+    secretArn =
+        secrets
+            .createSecret(
+                b ->
+                    b.name(SECRET_NAME)
+                        .secretString(secretValue(USER, configuredKey.accessKeyId())))
+            .arn();
     topicArn = sns.createTopic(b -> b.name("platform-kill-switch")).topicArn();
     queueUrl = sqs.createQueue(b -> b.queueName("kill-switch-notices")).queueUrl();
     String queueArn =
-        sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-            .attributes().get(QueueAttributeName.QUEUE_ARN);
+        sqs.getQueueAttributes(
+                b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+            .attributes()
+            .get(QueueAttributeName.QUEUE_ARN);
     sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
     athena.createWorkGroup(b -> b.name(WORKGROUP));
   }
@@ -88,8 +96,13 @@ public final class ServiceAccount implements AutoCloseable {
 
   /** The secret as the service stores it: user, key id and (never to be logged) the key. */
   String secretValue(String username, String accessKeyId) {
-    return "{\"username\":\"" + username + "\",\"access_key_id\":\"" + accessKeyId
-        + "\",\"secret_access_key\":\"" + configuredKey.secretAccessKey() + "\"}";
+    return "{\"username\":\""
+        + username
+        + "\",\"access_key_id\":\""
+        + accessKeyId
+        + "\",\"secret_access_key\":\""
+        + configuredKey.secretAccessKey()
+        + "\"}";
   }
 
   /** The function's environment as the kill-switch module sets it, pointed at the emulator. */
@@ -148,20 +161,36 @@ public final class ServiceAccount implements AutoCloseable {
 
   /** The values of the heartbeat metric of {@code functionName} in the last ten minutes. */
   public List<Double> heartbeats(String functionName) {
-    return metric("Heartbeat", Dimension.builder().name("FunctionName").value(functionName).build());
+    return metric(
+        "Heartbeat", Dimension.builder().name("FunctionName").value(functionName).build());
   }
 
-  /** The failure metric of {@code functionName}'s heartbeat for one check, in the last ten minutes. */
+  /**
+   * The failure metric of {@code functionName}'s heartbeat for one check, in the last ten minutes.
+   */
   public List<Double> heartbeatFailures(String functionName, String check) {
-    return metric("HeartbeatFailure", Dimension.builder().name("FunctionName").value(functionName).build(),
+    return metric(
+        "HeartbeatFailure",
+        Dimension.builder().name("FunctionName").value(functionName).build(),
         Dimension.builder().name("Check").value(check).build());
   }
 
   private List<Double> metric(String name, Dimension... dimensions) {
     Instant now = Instant.now();
-    return cloudWatch.getMetricStatistics(b -> b.namespace("Platform/KillSwitch").metricName(name).dimensions(dimensions)
-            .startTime(now.minusSeconds(600)).endTime(now.plusSeconds(60)).period(60).statistics(Statistic.MAXIMUM))
-        .datapoints().stream().map(Datapoint::maximum).toList();
+    return cloudWatch
+        .getMetricStatistics(
+            b ->
+                b.namespace("Platform/KillSwitch")
+                    .metricName(name)
+                    .dimensions(dimensions)
+                    .startTime(now.minusSeconds(600))
+                    .endTime(now.plusSeconds(60))
+                    .period(60)
+                    .statistics(Statistic.MAXIMUM))
+        .datapoints()
+        .stream()
+        .map(Datapoint::maximum)
+        .toList();
   }
 
   /** Leaves the user without access keys (the secret still names the first). */
@@ -174,8 +203,10 @@ public final class ServiceAccount implements AutoCloseable {
   /** The user's deny policy document as JSON, if attached. */
   public Optional<JsonNode> denyPolicy() {
     try {
-      String document = iam.getUserPolicy(b -> b.userName(USER).policyName(DENY_POLICY)).policyDocument();
-      String text = document.startsWith("%") ? URLDecoder.decode(document, StandardCharsets.UTF_8) : document;
+      String document =
+          iam.getUserPolicy(b -> b.userName(USER).policyName(DENY_POLICY)).policyDocument();
+      String text =
+          document.startsWith("%") ? URLDecoder.decode(document, StandardCharsets.UTF_8) : document;
       return Optional.of(JSON.readTree(text));
     } catch (NoSuchEntityException e) {
       return Optional.empty();
@@ -194,24 +225,31 @@ public final class ServiceAccount implements AutoCloseable {
 
   /** Starts a query in the workgroup; returns its execution id. */
   public String startQuery(String sql) {
-    return athena.startQueryExecution(b -> b.queryString(sql).workGroup(WORKGROUP)).queryExecutionId();
+    return athena
+        .startQueryExecution(b -> b.queryString(sql).workGroup(WORKGROUP))
+        .queryExecutionId();
   }
 
   public String queryState(String executionId) {
-    return athena.getQueryExecution(b -> b.queryExecutionId(executionId)).queryExecution().status().stateAsString();
+    return athena
+        .getQueryExecution(b -> b.queryExecutionId(executionId))
+        .queryExecution()
+        .status()
+        .stateAsString();
   }
 
   /**
-   * The notices published so far (subject, message), read from the subscribed queue. moto
-   * delivers to SQS within the publish call, so receiving without a wait sees them all;
-   * LocalStack delivers a moment later.
+   * The notices published so far (subject, message), read from the subscribed queue. moto delivers
+   * to SQS within the publish call, so receiving without a wait sees them all; LocalStack delivers
+   * a moment later.
    */
   public List<Notice> notices() {
     List<Notice> notices = new ArrayList<>();
     for (String body : SqsQueues.drain(sqs, queueUrl, NOTICE_WAIT_SECONDS)) {
       try {
         JsonNode envelope = JSON.readTree(body);
-        notices.add(new Notice(envelope.path("Subject").asText(), envelope.path("Message").asText()));
+        notices.add(
+            new Notice(envelope.path("Subject").asText(), envelope.path("Message").asText()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

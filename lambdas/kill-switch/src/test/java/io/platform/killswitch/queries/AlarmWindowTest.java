@@ -20,13 +20,17 @@ class AlarmWindowTest {
   void fromTheFirstEvaluatedPeriodToTheTransition() {
     AlarmWindow window = AlarmWindow.of(events.parse(Fixtures.event("alarm.json")), NOW);
 
-    assertThat(window).isEqualTo(new AlarmWindow(Instant.parse("2026-01-05T10:14:00Z"), Instant.parse("2026-01-05T10:15:02.123Z")));
+    assertThat(window)
+        .isEqualTo(
+            new AlarmWindow(
+                Instant.parse("2026-01-05T10:14:00Z"), Instant.parse("2026-01-05T10:15:02.123Z")));
     assertThat(window.contains(Instant.parse("2026-01-05T10:14:30Z"))).isTrue();
     assertThat(window.contains(Instant.parse("2026-01-05T10:13:59Z"))).isFalse();
   }
 
   @Test
-  void withoutAStartDateOnePeriodBeforeTheTransitionAndWithoutEitherFiveMinutesBeforeNow() throws Exception {
+  void withoutAStartDateOnePeriodBeforeTheTransitionAndWithoutEitherFiveMinutesBeforeNow()
+      throws Exception {
     ObjectNode event = (ObjectNode) JSON.readTree(Fixtures.eventText("alarm.json"));
     ObjectNode state = (ObjectNode) event.path("detail").path("state");
     state.put("reasonData", "{\"period\":300}");

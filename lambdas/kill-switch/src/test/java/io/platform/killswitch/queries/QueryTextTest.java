@@ -9,13 +9,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class QueryTextTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "SELECT * FROM orders WHERE email = 'jane@example.com' | SELECT * FROM orders WHERE email = ?",
-      "SELECT * FROM t WHERE name = 'O''Brien' AND id > 42 | SELECT * FROM t WHERE name = ? AND id > ?",
-      "SELECT price * 1.5e3 FROM t LIMIT 10 | SELECT price * ? FROM t LIMIT ?",
-      "SELECT col2, \"2024_sales\" FROM t_2024 | SELECT col2, \"2024_sales\" FROM t_2024",
-      "SELECT 'unterminated | SELECT ?",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "SELECT * FROM orders WHERE email = 'jane@example.com' | SELECT * FROM orders WHERE email = ?",
+        "SELECT * FROM t WHERE name = 'O''Brien' AND id > 42 | SELECT * FROM t WHERE name = ? AND id > ?",
+        "SELECT price * 1.5e3 FROM t LIMIT 10 | SELECT price * ? FROM t LIMIT ?",
+        "SELECT col2, \"2024_sales\" FROM t_2024 | SELECT col2, \"2024_sales\" FROM t_2024",
+        "SELECT 'unterminated | SELECT ?",
+      })
   void literalsAreElidedAndNamesKept(String sql, String shown) {
     assertThat(QueryText.elide(sql)).isEqualTo(shown);
   }
@@ -26,7 +28,10 @@ class QueryTextTest {
 
     String shown = QueryText.elide(sql);
 
-    assertThat(shown).startsWith("SELECT a, b FROM t WHERE x = y AND").endsWith("...").hasSize(QueryText.MAX_CHARS);
+    assertThat(shown)
+        .startsWith("SELECT a, b FROM t WHERE x = y AND")
+        .endsWith("...")
+        .hasSize(QueryText.MAX_CHARS);
     assertThat(QueryText.elide(null)).isEmpty();
   }
 

@@ -31,10 +31,17 @@ class WorkgroupQueriesTest {
     final Map<String, QueryExecution> executions = new LinkedHashMap<>();
     int reads;
 
-    History add(String id, QueryExecutionState state, long bytes, Instant submitted, Instant completed) {
-      executions.put(id, QueryExecution.builder().queryExecutionId(id).query("SELECT * FROM t WHERE id = 7")
-          .status(s -> s.state(state).submissionDateTime(submitted).completionDateTime(completed))
-          .statistics(s -> s.dataScannedInBytes(bytes)).build());
+    History add(
+        String id, QueryExecutionState state, long bytes, Instant submitted, Instant completed) {
+      executions.put(
+          id,
+          QueryExecution.builder()
+              .queryExecutionId(id)
+              .query("SELECT * FROM t WHERE id = 7")
+              .status(
+                  s -> s.state(state).submissionDateTime(submitted).completionDateTime(completed))
+              .statistics(s -> s.dataScannedInBytes(bytes))
+              .build());
       return this;
     }
 
@@ -43,14 +50,18 @@ class WorkgroupQueriesTest {
       List<String> ids = new ArrayList<>(executions.keySet());
       int from = request.nextToken() == null ? 0 : Integer.parseInt(request.nextToken());
       int to = Math.min(ids.size(), from + request.maxResults());
-      return ListQueryExecutionsResponse.builder().queryExecutionIds(ids.subList(from, to))
-          .nextToken(to < ids.size() ? Integer.toString(to) : null).build();
+      return ListQueryExecutionsResponse.builder()
+          .queryExecutionIds(ids.subList(from, to))
+          .nextToken(to < ids.size() ? Integer.toString(to) : null)
+          .build();
     }
 
     @Override
     public GetQueryExecutionResponse getQueryExecution(GetQueryExecutionRequest request) {
       reads++;
-      return GetQueryExecutionResponse.builder().queryExecution(executions.get(request.queryExecutionId())).build();
+      return GetQueryExecutionResponse.builder()
+          .queryExecution(executions.get(request.queryExecutionId()))
+          .build();
     }
 
     @Override
@@ -70,14 +81,20 @@ class WorkgroupQueriesTest {
   void theLargestFirstAtMostTenWithTheCountAndTotalOfAll() {
     History history = new History();
     for (int i = 1; i <= 12; i++) {
-      history.add("q" + i, QueryExecutionState.SUCCEEDED, i * 1_000_000_000L, at("10:15:00"), at("10:16:00"));
+      history.add(
+          "q" + i,
+          QueryExecutionState.SUCCEEDED,
+          i * 1_000_000_000L,
+          at("10:15:00"),
+          at("10:16:00"));
     }
 
     WindowQueries read = new WorkgroupQueries(history).read("openmetadata", WINDOW);
 
     assertThat(read.count()).isEqualTo(12);
     assertThat(read.totalBytes()).isEqualTo(78_000_000_000L);
-    assertThat(read.largest()).extracting(QuerySummary::id)
+    assertThat(read.largest())
+        .extracting(QuerySummary::id)
         .containsExactly("q12", "q11", "q10", "q9", "q8", "q7", "q6", "q5", "q4", "q3");
     assertThat(read.largest().get(0).text()).isEqualTo("SELECT * FROM t WHERE id = ?");
     assertThat(read.complete()).isTrue();
@@ -86,16 +103,19 @@ class WorkgroupQueriesTest {
 
   @Test
   void aQueryCountsWhenItRanAtAnyTimeInTheWindow() {
-    History history = new History()
-        .add("after", QueryExecutionState.RUNNING, 1, at("10:20:00"), null)
-        .add("running", QueryExecutionState.RUNNING, 2, at("10:18:00"), null)
-        .add("ran-into-it", QueryExecutionState.SUCCEEDED, 3, at("09:00:00"), at("10:15:00"))
-        .add("before", QueryExecutionState.SUCCEEDED, 4, at("10:00:00"), at("10:13:59"))
-        .add("failed-in-it", QueryExecutionState.FAILED, 5, at("10:14:10"), at("10:14:20"));
+    History history =
+        new History()
+            .add("after", QueryExecutionState.RUNNING, 1, at("10:20:00"), null)
+            .add("running", QueryExecutionState.RUNNING, 2, at("10:18:00"), null)
+            .add("ran-into-it", QueryExecutionState.SUCCEEDED, 3, at("09:00:00"), at("10:15:00"))
+            .add("before", QueryExecutionState.SUCCEEDED, 4, at("10:00:00"), at("10:13:59"))
+            .add("failed-in-it", QueryExecutionState.FAILED, 5, at("10:14:10"), at("10:14:20"));
 
     WindowQueries read = new WorkgroupQueries(history).read("openmetadata", WINDOW);
 
-    assertThat(read.largest()).extracting(QuerySummary::id).containsExactly("failed-in-it", "ran-into-it", "running");
+    assertThat(read.largest())
+        .extracting(QuerySummary::id)
+        .containsExactly("failed-in-it", "ran-into-it", "running");
   }
 
   @Test
@@ -121,12 +141,16 @@ class WorkgroupQueriesTest {
 
   @Test
   void anApiFailureIsReportedNotThrown() {
-    AthenaClient denied = new History() {
-      @Override
-      public ListQueryExecutionsResponse listQueryExecutions(ListQueryExecutionsRequest request) {
-        throw AthenaException.builder().message("User is not authorized to perform: athena:ListQueryExecutions").build();
-      }
-    };
+    AthenaClient denied =
+        new History() {
+          @Override
+          public ListQueryExecutionsResponse listQueryExecutions(
+              ListQueryExecutionsRequest request) {
+            throw AthenaException.builder()
+                .message("User is not authorized to perform: athena:ListQueryExecutions")
+                .build();
+          }
+        };
 
     WindowQueries read = new WorkgroupQueries(denied).read("openmetadata", WINDOW);
 

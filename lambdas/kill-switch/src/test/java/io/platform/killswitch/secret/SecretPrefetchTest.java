@@ -13,8 +13,11 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 
 class SecretPrefetchTest {
   private static final String SECRET = "platform/kill-switch/service-user";
-  private static final GetSecretValueResponse VALUE = GetSecretValueResponse.builder()
-      .name(SECRET).secretString("{\"username\": \"svc\", \"access_key_id\": \"AKIAIOSFODNN7EXAMPLE\"}").build();
+  private static final GetSecretValueResponse VALUE =
+      GetSecretValueResponse.builder()
+          .name(SECRET)
+          .secretString("{\"username\": \"svc\", \"access_key_id\": \"AKIAIOSFODNN7EXAMPLE\"}")
+          .build();
 
   private final AtomicLong clock = new AtomicLong();
 
@@ -70,6 +73,9 @@ class SecretPrefetchTest {
   @ValueSource(strings = {"snap-start", "provisioned-concurrency"})
   void anInitAheadOfItsInvocationReadsNothing(String type) {
     // No client is needed: nothing may be read.
-    assertThat(SecretPrefetch.startIfOnDemand(Map.of(SecretPrefetch.INITIALIZATION_TYPE, type), null, SECRET)).isEmpty();
+    assertThat(
+            SecretPrefetch.startIfOnDemand(
+                Map.of(SecretPrefetch.INITIALIZATION_TYPE, type), null, SECRET))
+        .isEmpty();
   }
 }

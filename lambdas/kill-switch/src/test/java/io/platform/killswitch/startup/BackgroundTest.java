@@ -22,9 +22,12 @@ class BackgroundTest {
   @Test
   void joiningRethrowsTheTasksOwnException() {
     IllegalStateException failure = new IllegalStateException("no region");
-    CompletableFuture<Object> task = Background.start("failing", () -> {
-      throw failure;
-    });
+    CompletableFuture<Object> task =
+        Background.start(
+            "failing",
+            () -> {
+              throw failure;
+            });
 
     assertThatThrownBy(() -> Background.join(task)).isSameAs(failure);
   }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A recursive-descent parser for the address forms a state holds, following Terraform's
- * traversal grammar:
+ * A recursive-descent parser for the address forms a state holds, following Terraform's traversal
+ * grammar:
  *
  * <pre>
  * resource-instance := module-path? resource key?
@@ -16,9 +16,9 @@ import java.util.List;
  * pattern           := "" | ( "module" "." ( IDENT | "*" ) key? ) ( "." "module" "." ... )*
  * </pre>
  *
- * IDENT is an HCL identifier (letters, digits, {@code _} and {@code -}, not starting with a
- * digit or {@code -}); QUOTED is an HCL quoted string with its escapes. Each method parses the
- * whole text or throws {@link AddressSyntaxException}.
+ * IDENT is an HCL identifier (letters, digits, {@code _} and {@code -}, not starting with a digit
+ * or {@code -}); QUOTED is an HCL quoted string with its escapes. Each method parses the whole text
+ * or throws {@link AddressSyntaxException}.
  */
 public final class AddressParser {
   private final String text;
@@ -62,7 +62,8 @@ public final class AddressParser {
     AddressParser p = new AddressParser(text);
     ResourceAddress resource = p.resource(false);
     p.end();
-    return new ConfigResource(resource.module().configPath(), resource.mode(), resource.type(), resource.name());
+    return new ConfigResource(
+        resource.module().configPath(), resource.mode(), resource.type(), resource.name());
   }
 
   public static ProviderConfig providerConfig(String text) {
@@ -101,8 +102,8 @@ public final class AddressParser {
   }
 
   /**
-   * A module instance or a resource in one, as an exclusion names them: {@code module.legacy}
-   * or {@code module.a.aws_s3_bucket.logs}.
+   * A module instance or a resource in one, as an exclusion names them: {@code module.legacy} or
+   * {@code module.a.aws_s3_bucket.logs}.
    *
    * @return the resource, or null when the text names a module (then see {@code module})
    */
@@ -291,7 +292,10 @@ public final class AddressParser {
   }
 
   private static boolean identifierPart(int c) {
-    return Character.isLetterOrDigit(c) || c == '_' || c == '-' || Character.getType(c) == Character.NON_SPACING_MARK;
+    return Character.isLetterOrDigit(c)
+        || c == '_'
+        || c == '-'
+        || Character.getType(c) == Character.NON_SPACING_MARK;
   }
 
   private boolean lookingAtKeyword(String word) {

@@ -5,7 +5,13 @@ public final class AddressSyntaxException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   AddressSyntaxException(String text, int position, String problem) {
-    super("invalid address " + quoteForMessage(text) + " at column " + (position + 1) + ": " + problem);
+    super(
+        "invalid address "
+            + quoteForMessage(text)
+            + " at column "
+            + (position + 1)
+            + ": "
+            + problem);
   }
 
   private static String quoteForMessage(String text) {

@@ -1,8 +1,8 @@
 package io.platform.migrate.address;
 
 /**
- * The key of one instance of a resource or module that uses {@code count} (a number) or
- * {@code for_each} (a string). {@code [0]} and {@code ["0"]} are different keys.
+ * The key of one instance of a resource or module that uses {@code count} (a number) or {@code
+ * for_each} (a string). {@code [0]} and {@code ["0"]} are different keys.
  */
 public sealed interface InstanceKey permits InstanceKey.IntKey, InstanceKey.StringKey {
 

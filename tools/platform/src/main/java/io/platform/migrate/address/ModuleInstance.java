@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A module instance path such as {@code module.client_stage["eu"].module.vpc}; empty for the
- * root module. This is what a state's resource {@code module} field holds.
+ * A module instance path such as {@code module.client_stage["eu"].module.vpc}; empty for the root
+ * module. This is what a state's resource {@code module} field holds.
  */
 public record ModuleInstance(List<ModuleStep> steps) {
   public static final ModuleInstance ROOT = new ModuleInstance(List.of());
@@ -40,7 +40,8 @@ public record ModuleInstance(List<ModuleStep> steps) {
   }
 
   public boolean startsWith(ModuleInstance prefix) {
-    return steps.size() >= prefix.steps.size() && steps.subList(0, prefix.steps.size()).equals(prefix.steps);
+    return steps.size() >= prefix.steps.size()
+        && steps.subList(0, prefix.steps.size()).equals(prefix.steps);
   }
 
   /** The same path with instance keys dropped: the module calls in configuration. */

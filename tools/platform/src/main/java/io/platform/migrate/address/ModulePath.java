@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A module path in configuration terms, without instance keys ({@code module.a.module.b}): the
- * form instance {@code dependencies} and provider configuration addresses use.
+ * A module path in configuration terms, without instance keys ({@code module.a.module.b}): the form
+ * instance {@code dependencies} and provider configuration addresses use.
  */
 public record ModulePath(List<String> names) {
   public static final ModulePath ROOT = new ModulePath(List.of());
@@ -16,7 +16,8 @@ public record ModulePath(List<String> names) {
   }
 
   public boolean startsWith(ModulePath prefix) {
-    return names.size() >= prefix.names.size() && names.subList(0, prefix.names.size()).equals(prefix.names);
+    return names.size() >= prefix.names.size()
+        && names.subList(0, prefix.names.size()).equals(prefix.names);
   }
 
   /** This path with {@code from} (a prefix of it) replaced by {@code to}. */

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A module prefix that may match several module instances: {@code module.client_stage.module.*}.
- * A step without a key matches every instance of that call (as {@code -target} does); a step
- * with a key matches only that instance; the name {@code *} matches any call. Without steps it
- * is the root module, whose own module calls are then the components.
+ * A module prefix that may match several module instances: {@code module.client_stage.module.*}. A
+ * step without a key matches every instance of that call (as {@code -target} does); a step with a
+ * key matches only that instance; the name {@code *} matches any call. Without steps it is the root
+ * module, whose own module calls are then the components.
  */
 public record ModulePattern(List<Step> steps) {
 
@@ -17,7 +17,8 @@ public record ModulePattern(List<Step> steps) {
    */
   public record Step(String name, InstanceKey key) {
     boolean matches(ModuleStep step) {
-      return ("*".equals(name) || name.equals(step.name())) && (key == null || key.equals(step.key()));
+      return ("*".equals(name) || name.equals(step.name()))
+          && (key == null || key.equals(step.key()));
     }
 
     String render() {

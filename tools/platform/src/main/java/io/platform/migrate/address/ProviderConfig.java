@@ -1,8 +1,8 @@
 package io.platform.migrate.address;
 
 /**
- * A provider configuration as a state resource's {@code provider} field names it:
- * {@code module.a.provider["registry.terraform.io/hashicorp/aws"].east}.
+ * A provider configuration as a state resource's {@code provider} field names it: {@code
+ * module.a.provider["registry.terraform.io/hashicorp/aws"].east}.
  *
  * @param module the module holding the provider block (root for most)
  * @param source the provider's source address, e.g. {@code registry.terraform.io/hashicorp/aws}
@@ -15,14 +15,15 @@ public record ProviderConfig(ModulePath module, String source, String alias) {
   /**
    * The same configuration under the address both engines read. OpenTofu calls the HashiCorp
    * providers {@code registry.opentofu.org/hashicorp/NAME} and writes that into states; Terraform
-   * cannot read it. {@code registry.terraform.io/hashicorp/NAME} is read by Terraform, by
-   * OpenTofu where the configuration spells that address (as the live tree does), and by
-   * OpenTofu where it says {@code hashicorp/NAME} (it translates the address when it reads).
-   * Providers of other namespaces have no such equivalence and keep their address.
+   * cannot read it. {@code registry.terraform.io/hashicorp/NAME} is read by Terraform, by OpenTofu
+   * where the configuration spells that address (as the live tree does), and by OpenTofu where it
+   * says {@code hashicorp/NAME} (it translates the address when it reads). Providers of other
+   * namespaces have no such equivalence and keep their address.
    */
   public ProviderConfig portable() {
     return source.startsWith(OPENTOFU_HASHICORP)
-        ? new ProviderConfig(module, TERRAFORM_HASHICORP + source.substring(OPENTOFU_HASHICORP.length()), alias)
+        ? new ProviderConfig(
+            module, TERRAFORM_HASHICORP + source.substring(OPENTOFU_HASHICORP.length()), alias)
         : this;
   }
 
@@ -31,7 +32,8 @@ public record ProviderConfig(ModulePath module, String source, String alias) {
   }
 
   public String render() {
-    String config = "provider[" + HclString.quote(source) + "]" + (alias == null ? "" : "." + alias);
+    String config =
+        "provider[" + HclString.quote(source) + "]" + (alias == null ? "" : "." + alias);
     return module.names().isEmpty() ? config : module.render() + "." + config;
   }
 

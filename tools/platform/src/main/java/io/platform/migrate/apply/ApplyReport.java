@@ -14,7 +14,12 @@ import java.util.List;
  * @param engine the engine that planned the units, or null where none ran
  */
 public record ApplyReport(
-    String plan, Snapshot.Check source, List<UnitOutcome> units, String error, Duration elapsed, EngineRelease engine) {
+    String plan,
+    Snapshot.Check source,
+    List<UnitOutcome> units,
+    String error,
+    Duration elapsed,
+    EngineRelease engine) {
 
   public ApplyReport {
     units = List.copyOf(units);

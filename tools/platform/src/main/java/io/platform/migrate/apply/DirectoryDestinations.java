@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Unit states as files, {@code DIR/<unit>/terraform.tfstate}: for a dry run, a review, or a
- * backend this tool does not write. Any unit name is accepted; there is nothing to verify against.
+ * Unit states as files, {@code DIR/<unit>/terraform.tfstate}: for a dry run, a review, or a backend
+ * this tool does not write. Any unit name is accepted; there is nothing to verify against.
  */
 public final class DirectoryDestinations implements Destinations {
   private final Path dir;

@@ -27,8 +27,9 @@ public final class LiveTreeDestinations implements Destinations {
   public LiveTreeDestinations(Path root, Terragrunt terragrunt) {
     this.root = root.toAbsolutePath().normalize();
     this.terragrunt = terragrunt;
-    this.units = UnitDiscovery.find(this.root, List.of(), List.of()).stream()
-        .collect(Collectors.toMap(Unit::name, Function.identity()));
+    this.units =
+        UnitDiscovery.find(this.root, List.of(), List.of()).stream()
+            .collect(Collectors.toMap(Unit::name, Function.identity()));
     if (units.isEmpty()) {
       throw new IllegalArgumentException("no units (terragrunt.hcl) under " + root);
     }
@@ -49,7 +50,8 @@ public final class LiveTreeDestinations implements Destinations {
     Unit found = units.get(unit);
     JsonNode remoteState = terragrunt.render(found.dir()).path("remote_state");
     if (!"s3".equals(remoteState.path("backend").asText())) {
-      throw new IllegalArgumentException("unit " + unit + " has no S3 remote_state; migrate writes S3 backends only");
+      throw new IllegalArgumentException(
+          "unit " + unit + " has no S3 remote_state; migrate writes S3 backends only");
     }
     return StoreSpec.s3(S3Location.fromRemoteStateConfig(remoteState.path("config")), found.dir());
   }
@@ -59,7 +61,8 @@ public final class LiveTreeDestinations implements Destinations {
     try {
       return UnitGraph.fromFindJson(terragrunt.findDependencyOrder(root)).restrictedTo(names);
     } catch (ExecException e) {
-      throw new IllegalStateException("cannot order the units by their dependencies: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot order the units by their dependencies: " + e.getMessage(), e);
     }
   }
 }

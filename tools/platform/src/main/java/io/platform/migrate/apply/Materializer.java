@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Writes a freshly sliced unit's root outputs into its state: plans the unit, and only when that
- * plan changes nothing but outputs, applies exactly that saved plan. Units that depend on this
- * one read those outputs.
+ * plan changes nothing but outputs, applies exactly that saved plan. Units that depend on this one
+ * read those outputs.
  */
 public final class Materializer {
   private final Terragrunt terragrunt;
@@ -42,9 +42,12 @@ public final class Materializer {
       if (!planned.succeeded()) {
         throw new ExecException(planned);
       }
-      PlanSummary summary = PlanClassifier.classify(terragrunt.showPlanJson(unit.dir(), plan, timeout));
+      PlanSummary summary =
+          PlanClassifier.classify(terragrunt.showPlanJson(unit.dir(), plan, timeout));
       if (summary.verdict() == Verdict.OUTPUT_ONLY) {
-        terragrunt.run(unit.dir(), timeout, null, "apply", "-input=false", plan.toString()).requireSuccess();
+        terragrunt
+            .run(unit.dir(), timeout, null, "apply", "-input=false", plan.toString())
+            .requireSuccess();
       }
       return summary;
     } finally {

@@ -15,11 +15,11 @@ import io.platform.migrate.storage.StateConflictException;
 import io.platform.migrate.storage.StateLock;
 import io.platform.migrate.storage.StateStore;
 import io.platform.migrate.storage.StoredState;
+import io.platform.toolchain.EngineRelease;
 import io.platform.verify.PlanSummary;
 import io.platform.verify.UnitResult;
 import io.platform.verify.Verdict;
 import io.platform.verify.Verifier;
-import io.platform.toolchain.EngineRelease;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,13 +33,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * {@code migrate apply}: carries out a saved plan. The monolith is read once into a hashed
- * snapshot (and locked while the run lasts, when its backend has a lock); every destination is
- * checked before the first write; then unit by unit, in dependency order: plan against a local
- * copy (and write its outputs there), push under the unit's lock, plan against the remote state
- * (a unit already in place gets its outputs written there first); units that
- * do not depend on each other side by side. A rerun of the same plan skips what is already in
- * place and finishes the rest.
+ * {@code migrate apply}: carries out a saved plan. The monolith is read once into a hashed snapshot
+ * (and locked while the run lasts, when its backend has a lock); every destination is checked
+ * before the first write; then unit by unit, in dependency order: plan against a local copy (and
+ * write its outputs there), push under the unit's lock, plan against the remote state (a unit
+ * already in place gets its outputs written there first); units that do not depend on each other
+ * side by side. A rerun of the same plan skips what is already in place and finishes the rest.
  */
 public final class MigrationApplier {
 
@@ -49,7 +48,8 @@ public final class MigrationApplier {
    * @param materialize apply output-only plans, so dependants can read the outputs
    * @param parallelism units carried out at the same time (a unit waits for those it depends on)
    */
-  public record Options(boolean force, boolean verify, boolean materialize, StateStores.Push push, int parallelism) {
+  public record Options(
+      boolean force, boolean verify, boolean materialize, StateStores.Push push, int parallelism) {
     public Options {
       if (parallelism < 1) {
         throw new IllegalArgumentException("--parallelism must be at least 1, not " + parallelism);
@@ -66,8 +66,15 @@ public final class MigrationApplier {
   private final EngineRelease engine;
   private final Consumer<String> progress;
 
-  /** @param engine the engine that plans the units, or null where none runs (no verification) */
-  public MigrationApplier(StateStores stores, Tools tools, Options options, EngineRelease engine, Consumer<String> progress) {
+  /**
+   * @param engine the engine that plans the units, or null where none runs (no verification)
+   */
+  public MigrationApplier(
+      StateStores stores,
+      Tools tools,
+      Options options,
+      EngineRelease engine,
+      Consumer<String> progress) {
     this.stores = stores;
     this.tools = tools;
     this.options = options;
@@ -93,7 +100,13 @@ public final class MigrationApplier {
 
   /** What to do with a unit, decided before anything is written. */
   @SuppressWarnings("ArrayRecordComponent") // the bytes to push, never compared
-  private record Step(PlannedUnit unit, StateStore store, byte[] desired, ExpectedState expected, boolean push, boolean repairDigest) {}
+  private record Step(
+      PlannedUnit unit,
+      StateStore store,
+      byte[] desired,
+      ExpectedState expected,
+      boolean push,
+      boolean repairDigest) {}
 
   @SuppressWarnings("try") // the lock is held for the block, not used in it
   public ApplyReport apply(MigrationPlan plan, String planName, Path scratch) {
@@ -107,8 +120,12 @@ public final class MigrationApplier {
       snapshot = Snapshot.take(source, scratch);
       progress.accept("source: " + snapshot.location() + " (sha256 " + snapshot.sha256() + ")");
       if (!snapshot.sha256().equals(plan.sourceSha256())) {
-        throw new MigrationRefusedException("the source changed since the plan (planned sha256 " + plan.sourceSha256()
-            + ", now " + snapshot.sha256() + "); run migrate plan again");
+        throw new MigrationRefusedException(
+            "the source changed since the plan (planned sha256 "
+                + plan.sourceSha256()
+                + ", now "
+                + snapshot.sha256()
+                + "); run migrate plan again");
       }
       TerraformState state = TerraformState.parse(snapshot.bytes(), snapshot.location());
       state.requireReadableBy(engine, "the source " + snapshot.location());
@@ -119,7 +136,8 @@ public final class MigrationApplier {
     } catch (MigrationRefusedException | StateConflictException e) {
       // Refused before the first write (source changed, locked, re-slice differs): every unit.
       outcomes.clear();
-      plan.units().forEach(u -> outcomes.add(untouched(u, UnitOutcome.Action.REFUSED, e.getMessage())));
+      plan.units()
+          .forEach(u -> outcomes.add(untouched(u, UnitOutcome.Action.REFUSED, e.getMessage())));
     } catch (RuntimeException e) {
       error = e.getMessage();
     } finally {
@@ -133,14 +151,16 @@ public final class MigrationApplier {
         }
       }
     }
-    return new ApplyReport(planName, check, outcomes, error, Duration.ofNanos(System.nanoTime() - started), engine);
+    return new ApplyReport(
+        planName, check, outcomes, error, Duration.ofNanos(System.nanoTime() - started), engine);
   }
 
   /**
-   * Rebuilds every unit's state from the snapshot and compares each destination with what the
-   * plan expects. Any refusal is recorded for every unit and nothing is written.
+   * Rebuilds every unit's state from the snapshot and compares each destination with what the plan
+   * expects. Any refusal is recorded for every unit and nothing is written.
    */
-  private List<Step> preflight(MigrationPlan plan, TerraformState state, List<UnitOutcome> outcomes) {
+  private List<Step> preflight(
+      MigrationPlan plan, TerraformState state, List<UnitOutcome> outcomes) {
     Map<String, Set<io.platform.migrate.address.ResourceAddress>> existing = new HashMap<>();
     Map<String, Optional<StoredState>> current = new LinkedHashMap<>();
     Map<String, StateStore> storesByUnit = new LinkedHashMap<>();
@@ -149,18 +169,25 @@ public final class MigrationApplier {
       storesByUnit.put(unit.name(), store);
       Optional<StoredState> found = store.read();
       current.put(unit.name(), found);
-      if (unit.existing() != null && found.isPresent() && found.get().sha256().equals(unit.existing().sha256())) {
-        existing.put(unit.name(), addresses(TerraformState.parse(found.get().bytes(), store.describe())));
+      if (unit.existing() != null
+          && found.isPresent()
+          && found.get().sha256().equals(unit.existing().sha256())) {
+        existing.put(
+            unit.name(), addresses(TerraformState.parse(found.get().bytes(), store.describe())));
       }
     }
-    SliceResult slices = new Slicer(plan.mapping(), n -> true, plan.destination(), existing).slice(state);
+    SliceResult slices =
+        new Slicer(plan.mapping(), n -> true, plan.destination(), existing).slice(state);
 
     List<Step> steps = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (PlannedUnit unit : plan.units()) {
       UnitSlice slice = slices.unit(unit.name());
       if (slice == null || !slice.moves().equals(unit.moves())) {
-        throw new MigrationRefusedException("unit " + unit.name() + ": slicing the source again does not give the planned moves; run migrate plan again");
+        throw new MigrationRefusedException(
+            "unit "
+                + unit.name()
+                + ": slicing the source again does not give the planned moves; run migrate plan again");
       }
       StateStore store = storesByUnit.get(unit.name());
       Optional<StoredState> found = current.get(unit.name());
@@ -171,17 +198,42 @@ public final class MigrationApplier {
         resources.addAll(present.resources());
         base = present;
       }
-      byte[] desired = TerraformState.of(base, unit.lineage(), unit.serial(), resources, unit.existing() != null).toBytes();
+      byte[] desired =
+          TerraformState.of(base, unit.lineage(), unit.serial(), resources, unit.existing() != null)
+              .toBytes();
       Judgement judgement = judge(unit, found, instances(slice.resources()));
       switch (judgement.kind()) {
-        case PUSH -> steps.add(new Step(unit, store, desired, ExpectedState.as(found), true, false));
-        case DONE -> steps.add(new Step(unit, store, desired, ExpectedState.as(found), false, found.get().digestStale()));
+        case PUSH ->
+            steps.add(new Step(unit, store, desired, ExpectedState.as(found), true, false));
+        case DONE ->
+            steps.add(
+                new Step(
+                    unit,
+                    store,
+                    desired,
+                    ExpectedState.as(found),
+                    false,
+                    found.get().digestStale()));
         case CONFLICT -> {
           if (options.force()) {
-            progress.accept("  " + unit.name() + ": " + judgement.reason() + "; overwriting (--force)");
-            long serial = Math.max(unit.serial(), found.map(f -> TerraformState.parse(f.bytes(), store.describe()).serial() + 1).orElse(1L));
-            steps.add(new Step(unit, store, TerraformState.of(base, unit.lineage(), serial, resources, unit.existing() != null).toBytes(),
-                ExpectedState.anything(), true, false));
+            progress.accept(
+                "  " + unit.name() + ": " + judgement.reason() + "; overwriting (--force)");
+            long serial =
+                Math.max(
+                    unit.serial(),
+                    found
+                        .map(f -> TerraformState.parse(f.bytes(), store.describe()).serial() + 1)
+                        .orElse(1L));
+            steps.add(
+                new Step(
+                    unit,
+                    store,
+                    TerraformState.of(
+                            base, unit.lineage(), serial, resources, unit.existing() != null)
+                        .toBytes(),
+                    ExpectedState.anything(),
+                    true,
+                    false));
           } else {
             problems.add(unit.name() + ": " + judgement.reason());
           }
@@ -190,9 +242,19 @@ public final class MigrationApplier {
     }
     if (!problems.isEmpty()) {
       for (PlannedUnit unit : plan.units()) {
-        String own = problems.stream().filter(p -> p.startsWith(unit.name() + ": ")).findFirst().orElse(null);
-        outcomes.add(untouched(unit, own == null ? UnitOutcome.Action.NOT_ATTEMPTED : UnitOutcome.Action.REFUSED,
-            own == null ? "another unit was refused; nothing written" : own.substring(unit.name().length() + 2) + "; nothing written (--force overwrites)"));
+        String own =
+            problems.stream()
+                .filter(p -> p.startsWith(unit.name() + ": "))
+                .findFirst()
+                .orElse(null);
+        outcomes.add(
+            untouched(
+                unit,
+                own == null ? UnitOutcome.Action.NOT_ATTEMPTED : UnitOutcome.Action.REFUSED,
+                own == null
+                    ? "another unit was refused; nothing written"
+                    : own.substring(unit.name().length() + 2)
+                        + "; nothing written (--force overwrites)"));
       }
     }
     return steps;
@@ -202,9 +264,12 @@ public final class MigrationApplier {
    * Push, done (this plan's lineage, at least its serial, holding every sliced instance), or a
    * conflict: the destination is not as the plan expects.
    */
-  private static Judgement judge(PlannedUnit unit, Optional<StoredState> found, Set<String> sliced) {
+  private static Judgement judge(
+      PlannedUnit unit, Optional<StoredState> found, Set<String> sliced) {
     if (found.isEmpty()) {
-      return unit.existing() == null ? Judgement.PUSH : Judgement.conflict("the state the plan adds to is gone");
+      return unit.existing() == null
+          ? Judgement.PUSH
+          : Judgement.conflict("the state the plan adds to is gone");
     }
     TerraformState present;
     try {
@@ -220,13 +285,25 @@ public final class MigrationApplier {
       return Judgement.DONE;
     }
     if (!present.lineage().equals(unit.lineage())) {
-      return Judgement.conflict("the unit's state has lineage " + present.lineage() + " (serial " + present.serial() + "), not the planned "
-          + unit.lineage() + ": it was written by something else");
+      return Judgement.conflict(
+          "the unit's state has lineage "
+              + present.lineage()
+              + " (serial "
+              + present.serial()
+              + "), not the planned "
+              + unit.lineage()
+              + ": it was written by something else");
     }
     if (unit.existing() != null) {
-      return Judgement.conflict("the unit's state moved from serial " + unit.existing().serial() + " to " + present.serial() + " since the plan");
+      return Judgement.conflict(
+          "the unit's state moved from serial "
+              + unit.existing().serial()
+              + " to "
+              + present.serial()
+              + " since the plan");
     }
-    return Judgement.conflict("the unit's state has this migration's lineage but lacks some of its resources (changed after the migration?)");
+    return Judgement.conflict(
+        "the unit's state has this migration's lineage but lacks some of its resources (changed after the migration?)");
   }
 
   /** Units that do not wait for each other run side by side (--parallelism). */
@@ -237,23 +314,41 @@ public final class MigrationApplier {
       byName.put(step.unit().name(), step);
       waitsFor.put(step.unit().name(), step.unit().dependsOn());
     }
-    outcomes.addAll(new UnitScheduler(options.parallelism()).run(
-        List.copyOf(byName.keySet()), waitsFor,
-        name -> {
-          UnitOutcome result;
-          try {
-            result = runUnit(byName.get(name), scratch);
-          } catch (RuntimeException e) {
-            result = failed(byName.get(name).unit(), null,
-                "failed unexpectedly, the unit's state may or may not be written; rerun apply with the same plan: " + e.getMessage(), 0);
-          }
-          progress.accept("  " + name + ": " + result.action().label()
-              + (result.remoteVerdict() == null ? "" : ", plans " + result.remoteVerdict().label())
-              + (result.message() == null ? "" : " (" + result.message() + ")"));
-          return result;
-        },
-        UnitOutcome::succeeded,
-        (name, reason) -> untouched(byName.get(name).unit(), UnitOutcome.Action.NOT_ATTEMPTED, "not started: " + reason)));
+    outcomes.addAll(
+        new UnitScheduler(options.parallelism())
+            .run(
+                List.copyOf(byName.keySet()),
+                waitsFor,
+                name -> {
+                  UnitOutcome result;
+                  try {
+                    result = runUnit(byName.get(name), scratch);
+                  } catch (RuntimeException e) {
+                    result =
+                        failed(
+                            byName.get(name).unit(),
+                            null,
+                            "failed unexpectedly, the unit's state may or may not be written; rerun apply with the same plan: "
+                                + e.getMessage(),
+                            0);
+                  }
+                  progress.accept(
+                      "  "
+                          + name
+                          + ": "
+                          + result.action().label()
+                          + (result.remoteVerdict() == null
+                              ? ""
+                              : ", plans " + result.remoteVerdict().label())
+                          + (result.message() == null ? "" : " (" + result.message() + ")"));
+                  return result;
+                },
+                UnitOutcome::succeeded,
+                (name, reason) ->
+                    untouched(
+                        byName.get(name).unit(),
+                        UnitOutcome.Action.NOT_ATTEMPTED,
+                        "not started: " + reason)));
   }
 
   private UnitOutcome runUnit(Step step, Path scratch) {
@@ -273,13 +368,21 @@ public final class MigrationApplier {
           try {
             plan = tools.local().verify(live, step.desired(), scratch, options.materialize());
           } catch (RuntimeException e) {
-            return failed(unit, Verdict.ERROR,
-                "cannot plan against the local copy, nothing pushed: " + e.getMessage(), started);
+            return failed(
+                unit,
+                Verdict.ERROR,
+                "cannot plan against the local copy, nothing pushed: " + e.getMessage(),
+                started);
           }
           local = plan.summary().verdict();
           if (local != Verdict.CLEAN && local != Verdict.OUTPUT_ONLY) {
-            return failed(unit, local,
-                "the plan against the local copy shows " + describe(plan.summary()) + "; nothing pushed", started);
+            return failed(
+                unit,
+                local,
+                "the plan against the local copy shows "
+                    + describe(plan.summary())
+                    + "; nothing pushed",
+                started);
           }
           pushed = plan.state();
           materialized = plan.outputsWritten();
@@ -287,7 +390,8 @@ public final class MigrationApplier {
         progress.accept("  " + unit.name() + ": pushing to " + step.store().describe());
         step.store().write(pushed, step.expected());
         action = UnitOutcome.Action.PUSHED;
-      } else if (step.repairDigest() && stores.destination(unit.store(), StateStores.Push.S3).repairDigest()) {
+      } else if (step.repairDigest()
+          && stores.destination(unit.store(), StateStores.Push.S3).repairDigest()) {
         action = UnitOutcome.Action.DIGEST_REPAIRED;
       } else {
         action = UnitOutcome.Action.SKIPPED;
@@ -295,11 +399,22 @@ public final class MigrationApplier {
     } catch (StateConflictException e) {
       return outcome(unit, UnitOutcome.Action.REFUSED, local, null, false, e.getMessage(), started);
     } catch (RuntimeException e) {
-      return failed(unit, local,
-          "push interrupted, the unit's state may or may not be written; rerun apply with the same plan: " + e.getMessage(), started);
+      return failed(
+          unit,
+          local,
+          "push interrupted, the unit's state may or may not be written; rerun apply with the same plan: "
+              + e.getMessage(),
+          started);
     }
     if (!verify) {
-      return outcome(unit, action, local, null, false, live == null ? "file destination: not verified" : "not verified (--no-verify)", started);
+      return outcome(
+          unit,
+          action,
+          local,
+          null,
+          false,
+          live == null ? "file destination: not verified" : "not verified (--no-verify)",
+          started);
     }
     try {
       // A unit pushed now got its outputs from the local copy; one already in place may lack them.
@@ -307,16 +422,31 @@ public final class MigrationApplier {
         PlanSummary summary = tools.materializer().materialize(live, scratch);
         materialized = summary.verdict() == Verdict.OUTPUT_ONLY;
       }
-      UnitResult remote = tools.remote().verify(live.dir().getParent(), List.of(live)).results().get(0);
-      String message = remote.verdict() == Verdict.ERROR ? remote.error()
-          : remote.summary() != null && remote.summary().totalChanges() > 0 ? describe(remote.summary()) : null;
-      UnitOutcome.Action finalAction = remote.verdict() == Verdict.CLEAN || remote.verdict() == Verdict.OUTPUT_ONLY ? action : UnitOutcome.Action.FAILED;
+      UnitResult remote =
+          tools.remote().verify(live.dir().getParent(), List.of(live)).results().get(0);
+      String message =
+          remote.verdict() == Verdict.ERROR
+              ? remote.error()
+              : remote.summary() != null && remote.summary().totalChanges() > 0
+                  ? describe(remote.summary())
+                  : null;
+      UnitOutcome.Action finalAction =
+          remote.verdict() == Verdict.CLEAN || remote.verdict() == Verdict.OUTPUT_ONLY
+              ? action
+              : UnitOutcome.Action.FAILED;
       if (finalAction == UnitOutcome.Action.FAILED && message == null) {
         message = "the plan against the pushed state is " + remote.verdict().label();
       }
       return outcome(unit, finalAction, local, remote.verdict(), materialized, message, started);
     } catch (RuntimeException e) {
-      return outcome(unit, UnitOutcome.Action.FAILED, local, null, materialized, "state in place, verification failed: " + e.getMessage(), started);
+      return outcome(
+          unit,
+          UnitOutcome.Action.FAILED,
+          local,
+          null,
+          materialized,
+          "state in place, verification failed: " + e.getMessage(),
+          started);
     }
   }
 
@@ -324,7 +454,8 @@ public final class MigrationApplier {
     StringBuilder text = new StringBuilder(summary.verdict().label());
     if (!summary.changes().isEmpty()) {
       text.append(": ");
-      List<String> addresses = summary.changes().stream().map(c -> c.address() + " " + c.actions()).limit(5).toList();
+      List<String> addresses =
+          summary.changes().stream().map(c -> c.address() + " " + c.actions()).limit(5).toList();
       text.append(String.join(", ", addresses));
       if (summary.changes().size() > 5) {
         text.append(", ... ").append(summary.changes().size() - 5).append(" more");
@@ -336,7 +467,8 @@ public final class MigrationApplier {
   }
 
   /** Nothing written for the unit and nothing planned: refused, or not attempted. */
-  private static UnitOutcome untouched(PlannedUnit unit, UnitOutcome.Action action, String message) {
+  private static UnitOutcome untouched(
+      PlannedUnit unit, UnitOutcome.Action action, String message) {
     return outcome(unit, action, null, null, false, message, 0);
   }
 
@@ -345,11 +477,27 @@ public final class MigrationApplier {
     return outcome(unit, UnitOutcome.Action.FAILED, local, null, false, message, started);
   }
 
-  /** @param started System.nanoTime() when the unit began, or 0 when it never did */
+  /**
+   * @param started System.nanoTime() when the unit began, or 0 when it never did
+   */
   private static UnitOutcome outcome(
-      PlannedUnit unit, UnitOutcome.Action action, Verdict local, Verdict remote, boolean materialized, String message, long started) {
+      PlannedUnit unit,
+      UnitOutcome.Action action,
+      Verdict local,
+      Verdict remote,
+      boolean materialized,
+      String message,
+      long started) {
     Duration elapsed = started == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
-    return new UnitOutcome(unit.name(), unit.store().describe(), action, local, remote, materialized, message, elapsed);
+    return new UnitOutcome(
+        unit.name(),
+        unit.store().describe(),
+        action,
+        local,
+        remote,
+        materialized,
+        message,
+        elapsed);
   }
 
   private static Set<io.platform.migrate.address.ResourceAddress> addresses(TerraformState state) {

@@ -32,15 +32,17 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * {@code migrate plan}: snapshot the monolith, slice it, look at each destination's current
- * state, and produce the plan. Writes nothing but the plan.
+ * {@code migrate plan}: snapshot the monolith, slice it, look at each destination's current state,
+ * and produce the plan. Writes nothing but the plan.
  */
 public final class MigrationPlanner {
   private final StateStores stores;
   private final EngineRelease engine;
   private final Consumer<String> progress;
 
-  /** @param engine the engine the unit states are for: no state it cannot read is planned */
+  /**
+   * @param engine the engine the unit states are for: no state it cannot read is planned
+   */
   public MigrationPlanner(StateStores stores, EngineRelease engine, Consumer<String> progress) {
     this.stores = stores;
     this.engine = engine;
@@ -48,10 +50,15 @@ public final class MigrationPlanner {
   }
 
   /**
-   * @param allowExisting add to unit states that already exist (their lineage, serial + 1)
-   *     instead of refusing
+   * @param allowExisting add to unit states that already exist (their lineage, serial + 1) instead
+   *     of refusing
    */
-  public MigrationPlan plan(SourceRef ref, Mapping mapping, Destinations destinations, boolean allowExisting, Path scratch) {
+  public MigrationPlan plan(
+      SourceRef ref,
+      Mapping mapping,
+      Destinations destinations,
+      boolean allowExisting,
+      Path scratch) {
     StateStore source = stores.source(ref);
     Snapshot snapshot = Snapshot.take(source, scratch);
     progress.accept("source: " + snapshot.location() + " (sha256 " + snapshot.sha256() + ")");
@@ -59,7 +66,8 @@ public final class MigrationPlanner {
     try {
       TerraformState state = TerraformState.parse(snapshot.bytes(), snapshot.location());
       state.requireReadableBy(engine, "the source " + snapshot.location());
-      SliceResult slices = new Slicer(mapping, destinations::exists, destinations.describe(), Map.of()).slice(state);
+      SliceResult slices =
+          new Slicer(mapping, destinations::exists, destinations.describe(), Map.of()).slice(state);
 
       Map<String, StoreSpec> specs = new LinkedHashMap<>();
       Map<String, StoredState> found = new HashMap<>();
@@ -73,20 +81,28 @@ public final class MigrationPlanner {
           continue;
         }
         if (!allowExisting) {
-          problems.add("unit " + unit.unit() + " already has a state at " + spec.describe()
-              + "; pass --allow-existing to add to it (its lineage, serial + 1), or rerun apply with the plan that wrote it");
+          problems.add(
+              "unit "
+                  + unit.unit()
+                  + " already has a state at "
+                  + spec.describe()
+                  + "; pass --allow-existing to add to it (its lineage, serial + 1), or rerun apply with the plan that wrote it");
           continue;
         }
         TerraformState present = TerraformState.parse(current.get().bytes(), spec.describe());
         present.requireReadableBy(engine, "the state of unit " + unit.unit());
         found.put(unit.unit(), current.get());
-        existing.put(unit.unit(), present.resources().stream().map(StateResource::address).collect(Collectors.toSet()));
+        existing.put(
+            unit.unit(),
+            present.resources().stream().map(StateResource::address).collect(Collectors.toSet()));
       }
       if (!problems.isEmpty()) {
         throw new MigrationRefusedException(problems);
       }
       if (!existing.isEmpty()) {
-        slices = new Slicer(mapping, destinations::exists, destinations.describe(), existing).slice(state);
+        slices =
+            new Slicer(mapping, destinations::exists, destinations.describe(), existing)
+                .slice(state);
       }
 
       List<PlannedUnit> units = new ArrayList<>();
@@ -98,17 +114,38 @@ public final class MigrationPlanner {
         String lineage = UUID.randomUUID().toString();
         long serial = 1;
         if (current != null) {
-          TerraformState present = TerraformState.parse(current.bytes(), specs.get(name).describe());
+          TerraformState present =
+              TerraformState.parse(current.bytes(), specs.get(name).describe());
           before = new PlannedUnit.Existing(present.lineage(), present.serial(), current.sha256());
           lineage = present.lineage();
           serial = present.serial() + 1;
         }
-        units.add(new PlannedUnit(name, specs.get(name), lineage, serial, before, slice.resources().size(),
-            slice.moves(), slice.providers(), slice.droppedDependencies(), graph.dependencies().get(name)));
+        units.add(
+            new PlannedUnit(
+                name,
+                specs.get(name),
+                lineage,
+                serial,
+                before,
+                slice.resources().size(),
+                slice.moves(),
+                slice.providers(),
+                slice.droppedDependencies(),
+                graph.dependencies().get(name)));
       }
-      MigrationPlan plan = new MigrationPlan(
-          Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ref, snapshot.sha256(), state.lineage(), state.serial(),
-          mapping, destinations.describe(), units, slices.excluded(), slices.leftBehind(), engine);
+      MigrationPlan plan =
+          new MigrationPlan(
+              Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+              ref,
+              snapshot.sha256(),
+              state.lineage(),
+              state.serial(),
+              mapping,
+              destinations.describe(),
+              units,
+              slices.excluded(),
+              slices.leftBehind(),
+              engine);
       planned = true;
       return plan;
     } finally {

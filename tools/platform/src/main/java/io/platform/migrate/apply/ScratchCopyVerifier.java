@@ -21,16 +21,16 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
- * Plans a unit against a local copy of the state it is about to receive, before anything is
- * pushed. Terragrunt prepares the unit in a private download directory (source, generated
- * provider and backend files), an override file switches the backend to the local copy, and
- * Terragrunt plans it there without initialising again: the unit's inputs (dependency outputs
- * included) and its hooks (e.g. a file copied next to the configuration) are those of any plan
- * of the unit. The unit's own cache and remote state are not touched.
+ * Plans a unit against a local copy of the state it is about to receive, before anything is pushed.
+ * Terragrunt prepares the unit in a private download directory (source, generated provider and
+ * backend files), an override file switches the backend to the local copy, and Terragrunt plans it
+ * there without initialising again: the unit's inputs (dependency outputs included) and its hooks
+ * (e.g. a file copied next to the configuration) are those of any plan of the unit. The unit's own
+ * cache and remote state are not touched.
  *
- * <p>When asked, a plan that changes nothing but root outputs is applied there, to the local
- * copy: the state then pushed already holds the outputs that dependent units read, and the
- * unit needs no second plan against its remote state before the one that proves it clean.
+ * <p>When asked, a plan that changes nothing but root outputs is applied there, to the local copy:
+ * the state then pushed already holds the outputs that dependent units read, and the unit needs no
+ * second plan against its remote state before the one that proves it clean.
  */
 public final class ScratchCopyVerifier {
   static final String OVERRIDE = "platform_migrate_local_backend_override.tf";
@@ -40,7 +40,8 @@ public final class ScratchCopyVerifier {
   private final Duration timeout;
   private final InitGate inits;
 
-  public ScratchCopyVerifier(Terragrunt terragrunt, Terraform terraform, Duration timeout, InitGate inits) {
+  public ScratchCopyVerifier(
+      Terragrunt terragrunt, Terraform terraform, Duration timeout, InitGate inits) {
     this.terragrunt = terragrunt;
     this.terraform = terraform;
     this.timeout = timeout;
@@ -51,8 +52,8 @@ public final class ScratchCopyVerifier {
    * The outcome of planning against the local copy.
    *
    * @param summary the classified plan
-   * @param state the state to push: the copy planned against, with its outputs written when
-   *     {@link #outputsWritten}
+   * @param state the state to push: the copy planned against, with its outputs written when {@link
+   *     #outputsWritten}
    * @param outputsWritten the plan was output-only and was applied to the copy
    */
   @SuppressWarnings("ArrayRecordComponent") // handed on to the push, never compared
@@ -70,20 +71,34 @@ public final class ScratchCopyVerifier {
       Path stateFile = work.resolve("unit.tfstate");
       PrivateFiles.write(stateFile, state);
       JsonNode config = terragrunt.render(unit.dir());
-      run(inits.init(unit.dir(), () -> terragrunt.init(unit.dir(), timeout, "--download-dir", download.toString())), "terragrunt init");
+      run(
+          inits.init(
+              unit.dir(),
+              () -> terragrunt.init(unit.dir(), timeout, "--download-dir", download.toString())),
+          "terragrunt init");
       Path workingDir = workingDir(download, config.path("terraform").path("source").asText(""));
-      Files.writeString(workingDir.resolve(OVERRIDE),
-          "terraform {\n  backend \"local\" {\n    path = " + HclString.quote(stateFile.toString()) + "\n  }\n}\n", StandardCharsets.UTF_8);
-      run(terraform.run(workingDir, timeout, "init", "-reconfigure", "-input=false"), "terraform init (local copy)");
+      Files.writeString(
+          workingDir.resolve(OVERRIDE),
+          "terraform {\n  backend \"local\" {\n    path = "
+              + HclString.quote(stateFile.toString())
+              + "\n  }\n}\n",
+          StandardCharsets.UTF_8);
+      run(
+          terraform.run(workingDir, timeout, "init", "-reconfigure", "-input=false"),
+          "terraform init (local copy)");
       Path plan = work.resolve("local.tfplan");
       // Not Terraform directly: only a Terragrunt plan runs the unit's plan hooks.
       run(inDownload(unit, download, "plan", "-out=" + plan), "terraform plan (local copy)");
-      PlanSummary summary = PlanClassifier.classify(terraform.json(workingDir, timeout, "show", "-json", plan.toString()));
+      PlanSummary summary =
+          PlanClassifier.classify(
+              terraform.json(workingDir, timeout, "show", "-json", plan.toString()));
       if (!writeOutputs || summary.verdict() != Verdict.OUTPUT_ONLY) {
         return new LocalPlan(summary, state, false);
       }
       // Exactly the saved plan, so no resource can change; through Terragrunt for the unit's hooks.
-      run(inDownload(unit, download, "apply", plan.toString()), "terraform apply of the output-only plan (local copy)");
+      run(
+          inDownload(unit, download, "apply", plan.toString()),
+          "terraform apply of the output-only plan (local copy)");
       return new LocalPlan(summary, Files.readAllBytes(stateFile), true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the local plan of " + unit.name(), e);
@@ -97,25 +112,42 @@ public final class ScratchCopyVerifier {
    * there: no auto-init, which would see the S3 backend Terragrunt generates differ from it.
    */
   private ExecResult inDownload(Unit unit, Path download, String command, String argument) {
-    return terragrunt.run(unit.dir(), timeout, null, command, "--download-dir", download.toString(), "--no-auto-init",
-        "--", "-input=false", "-lock=false", argument);
+    return terragrunt.run(
+        unit.dir(),
+        timeout,
+        null,
+        command,
+        "--download-dir",
+        download.toString(),
+        "--no-auto-init",
+        "--",
+        "-input=false",
+        "-lock=false",
+        argument);
   }
 
   private static void run(ExecResult result, String what) {
     if (!result.succeeded()) {
-      throw new ExecException(what + ": " + io.platform.exec.ErrorLines.firstUseful(result.stderr(), result.stdout()), null);
+      throw new ExecException(
+          what + ": " + io.platform.exec.ErrorLines.firstUseful(result.stderr(), result.stdout()),
+          null);
     }
   }
 
   /**
-   * The directory Terragrunt runs Terraform in: {@code <download>/<hash>/<hash>}, then the
-   * source's subdirectory (after {@code //}) if it names one.
+   * The directory Terragrunt runs Terraform in: {@code <download>/<hash>/<hash>}, then the source's
+   * subdirectory (after {@code //}) if it names one.
    */
   static Path workingDir(Path download, String source) throws IOException {
     Path copy;
     try (Stream<Path> dirs = Files.walk(download, 2)) {
-      copy = dirs.filter(p -> download.relativize(p).getNameCount() == 2 && Files.isDirectory(p)).findFirst()
-          .orElseThrow(() -> new ExecException("terragrunt init left no source copy under " + download, null));
+      copy =
+          dirs.filter(p -> download.relativize(p).getNameCount() == 2 && Files.isDirectory(p))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new ExecException(
+                          "terragrunt init left no source copy under " + download, null));
     }
     // "git::https://host/repo.git//modules/vpc?ref=v1": the "//" after any scheme's.
     int scheme = source.indexOf("://");

@@ -9,14 +9,21 @@ final class SourceCheck {
 
   /**
    * Hashes snapshot and source again; a difference is an error that outranks any other. An
-   * unchanged source is said only after a run that succeeded: before a run's error or refusal
-   * it would read as success (the report still holds the check).
+   * unchanged source is said only after a run that succeeded: before a run's error or refusal it
+   * would read as success (the report still holds the check).
    */
   static Snapshot.Check report(Snapshot snapshot, boolean succeeded, Consumer<String> progress) {
     Snapshot.Check check = snapshot.check();
     if (!check.unchanged()) {
-      throw new IllegalStateException("the source changed during the run: " + check.location() + " was sha256 "
-          + check.before() + ", the snapshot is now " + check.snapshotAfter() + ", the source " + check.sourceAfter());
+      throw new IllegalStateException(
+          "the source changed during the run: "
+              + check.location()
+              + " was sha256 "
+              + check.before()
+              + ", the snapshot is now "
+              + check.snapshotAfter()
+              + ", the source "
+              + check.sourceAfter());
     }
     if (succeeded) {
       progress.accept("source unchanged: " + check.location() + " (sha256 " + check.before() + ")");

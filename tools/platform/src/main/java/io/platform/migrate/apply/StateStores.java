@@ -2,12 +2,12 @@ package io.platform.migrate.apply;
 
 import io.platform.exec.CommandRunner;
 import io.platform.migrate.plan.SourceRef;
+import io.platform.migrate.storage.EngineStateStore;
 import io.platform.migrate.storage.FileStateStore;
 import io.platform.migrate.storage.S3Location;
 import io.platform.migrate.storage.S3StateStore;
 import io.platform.migrate.storage.StateStore;
 import io.platform.migrate.storage.StoreSpec;
-import io.platform.migrate.storage.EngineStateStore;
 import io.platform.toolchain.Toolchain;
 import java.net.URI;
 import java.nio.file.Files;
@@ -36,7 +36,11 @@ public final class StateStores {
    * @param scratch a private directory for files handed to Terraform
    */
   public StateStores(
-      AwsCredentialsProvider credentials, URI defaultEndpoint, CommandRunner runner, Supplier<Toolchain> toolchain, Path scratch) {
+      AwsCredentialsProvider credentials,
+      URI defaultEndpoint,
+      CommandRunner runner,
+      Supplier<Toolchain> toolchain,
+      Path scratch) {
     this.credentials = credentials;
     this.defaultEndpoint = defaultEndpoint;
     this.runner = runner;
@@ -44,7 +48,9 @@ public final class StateStores {
     this.scratch = scratch;
   }
 
-  /** A state file path, {@code s3://bucket/key}, or {@code tf:DIR} (state pull in that directory). */
+  /**
+   * A state file path, {@code s3://bucket/key}, or {@code tf:DIR} (state pull in that directory).
+   */
   public StateStore source(SourceRef ref) {
     String spec = ref.spec();
     if (spec.startsWith("s3://")) {
@@ -54,21 +60,35 @@ public final class StateStores {
         throw new IllegalArgumentException("source " + spec + " is not s3://BUCKET/KEY");
       }
       if (ref.region() == null) {
-        throw new IllegalArgumentException("an S3 source needs a region (--source-region or AWS_REGION)");
+        throw new IllegalArgumentException(
+            "an S3 source needs a region (--source-region or AWS_REGION)");
       }
       return new S3StateStore(
-          new S3Location(ref.region(), rest.substring(0, slash), rest.substring(slash + 1), ref.lockTable(), false, false, null, null),
-          credentials, defaultEndpoint);
+          new S3Location(
+              ref.region(),
+              rest.substring(0, slash),
+              rest.substring(slash + 1),
+              ref.lockTable(),
+              false,
+              false,
+              null,
+              null),
+          credentials,
+          defaultEndpoint);
     }
     if (spec.startsWith("tf:")) {
       return terraformStore(Path.of(spec.substring(3)).toAbsolutePath().normalize(), null);
     }
     Path file = Path.of(spec);
     if (!Files.exists(file)) {
-      throw new IllegalArgumentException("source " + spec + " does not exist (a state file, s3://BUCKET/KEY, or tf:DIR for a backend)");
+      throw new IllegalArgumentException(
+          "source "
+              + spec
+              + " does not exist (a state file, s3://BUCKET/KEY, or tf:DIR for a backend)");
     }
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("source " + spec + " is not a state file (use s3://BUCKET/KEY or tf:DIR for a backend)");
+      throw new IllegalArgumentException(
+          "source " + spec + " is not a state file (use s3://BUCKET/KEY or tf:DIR for a backend)");
     }
     return new FileStateStore(file);
   }
@@ -90,6 +110,10 @@ public final class StateStores {
     // Terragrunt decorates Terraform's stdout unless told to forward it as is.
     List<String> raw = unit ? List.of("--tf-forward-stdout") : List.of();
     return new EngineStateStore(
-        dir, runner, args -> tools.command(program, Map.of()).withArgs(args).withArgs(raw).in(dir), scratch, exactReader);
+        dir,
+        runner,
+        args -> tools.command(program, Map.of()).withArgs(args).withArgs(raw).in(dir),
+        scratch,
+        exactReader);
   }
 }

@@ -11,15 +11,23 @@ import java.time.Duration;
  * @param message why it failed or was refused, else a note (may be null)
  */
 public record UnitOutcome(
-    String unit, String destination, Action action, Verdict localVerdict, Verdict remoteVerdict,
-    boolean materialized, String message, Duration elapsed) {
+    String unit,
+    String destination,
+    Action action,
+    Verdict localVerdict,
+    Verdict remoteVerdict,
+    boolean materialized,
+    String message,
+    Duration elapsed) {
 
   public enum Action {
     /** Written now. */
     PUSHED("pushed", true),
     /** Already written by an earlier run of this plan. */
     SKIPPED("skipped (already migrated)", true),
-    /** Written by an earlier run that was cut off before it updated the lock table digest; fixed. */
+    /**
+     * Written by an earlier run that was cut off before it updated the lock table digest; fixed.
+     */
     DIGEST_REPAIRED("digest repaired", true),
     /** The destination is not as the plan expects; nothing written. */
     REFUSED("refused", false),
@@ -48,7 +56,10 @@ public record UnitOutcome(
 
   /** In place and, when verified, planning with no resource change. */
   public boolean succeeded() {
-    return action.stateInPlace() && (remoteVerdict == null || remoteVerdict == Verdict.CLEAN || remoteVerdict == Verdict.OUTPUT_ONLY);
+    return action.stateInPlace()
+        && (remoteVerdict == null
+            || remoteVerdict == Verdict.CLEAN
+            || remoteVerdict == Verdict.OUTPUT_ONLY);
   }
 
   /** A plan (local or remote) showed resource changes or relevant drift. */

@@ -18,13 +18,15 @@ import java.util.function.Predicate;
 
 /**
  * Runs units side by side as far as their dependencies allow: a unit starts once every unit it
- * waits for has succeeded, at most {@code parallelism} at a time. After the first failure no
- * unit starts; the ones running finish.
+ * waits for has succeeded, at most {@code parallelism} at a time. After the first failure no unit
+ * starts; the ones running finish.
  */
 final class UnitScheduler {
   private final int parallelism;
 
-  /** @param parallelism at least 1, as {@link MigrationApplier.Options} ensures */
+  /**
+   * @param parallelism at least 1, as {@link MigrationApplier.Options} ensures
+   */
   UnitScheduler(int parallelism) {
     this.parallelism = parallelism;
   }
@@ -38,12 +40,16 @@ final class UnitScheduler {
    * @return every unit's result, in {@code order}
    */
   <R> List<R> run(
-      List<String> order, Map<String, List<String>> waitsFor, Function<String, R> work, Predicate<R> succeeded,
+      List<String> order,
+      Map<String, List<String>> waitsFor,
+      Function<String, R> work,
+      Predicate<R> succeeded,
       BiFunction<String, String, R> notStarted) {
     for (String unit : order) {
       for (String dependency : waitsFor.getOrDefault(unit, List.of())) {
         if (!order.contains(dependency)) {
-          throw new IllegalArgumentException("unit " + unit + " waits for " + dependency + ", which is not in the run");
+          throw new IllegalArgumentException(
+              "unit " + unit + " waits for " + dependency + ", which is not in the run");
         }
       }
     }
@@ -84,14 +90,19 @@ final class UnitScheduler {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while units were running", e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     } finally {
       // Units still running (a unit threw, or the run was interrupted) finish before the caller
       // moves on: it releases the source's lock and removes the scratch directory.
       pool.shutdown();
       awaitUninterruptibly(pool);
     }
-    String reason = failed != null ? "unit " + failed + " failed" : "waits for a unit that cannot run first (a dependency cycle)";
+    String reason =
+        failed != null
+            ? "unit " + failed + " failed"
+            : "waits for a unit that cannot run first (a dependency cycle)";
     pending.forEach(unit -> results.put(unit, notStarted.apply(unit, reason)));
     return order.stream().map(results::get).toList();
   }

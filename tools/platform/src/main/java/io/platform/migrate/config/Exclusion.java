@@ -7,8 +7,8 @@ import io.platform.migrate.address.ResourceAddress;
 import java.util.List;
 
 /**
- * A module or resource deliberately left in the monolith. A module step without a key matches
- * every instance of that call; a resource matches all its instances.
+ * A module or resource deliberately left in the monolith. A module step without a key matches every
+ * instance of that call; a resource matches all its instances.
  *
  * @param steps the module path as written
  * @param resource the resource named, or null when the whole module is meant
@@ -38,6 +38,8 @@ public record Exclusion(String text, List<ModuleStep> steps, ResourceAddress res
       }
     }
     return resource == null
-        || (resource.mode() == address.mode() && resource.type().equals(address.type()) && resource.name().equals(address.name()));
+        || (resource.mode() == address.mode()
+            && resource.type().equals(address.type())
+            && resource.name().equals(address.name()));
   }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a monolith's modules become units. Every direct child module of a module matching
- * {@code prefix} is a component; by convention it goes to the unit named like the module call
- * (underscores read as hyphens: {@code module.cloudflared_ec2} goes to {@code cloudflared-ec2}).
+ * How a monolith's modules become units. Every direct child module of a module matching {@code
+ * prefix} is a component; by convention it goes to the unit named like the module call (underscores
+ * read as hyphens: {@code module.cloudflared_ec2} goes to {@code cloudflared-ec2}).
  *
  * @param prefix where the components are, e.g. {@code module.client_stage.module.*}
  * @param renames component selector to unit, for components whose unit is named otherwise

@@ -22,8 +22,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes the mapping file (JSON). Unknown fields are errors, so a misspelt section
- * never silently does nothing; every address is parsed and every unit name checked here.
+ * Reads and writes the mapping file (JSON). Unknown fields are errors, so a misspelt section never
+ * silently does nothing; every address is parsed and every unit name checked here.
  *
  * <pre>
  * {
@@ -38,8 +38,10 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class MappingFile {
-  private static final Set<String> FIELDS = Set.of("prefix", "renames", "merges", "exclude", "into", "providers");
-  private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");
+  private static final Set<String> FIELDS =
+      Set.of("prefix", "renames", "merges", "exclude", "into", "providers");
+  private static final Pattern UNIT =
+      Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");
 
   private MappingFile() {}
 
@@ -48,15 +50,21 @@ public final class MappingFile {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      String why = e instanceof NoSuchFileException ? "it does not exist"
-          : e instanceof AccessDeniedException ? "permission denied"
-          : Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+      String why =
+          e instanceof NoSuchFileException
+              ? "it does not exist"
+              : e instanceof AccessDeniedException
+                  ? "permission denied"
+                  : Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
       throw new UncheckedIOException("cannot read mapping file " + file + ": " + why, e);
     }
     return parse(bytes, "mapping file " + file);
   }
 
-  /** Parses a mapping; {@code where} names it in errors. The prefix may be absent (given on the command line). */
+  /**
+   * Parses a mapping; {@code where} names it in errors. The prefix may be absent (given on the
+   * command line).
+   */
   public static Mapping parse(byte[] bytes, String where) {
     JsonNode root;
     try {
@@ -71,31 +79,50 @@ public final class MappingFile {
         .forEachRemaining(
             field -> {
               if (!FIELDS.contains(field)) {
-                throw new MappingException(where + ": unknown field \"" + field + "\" (known: " + String.join(", ", new java.util.TreeSet<>(FIELDS)) + ")");
+                throw new MappingException(
+                    where
+                        + ": unknown field \""
+                        + field
+                        + "\" (known: "
+                        + String.join(", ", new java.util.TreeSet<>(FIELDS))
+                        + ")");
               }
             });
     JsonNode prefixNode = root.get("prefix");
     if (prefixNode != null && !prefixNode.isNull() && !prefixNode.isTextual()) {
       throw new MappingException(where + ": prefix must be a string (\"\" for the root module)");
     }
-    ModulePattern prefix = prefixNode == null || prefixNode.isNull() ? null : prefix(prefixNode.asText(), where + ": prefix");
+    ModulePattern prefix =
+        prefixNode == null || prefixNode.isNull()
+            ? null
+            : prefix(prefixNode.asText(), where + ": prefix");
 
     Map<String, String> renames = new LinkedHashMap<>();
-    strings(root, "renames", where).forEach((selector, unit) -> renames.put(selector(selector, where + ": renames"), unit(unit, where + ": renames." + selector)));
+    strings(root, "renames", where)
+        .forEach(
+            (selector, unit) ->
+                renames.put(
+                    selector(selector, where + ": renames"),
+                    unit(unit, where + ": renames." + selector)));
 
     Map<String, List<String>> merges = new LinkedHashMap<>();
     JsonNode mergeNode = object(root, "merges", where);
-    mergeNode.properties().forEach(e -> {
-      String unit = unit(e.getKey(), where + ": merges");
-      if (!e.getValue().isArray() || e.getValue().isEmpty()) {
-        throw new MappingException(where + ": merges." + unit + " must be a non-empty list of modules");
-      }
-      List<String> selectors = new ArrayList<>();
-      for (JsonNode s : e.getValue()) {
-        selectors.add(selector(text(s, where + ": merges." + unit), where + ": merges." + unit));
-      }
-      merges.put(unit, selectors);
-    });
+    mergeNode
+        .properties()
+        .forEach(
+            e -> {
+              String unit = unit(e.getKey(), where + ": merges");
+              if (!e.getValue().isArray() || e.getValue().isEmpty()) {
+                throw new MappingException(
+                    where + ": merges." + unit + " must be a non-empty list of modules");
+              }
+              List<String> selectors = new ArrayList<>();
+              for (JsonNode s : e.getValue()) {
+                selectors.add(
+                    selector(text(s, where + ": merges." + unit), where + ": merges." + unit));
+              }
+              merges.put(unit, selectors);
+            });
 
     List<String> exclude = new ArrayList<>();
     JsonNode excludeNode = root.path("exclude");
@@ -109,22 +136,28 @@ public final class MappingFile {
     }
 
     Map<String, ModuleInstance> into = new LinkedHashMap<>();
-    strings(root, "into", where).forEach((unit, module) -> {
-      try {
-        into.put(unit(unit, where + ": into"), AddressParser.moduleInstance(module));
-      } catch (IllegalArgumentException e) {
-        throw new MappingException(where + ": into." + unit + ": " + e.getMessage());
-      }
-    });
+    strings(root, "into", where)
+        .forEach(
+            (unit, module) -> {
+              try {
+                into.put(unit(unit, where + ": into"), AddressParser.moduleInstance(module));
+              } catch (IllegalArgumentException e) {
+                throw new MappingException(where + ": into." + unit + ": " + e.getMessage());
+              }
+            });
 
     Map<String, String> providers = new LinkedHashMap<>();
-    strings(root, "providers", where).forEach((from, to) -> {
-      try {
-        providers.put(AddressParser.providerConfig(from).render(), AddressParser.providerConfig(to).render());
-      } catch (IllegalArgumentException e) {
-        throw new MappingException(where + ": providers: " + e.getMessage());
-      }
-    });
+    strings(root, "providers", where)
+        .forEach(
+            (from, to) -> {
+              try {
+                providers.put(
+                    AddressParser.providerConfig(from).render(),
+                    AddressParser.providerConfig(to).render());
+              } catch (IllegalArgumentException e) {
+                throw new MappingException(where + ": providers: " + e.getMessage());
+              }
+            });
 
     Mapping mapping = new Mapping(prefix, renames, merges, exclude, into, providers);
     checkNoSelectorTwice(mapping, where);
@@ -158,12 +191,24 @@ public final class MappingFile {
   private static void checkNoSelectorTwice(Mapping mapping, String where) {
     Map<String, String> seen = new LinkedHashMap<>();
     mapping.renames().forEach((selector, unit) -> seen.put(selector, "renames"));
-    mapping.merges().forEach((unit, selectors) -> selectors.forEach(selector -> {
-      String before = seen.put(selector, "merges." + unit);
-      if (before != null) {
-        throw new MappingException(where + ": module \"" + selector + "\" is named in both " + before + " and merges." + unit);
-      }
-    }));
+    mapping
+        .merges()
+        .forEach(
+            (unit, selectors) ->
+                selectors.forEach(
+                    selector -> {
+                      String before = seen.put(selector, "merges." + unit);
+                      if (before != null) {
+                        throw new MappingException(
+                            where
+                                + ": module \""
+                                + selector
+                                + "\" is named in both "
+                                + before
+                                + " and merges."
+                                + unit);
+                      }
+                    }));
   }
 
   /** A module name ({@code vpc}) or a module instance address ({@code module.a.module.vpc}). */
@@ -176,21 +221,31 @@ public final class MappingFile {
       }
     }
     if (!text.matches("[\\p{L}_][\\p{L}\\p{N}_-]*")) {
-      throw new MappingException(where + ": \"" + text + "\" is neither a module name nor a module address");
+      throw new MappingException(
+          where + ": \"" + text + "\" is neither a module name nor a module address");
     }
     return text;
   }
 
   private static String unit(String name, String where) {
     if (!UNIT.matcher(name).matches()) {
-      throw new MappingException(where + ": \"" + name + "\" is not a unit name (letters, digits, . _ - and / between parts)");
+      throw new MappingException(
+          where
+              + ": \""
+              + name
+              + "\" is not a unit name (letters, digits, . _ - and / between parts)");
     }
     return name;
   }
 
   private static Map<String, String> strings(JsonNode root, String field, String where) {
     Map<String, String> values = new LinkedHashMap<>();
-    object(root, field, where).properties().forEach(e -> values.put(e.getKey(), text(e.getValue(), where + ": " + field + "." + e.getKey())));
+    object(root, field, where)
+        .properties()
+        .forEach(
+            e ->
+                values.put(
+                    e.getKey(), text(e.getValue(), where + ": " + field + "." + e.getKey())));
     return values;
   }
 

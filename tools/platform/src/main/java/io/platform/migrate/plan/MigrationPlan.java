@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A reviewable, saved migration: where the monolith is and which exact bytes were planned
- * (SHA-256), the mapping, and per unit in dependency order every source and destination
- * address. It holds addresses only, never attribute values.
+ * (SHA-256), the mapping, and per unit in dependency order every source and destination address. It
+ * holds addresses only, never attribute values.
  *
  * @param destination the live tree or state directory the units are in
  * @param excluded resources left in the monolith on purpose

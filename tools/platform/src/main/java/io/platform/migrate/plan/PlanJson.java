@@ -25,8 +25,14 @@ public final class PlanJson {
     root.put("format", FORMAT);
     root.put("created", plan.created());
     ObjectNode source = root.putObject("source");
-    source.put("spec", plan.source().spec()).put("region", plan.source().region()).put("lock_table", plan.source().lockTable());
-    source.put("sha256", plan.sourceSha256()).put("lineage", plan.sourceLineage()).put("serial", plan.sourceSerial());
+    source
+        .put("spec", plan.source().spec())
+        .put("region", plan.source().region())
+        .put("lock_table", plan.source().lockTable());
+    source
+        .put("sha256", plan.sourceSha256())
+        .put("lineage", plan.sourceLineage())
+        .put("serial", plan.sourceSerial());
     root.set("mapping", MappingFile.toJson(plan.mapping()));
     root.put("destination", plan.destination());
     EngineRelease.write(plan.engine(), root);
@@ -39,10 +45,14 @@ public final class PlanJson {
       if (unit.existing() == null) {
         u.putNull("existing");
       } else {
-        u.putObject("existing").put("lineage", unit.existing().lineage()).put("serial", unit.existing().serial())
+        u.putObject("existing")
+            .put("lineage", unit.existing().lineage())
+            .put("serial", unit.existing().serial())
             .put("sha256", unit.existing().sha256());
       }
-      u.put("resources", unit.resources()).put("instances", unit.moves().size()).put("dropped_dependencies", unit.droppedDependencies());
+      u.put("resources", unit.resources())
+          .put("instances", unit.moves().size())
+          .put("dropped_dependencies", unit.droppedDependencies());
       ObjectNode providers = u.putObject("providers");
       new java.util.TreeMap<>(unit.providers()).forEach(providers::put);
       unit.dependsOn().forEach(u.putArray("depends_on")::add);
@@ -62,24 +72,40 @@ public final class PlanJson {
       throw new IllegalArgumentException(e.getMessage());
     }
     if (!FORMAT.equals(root.path("format").asText())) {
-      throw new IllegalArgumentException(where + " is not a migration plan (format " + FORMAT + "); make one with: platform migrate plan --out FILE");
+      throw new IllegalArgumentException(
+          where
+              + " is not a migration plan (format "
+              + FORMAT
+              + "); make one with: platform migrate plan --out FILE");
     }
     JsonNode source = root.path("source");
     List<PlannedUnit> units = new ArrayList<>();
     for (JsonNode u : root.path("units")) {
       JsonNode e = u.path("existing");
       PlannedUnit.Existing existing =
-          e.isObject() ? new PlannedUnit.Existing(e.path("lineage").asText(), e.path("serial").asLong(), e.path("sha256").asText()) : null;
+          e.isObject()
+              ? new PlannedUnit.Existing(
+                  e.path("lineage").asText(), e.path("serial").asLong(), e.path("sha256").asText())
+              : null;
       List<Move> moves = new ArrayList<>();
-      u.path("moves").forEach(m -> moves.add(new Move(m.path("from").asText(), m.path("to").asText())));
+      u.path("moves")
+          .forEach(m -> moves.add(new Move(m.path("from").asText(), m.path("to").asText())));
       Map<String, String> providers = new LinkedHashMap<>();
-      u.path("providers").properties().forEach(p -> providers.put(p.getKey(), p.getValue().asText()));
+      u.path("providers")
+          .properties()
+          .forEach(p -> providers.put(p.getKey(), p.getValue().asText()));
       String name = u.path("name").asText();
       List<String> dependsOn = new ArrayList<>();
       if (u.path("depends_on").isArray()) {
         for (JsonNode d : u.path("depends_on")) {
           if (units.stream().noneMatch(earlier -> earlier.name().equals(d.asText()))) {
-            throw new IllegalArgumentException(where + ": unit " + name + " depends on " + d + ", which is not a unit before it in the plan");
+            throw new IllegalArgumentException(
+                where
+                    + ": unit "
+                    + name
+                    + " depends on "
+                    + d
+                    + ", which is not a unit before it in the plan");
           }
           dependsOn.add(d.asText());
         }
@@ -87,9 +113,18 @@ public final class PlanJson {
         // A plan saved before plans named dependencies: one unit after the other, as then.
         units.forEach(earlier -> dependsOn.add(earlier.name()));
       }
-      units.add(new PlannedUnit(name, StoreSpec.fromJson(u.path("store")), u.path("lineage").asText(),
-          u.path("serial").asLong(), existing, u.path("resources").asInt(), moves, providers, u.path("dropped_dependencies").asInt(),
-          dependsOn));
+      units.add(
+          new PlannedUnit(
+              name,
+              StoreSpec.fromJson(u.path("store")),
+              u.path("lineage").asText(),
+              u.path("serial").asLong(),
+              existing,
+              u.path("resources").asInt(),
+              moves,
+              providers,
+              u.path("dropped_dependencies").asInt(),
+              dependsOn));
     }
     List<String> excluded = new ArrayList<>();
     root.path("excluded").forEach(x -> excluded.add(x.asText()));
@@ -97,10 +132,17 @@ public final class PlanJson {
     root.path("left_behind").forEach(x -> leftBehind.add(x.asText()));
     return new MigrationPlan(
         root.path("created").asText(),
-        new SourceRef(source.path("spec").asText(), text(source, "region"), text(source, "lock_table")),
-        source.path("sha256").asText(), source.path("lineage").asText(), source.path("serial").asLong(),
+        new SourceRef(
+            source.path("spec").asText(), text(source, "region"), text(source, "lock_table")),
+        source.path("sha256").asText(),
+        source.path("lineage").asText(),
+        source.path("serial").asLong(),
         MappingFile.parse(StateJson.write(root.path("mapping")), where + " (mapping)"),
-        root.path("destination").asText(), units, excluded, leftBehind, EngineRelease.read(root));
+        root.path("destination").asText(),
+        units,
+        excluded,
+        leftBehind,
+        EngineRelease.read(root));
   }
 
   private static String text(JsonNode node, String field) {

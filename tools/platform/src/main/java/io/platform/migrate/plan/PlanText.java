@@ -10,8 +10,13 @@ public final class PlanText {
 
   public static String render(MigrationPlan plan) {
     StringBuilder out = new StringBuilder();
-    out.append("source: ").append(plan.source().spec()).append(" (serial ").append(plan.sourceSerial())
-        .append(", sha256 ").append(plan.sourceSha256()).append(")\n");
+    out.append("source: ")
+        .append(plan.source().spec())
+        .append(" (serial ")
+        .append(plan.sourceSerial())
+        .append(", sha256 ")
+        .append(plan.sourceSha256())
+        .append(")\n");
     out.append("prefix: ").append(plan.mapping().prefix()).append('\n');
     out.append("into:   ").append(plan.destination()).append('\n');
     if (plan.engine() != null) {
@@ -19,20 +24,41 @@ public final class PlanText {
     }
     out.append('\n');
     for (PlannedUnit unit : plan.units()) {
-      out.append("unit ").append(unit.name()).append(" -> ").append(unit.store().describe()).append('\n');
-      out.append("  ").append(unit.existing() == null
-              ? "new state: lineage " + unit.lineage() + ", serial " + unit.serial()
-              : "adds to the existing state: lineage " + unit.lineage() + ", serial " + unit.existing().serial() + " -> " + unit.serial())
-          .append("; ").append(Count.of(unit.resources(), "resource")).append(", ").append(Count.of(unit.moves().size(), "instance"));
+      out.append("unit ")
+          .append(unit.name())
+          .append(" -> ")
+          .append(unit.store().describe())
+          .append('\n');
+      out.append("  ")
+          .append(
+              unit.existing() == null
+                  ? "new state: lineage " + unit.lineage() + ", serial " + unit.serial()
+                  : "adds to the existing state: lineage "
+                      + unit.lineage()
+                      + ", serial "
+                      + unit.existing().serial()
+                      + " -> "
+                      + unit.serial())
+          .append("; ")
+          .append(Count.of(unit.resources(), "resource"))
+          .append(", ")
+          .append(Count.of(unit.moves().size(), "instance"));
       if (unit.droppedDependencies() > 0) {
-        out.append("; ").append(Count.of(unit.droppedDependencies(), "dependency", "dependencies")).append(" on other units dropped");
+        out.append("; ")
+            .append(Count.of(unit.droppedDependencies(), "dependency", "dependencies"))
+            .append(" on other units dropped");
       }
       out.append('\n');
       if (!unit.dependsOn().isEmpty()) {
         out.append("  after ").append(String.join(", ", unit.dependsOn())).append('\n');
       }
-      for (Map.Entry<String, String> provider : new java.util.TreeMap<>(unit.providers()).entrySet()) {
-        out.append("  provider ").append(provider.getKey()).append(" -> ").append(provider.getValue()).append('\n');
+      for (Map.Entry<String, String> provider :
+          new java.util.TreeMap<>(unit.providers()).entrySet()) {
+        out.append("  provider ")
+            .append(provider.getKey())
+            .append(" -> ")
+            .append(provider.getValue())
+            .append('\n');
       }
       for (Move move : unit.moves()) {
         out.append("  ").append(move.from()).append(" -> ").append(move.to()).append('\n');
@@ -47,7 +73,10 @@ public final class PlanText {
       out.append("data sources outside the prefix (not migrated):\n");
       plan.leftBehind().forEach(x -> out.append("  ").append(x).append('\n'));
     }
-    out.append(Count.of(plan.units().size(), "unit")).append(", ").append(Count.of(plan.instanceCount(), "instance")).append('\n');
+    out.append(Count.of(plan.units().size(), "unit"))
+        .append(", ")
+        .append(Count.of(plan.instanceCount(), "instance"))
+        .append('\n');
     return out.toString();
   }
 }

@@ -21,13 +21,17 @@ public final class ApplyReportJson {
     EngineRelease.write(report.engine(), root);
     ObjectNode source = root.putObject("source");
     if (report.source() != null) {
-      source.put("location", report.source().location()).put("sha256_before", report.source().before())
-          .put("sha256_snapshot_after", report.source().snapshotAfter()).put("sha256_source_after", report.source().sourceAfter())
+      source
+          .put("location", report.source().location())
+          .put("sha256_before", report.source().before())
+          .put("sha256_snapshot_after", report.source().snapshotAfter())
+          .put("sha256_source_after", report.source().sourceAfter())
           .put("unchanged", report.source().unchanged());
     }
     ArrayNode units = root.putArray("units");
     for (UnitOutcome unit : report.units()) {
-      units.addObject()
+      units
+          .addObject()
           .put("unit", unit.unit())
           .put("destination", unit.destination())
           .put("action", unit.action().name().toLowerCase(java.util.Locale.ROOT))

@@ -9,7 +9,9 @@ import java.util.Locale;
 
 /** The apply report for people: a table on the terminal, or Markdown for a pull request. */
 public final class ApplyReportText {
-  private static final String[] HEADER = {"UNIT", "ACTION", "LOCAL PLAN", "REMOTE PLAN", "OUTPUTS", "TIME", "DESTINATION"};
+  private static final String[] HEADER = {
+    "UNIT", "ACTION", "LOCAL PLAN", "REMOTE PLAN", "OUTPUTS", "TIME", "DESTINATION"
+  };
 
   private ApplyReportText() {}
 
@@ -27,7 +29,10 @@ public final class ApplyReportText {
     for (String[] row : rows) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.length; i++) {
-        line.append(i == row.length - 1 ? row[i] : String.format(Locale.ROOT, "%-" + (widths[i] + 2) + "s", row[i]));
+        line.append(
+            i == row.length - 1
+                ? row[i]
+                : String.format(Locale.ROOT, "%-" + (widths[i] + 2) + "s", row[i]));
       }
       out.append(line.toString().stripTrailing()).append('\n');
     }
@@ -54,7 +59,13 @@ public final class ApplyReportText {
     List<UnitOutcome> notes = report.units().stream().filter(u -> u.message() != null).toList();
     if (!notes.isEmpty()) {
       out.append('\n');
-      notes.forEach(u -> out.append("- `").append(u.unit()).append("`: ").append(u.message().replace("\n", " ")).append('\n'));
+      notes.forEach(
+          u ->
+              out.append("- `")
+                  .append(u.unit())
+                  .append("`: ")
+                  .append(u.message().replace("\n", " "))
+                  .append('\n'));
     }
     if (report.error() != null) {
       out.append("\n**Error:** ").append(report.error()).append('\n');
@@ -64,14 +75,26 @@ public final class ApplyReportText {
 
   static String summary(ApplyReport report) {
     long done = report.units().stream().filter(UnitOutcome::succeeded).count();
-    String source = report.source() == null
-        ? "source not read"
-        : report.source().unchanged()
-            ? "source unchanged (sha256 " + report.source().before() + ")"
-            : "SOURCE CHANGED: " + report.source().location() + " was " + report.source().before() + ", now " + report.source().sourceAfter();
+    String source =
+        report.source() == null
+            ? "source not read"
+            : report.source().unchanged()
+                ? "source unchanged (sha256 " + report.source().before() + ")"
+                : "SOURCE CHANGED: "
+                    + report.source().location()
+                    + " was "
+                    + report.source().before()
+                    + ", now "
+                    + report.source().sourceAfter();
     String engine = report.engine() == null ? "" : ", " + report.engine();
-    return String.format(Locale.ROOT, "%d of %s migrated; %s (%.1fs%s)",
-        done, Count.of(report.units().size(), "unit"), source, report.elapsed().toMillis() / 1000.0, engine);
+    return String.format(
+        Locale.ROOT,
+        "%d of %s migrated; %s (%.1fs%s)",
+        done,
+        Count.of(report.units().size(), "unit"),
+        source,
+        report.elapsed().toMillis() / 1000.0,
+        engine);
   }
 
   private static String[] row(UnitOutcome unit) {

@@ -3,8 +3,8 @@ package io.platform.migrate.slice;
 import java.util.List;
 
 /**
- * The migration cannot go ahead as asked: unmapped resources, colliding destinations, a
- * destination state that changed, a source that changed since the plan. Nothing was written.
+ * The migration cannot go ahead as asked: unmapped resources, colliding destinations, a destination
+ * state that changed, a source that changed since the plan. Nothing was written.
  */
 public final class MigrationRefusedException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -1,4 +1,6 @@
 package io.platform.migrate.slice;
 
-/** One instance moving: its address in the monolith and in the unit (with deposed/tainted notes). */
+/**
+ * One instance moving: its address in the monolith and in the unit (with deposed/tainted notes).
+ */
 public record Move(String from, String to) {}

@@ -3,9 +3,8 @@ package io.platform.migrate.slice;
 import java.util.List;
 
 /**
- * The monolith divided: the units in name order, what was excluded on purpose, and the data
- * sources outside the prefix (they hold no infrastructure and are read again by whoever needs
- * them).
+ * The monolith divided: the units in name order, what was excluded on purpose, and the data sources
+ * outside the prefix (they hold no infrastructure and are read again by whoever needs them).
  */
 public record SliceResult(List<UnitSlice> units, List<String> excluded, List<String> leftBehind) {
   public SliceResult {

@@ -27,10 +27,9 @@ import java.util.function.Predicate;
 /**
  * Divides a monolith state into unit slices in one pass: discovers the components (direct child
  * module instances of the prefix) from the state itself, maps each to a unit, and rewrites each
- * resource's module path, its instances' dependencies and its provider address. Every problem
- * (an unmapped resource, a unit that does not exist, two sources landing on one address, a
- * mapping entry that matches nothing) is collected and reported together, before anything is
- * written.
+ * resource's module path, its instances' dependencies and its provider address. Every problem (an
+ * unmapped resource, a unit that does not exist, two sources landing on one address, a mapping
+ * entry that matches nothing) is collected and reported together, before anything is written.
  */
 public final class Slicer {
   private final Mapping mapping;
@@ -43,7 +42,11 @@ public final class Slicer {
    * @param unitsWhere names the destination tree in messages, e.g. {@code live/local}
    * @param existing per unit, the resources its current state already holds
    */
-  public Slicer(Mapping mapping, Predicate<String> unitExists, String unitsWhere, Map<String, Set<ResourceAddress>> existing) {
+  public Slicer(
+      Mapping mapping,
+      Predicate<String> unitExists,
+      String unitsWhere,
+      Map<String, Set<ResourceAddress>> existing) {
     this.mapping = mapping;
     this.unitExists = unitExists;
     this.unitsWhere = unitsWhere;
@@ -52,7 +55,8 @@ public final class Slicer {
 
   public SliceResult slice(TerraformState source) {
     List<String> problems = new ArrayList<>();
-    List<Exclusion> exclusions = mapping.exclude().stream().map(e -> Exclusion.parse(e, "exclude")).toList();
+    List<Exclusion> exclusions =
+        mapping.exclude().stream().map(e -> Exclusion.parse(e, "exclude")).toList();
     Set<Exclusion> usedExclusions = new java.util.HashSet<>();
     List<String> excluded = new ArrayList<>();
     List<String> leftBehind = new ArrayList<>();
@@ -76,17 +80,32 @@ public final class Slicer {
       } else if (!resource.isManaged()) {
         leftBehind.add(address.render());
       } else if (mapping.prefix().matchesHead(module)) {
-        problems.add("unmapped: " + address + " sits in the prefix module itself, not in a component below "
-            + mapping.prefix() + "; exclude it or move it into a component first");
+        problems.add(
+            "unmapped: "
+                + address
+                + " sits in the prefix module itself, not in a component below "
+                + mapping.prefix()
+                + "; exclude it or move it into a component first");
       } else {
-        problems.add("unmapped: " + address + " is outside the prefix " + mapping.prefix() + "; exclude it to leave it in the monolith");
+        problems.add(
+            "unmapped: "
+                + address
+                + " is outside the prefix "
+                + mapping.prefix()
+                + "; exclude it to leave it in the monolith");
       }
     }
-    if (byComponent.isEmpty() && !excluded.isEmpty() && excluded.size() == source.resources().size()) {
-      problems.add("nothing to migrate: the mapping's exclude matches every resource of the state ("
-          + excluded.size() + ")");
+    if (byComponent.isEmpty()
+        && !excluded.isEmpty()
+        && excluded.size() == source.resources().size()) {
+      problems.add(
+          "nothing to migrate: the mapping's exclude matches every resource of the state ("
+              + excluded.size()
+              + ")");
     } else if (byComponent.isEmpty()) {
-      problems.add("nothing to migrate: no resource in the state sits in a module below " + mapping.prefix());
+      problems.add(
+          "nothing to migrate: no resource in the state sits in a module below "
+              + mapping.prefix());
     }
     for (Exclusion exclusion : exclusions) {
       if (!usedExclusions.contains(exclusion)) {
@@ -95,7 +114,11 @@ public final class Slicer {
     }
     for (String provider : mapping.providers().keySet()) {
       if (!migratedProviders.contains(provider)) {
-        problems.add("mapping: providers entry " + provider + " is the provider of no resource below " + mapping.prefix());
+        problems.add(
+            "mapping: providers entry "
+                + provider
+                + " is the provider of no resource below "
+                + mapping.prefix());
       }
     }
 
@@ -115,8 +138,22 @@ public final class Slicer {
   private Map<String, List<Component>> assign(Set<ModuleInstance> found, List<String> problems) {
     Map<String, String> selectorUnit = new LinkedHashMap<>();
     Map<String, String> selectorRule = new HashMap<>();
-    mapping.renames().forEach((selector, unit) -> { selectorUnit.put(selector, unit); selectorRule.put(selector, "renames"); });
-    mapping.merges().forEach((unit, selectors) -> selectors.forEach(s -> { selectorUnit.put(s, unit); selectorRule.put(s, "merges"); }));
+    mapping
+        .renames()
+        .forEach(
+            (selector, unit) -> {
+              selectorUnit.put(selector, unit);
+              selectorRule.put(selector, "renames");
+            });
+    mapping
+        .merges()
+        .forEach(
+            (unit, selectors) ->
+                selectors.forEach(
+                    s -> {
+                      selectorUnit.put(s, unit);
+                      selectorRule.put(s, "merges");
+                    }));
     Set<String> usedSelectors = new java.util.HashSet<>();
 
     Map<String, List<Component>> units = new TreeMap<>();
@@ -124,7 +161,10 @@ public final class Slicer {
     for (ModuleInstance component : found) {
       String name = component.steps().get(component.depth() - 1).name();
       // A full address is more specific than a name: it wins.
-      String selector = selectorUnit.containsKey(component.render()) ? component.render() : selectorUnit.containsKey(name) ? name : null;
+      String selector =
+          selectorUnit.containsKey(component.render())
+              ? component.render()
+              : selectorUnit.containsKey(name) ? name : null;
       String unit;
       String rule;
       if (selector != null) {
@@ -137,15 +177,29 @@ public final class Slicer {
       }
       targeted.add(unit);
       if (!unitExists.test(unit)) {
-        problems.add("unmapped module: " + component + " goes to unit \"" + unit + "\" (" + rule + "), which "
-            + unitsWhere + " does not have; add the unit, rename the module in the mapping file, or exclude it");
+        problems.add(
+            "unmapped module: "
+                + component
+                + " goes to unit \""
+                + unit
+                + "\" ("
+                + rule
+                + "), which "
+                + unitsWhere
+                + " does not have; add the unit, rename the module in the mapping file, or exclude it");
         continue;
       }
       units.computeIfAbsent(unit, k -> new ArrayList<>()).add(new Component(component, unit, rule));
     }
     for (String selector : selectorUnit.keySet()) {
       if (!usedSelectors.contains(selector)) {
-        problems.add("mapping: " + selectorRule.get(selector) + " entry \"" + selector + "\" matches no module below " + mapping.prefix());
+        problems.add(
+            "mapping: "
+                + selectorRule.get(selector)
+                + " entry \""
+                + selector
+                + "\" matches no module below "
+                + mapping.prefix());
       }
     }
     for (String unit : mapping.into().keySet()) {
@@ -157,7 +211,10 @@ public final class Slicer {
   }
 
   private UnitSlice unitSlice(
-      String unit, List<Component> components, Map<ModuleInstance, List<StateResource>> byComponent, List<String> problems) {
+      String unit,
+      List<Component> components,
+      Map<ModuleInstance, List<StateResource>> byComponent,
+      List<String> problems) {
     ModuleInstance into = mapping.into().getOrDefault(unit, ModuleInstance.ROOT);
     Map<ModulePath, ModulePath> configPaths = new LinkedHashMap<>();
     for (Component component : components) {
@@ -177,14 +234,30 @@ public final class Slicer {
         ResourceAddress to = from.inModule(into.append(from.module().tail(cut)));
         ResourceAddress earlier = destinations.putIfAbsent(to, from);
         if (earlier != null) {
-          problems.add("collision in unit " + unit + ": " + earlier + " and " + from + " would both become " + to);
+          problems.add(
+              "collision in unit "
+                  + unit
+                  + ": "
+                  + earlier
+                  + " and "
+                  + from
+                  + " would both become "
+                  + to);
           continue;
         }
         if (already.contains(to)) {
-          problems.add("collision in unit " + unit + ": " + from + " would become " + to + ", which the unit's state already holds");
+          problems.add(
+              "collision in unit "
+                  + unit
+                  + ": "
+                  + from
+                  + " would become "
+                  + to
+                  + ", which the unit's state already holds");
           continue;
         }
-        ProviderConfig provider = provider(resource.provider(), component.address().configPath(), into.configPath());
+        ProviderConfig provider =
+            provider(resource.provider(), component.address().configPath(), into.configPath());
         if (!provider.equals(resource.provider())) {
           providers.put(resource.provider().render(), provider.render());
         }
@@ -211,10 +284,10 @@ public final class Slicer {
   }
 
   /**
-   * A provider configured inside the component moves with it; one configured above it (at the
-   * root or in a parent module, passed down) becomes the unit's own default configuration,
-   * unless the mapping file says otherwise. Either way under the address both engines read
-   * ({@link ProviderConfig#portable}): a monolith OpenTofu wrote slices into units either engine plans.
+   * A provider configured inside the component moves with it; one configured above it (at the root
+   * or in a parent module, passed down) becomes the unit's own default configuration, unless the
+   * mapping file says otherwise. Either way under the address both engines read ({@link
+   * ProviderConfig#portable}): a monolith OpenTofu wrote slices into units either engine plans.
    */
   private ProviderConfig provider(ProviderConfig original, ModulePath component, ModulePath into) {
     String override = mapping.providers().get(original.render());
@@ -231,7 +304,8 @@ public final class Slicer {
    * Rewrites an instance's {@code dependencies} with the unit's prefix map and drops those that
    * leave the slice (they become dependencies between units). Returns how many were dropped.
    */
-  private static int rewriteDependencies(ObjectNode instance, Map<ModulePath, ModulePath> configPaths, ResourceAddress owner) {
+  private static int rewriteDependencies(
+      ObjectNode instance, Map<ModulePath, ModulePath> configPaths, ResourceAddress owner) {
     JsonNode deps = instance.get("dependencies");
     if (deps == null || deps.isNull()) {
       return 0;

@@ -19,17 +19,20 @@ import java.io.UncheckedIOException;
 
 /**
  * Reads and writes state JSON as trees, so fields this tool does not know survive. Parse errors
- * name the line and column only: Jackson's own messages quote the offending text, which in a
- * state may be a secret. Values are carried exactly: numbers as written (Terraform's are
- * arbitrary-precision, a double would round them), strings and numbers of any length (a state may hold a
- * whole file's content in one attribute).
+ * name the line and column only: Jackson's own messages quote the offending text, which in a state
+ * may be a secret. Values are carried exactly: numbers as written (Terraform's are
+ * arbitrary-precision, a double would round them), strings and numbers of any length (a state may
+ * hold a whole file's content in one attribute).
  */
 public final class StateJson {
   private static final ObjectMapper JSON =
       JsonMapper.builder(
               JsonFactory.builder()
-                  .streamReadConstraints(StreamReadConstraints.builder()
-                      .maxStringLength(Integer.MAX_VALUE).maxNumberLength(Integer.MAX_VALUE).build())
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxStringLength(Integer.MAX_VALUE)
+                          .maxNumberLength(Integer.MAX_VALUE)
+                          .build())
                   .build())
           .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -58,13 +61,16 @@ public final class StateJson {
       }
       if (parser.nextToken() != null) {
         throw new StateFormatException(
-            where + " is not valid JSON: content after the end of the document (line "
-                + parser.currentLocation().getLineNr() + ")");
+            where
+                + " is not valid JSON: content after the end of the document (line "
+                + parser.currentLocation().getLineNr()
+                + ")");
       }
       return node;
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
-      String location = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+      String location =
+          at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
       throw new StateFormatException(where + " is not valid JSON" + location);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + where, e);

@@ -17,15 +17,16 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A Terraform state, format version 4, as a JSON tree. Only what slicing needs is parsed
- * (lineage, serial, each resource's address and provider); everything else is carried as is.
+ * A Terraform state, format version 4, as a JSON tree. Only what slicing needs is parsed (lineage,
+ * serial, each resource's address and provider); everything else is carried as is.
  */
 public final class TerraformState {
   public static final int FORMAT_VERSION = 4;
 
   /** {@code provider.aws}, {@code module.a.provider.aws.east}: how Terraform 0.12 named them. */
   private static final Pattern LEGACY_PROVIDER =
-      Pattern.compile("(module\\.[^.\\[]+(\\[[^\\]]*\\])?\\.)*provider\\.[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)?");
+      Pattern.compile(
+          "(module\\.[^.\\[]+(\\[[^\\]]*\\])?\\.)*provider\\.[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)?");
 
   private final ObjectNode root;
   private final List<StateResource> resources;
@@ -48,7 +49,11 @@ public final class TerraformState {
     }
     if (version.asInt() != FORMAT_VERSION) {
       throw new StateFormatException(
-          where + " is state format version " + version.asInt() + "; only version " + FORMAT_VERSION
+          where
+              + " is state format version "
+              + version.asInt()
+              + "; only version "
+              + FORMAT_VERSION
               + " (Terraform 0.12 and later) is supported: run terraform once with a current version to upgrade it");
     }
     if (!root.path("lineage").isTextual() || !root.path("serial").isIntegralNumber()) {
@@ -74,14 +79,16 @@ public final class TerraformState {
     try {
       ModuleInstance module = AddressParser.moduleInstance(entry.path("module").asText(""));
       ResourceMode mode = ResourceMode.fromState(text(entry, "mode", where));
-      ResourceAddress address = new ResourceAddress(module, mode, text(entry, "type", where), text(entry, "name", where));
+      ResourceAddress address =
+          new ResourceAddress(module, mode, text(entry, "type", where), text(entry, "name", where));
       ProviderConfig provider = provider(text(entry, "provider", where), where, address);
       if (!entry.path("instances").isArray()) {
         throw new StateFormatException(where + " (" + address + ") has no instances list");
       }
       for (JsonNode instance : entry.path("instances")) {
         if (!instance.isObject()) {
-          throw new StateFormatException(where + " (" + address + ") has an instance that is not an object");
+          throw new StateFormatException(
+              where + " (" + address + ") has an instance that is not an object");
         }
         try {
           StateResource.keyOf(instance);
@@ -103,7 +110,12 @@ public final class TerraformState {
   private static ProviderConfig provider(String text, String where, ResourceAddress address) {
     if (LEGACY_PROVIDER.matcher(text).matches()) {
       throw new StateFormatException(
-          where + " (" + address + ") names its provider the Terraform 0.12 way (" + text + "); upgrade the state first with"
+          where
+              + " ("
+              + address
+              + ") names its provider the Terraform 0.12 way ("
+              + text
+              + "); upgrade the state first with"
               + " Terraform 0.13 or later: terraform state replace-provider registry.terraform.io/-/NAME"
               + " registry.terraform.io/hashicorp/NAME (or the provider's own source)");
     }
@@ -119,18 +131,31 @@ public final class TerraformState {
   }
 
   /**
-   * A state for a unit: the top-level fields of {@code template} (format and Terraform version,
-   * and any field added later), no check results, the given resources in Terraform's order.
+   * A state for a unit: the top-level fields of {@code template} (format and Terraform version, and
+   * any field added later), no check results, the given resources in Terraform's order.
    *
    * @param keepOutputs keep the template's root outputs (adding to a unit's existing state);
    *     otherwise none: a monolith's outputs belong to the monolith
    */
   public static TerraformState of(
-      TerraformState template, String lineage, long serial, List<StateResource> resources, boolean keepOutputs) {
-    // Field by field, not the whole template: a monolith's resources are copied once per unit otherwise.
+      TerraformState template,
+      String lineage,
+      long serial,
+      List<StateResource> resources,
+      boolean keepOutputs) {
+    // Field by field, not the whole template: a monolith's resources are copied once per unit
+    // otherwise.
     ObjectNode root = template.root.objectNode();
-    template.root.properties().forEach(field ->
-        root.set(field.getKey(), field.getKey().equals("resources") ? root.arrayNode() : field.getValue().deepCopy()));
+    template
+        .root
+        .properties()
+        .forEach(
+            field ->
+                root.set(
+                    field.getKey(),
+                    field.getKey().equals("resources")
+                        ? root.arrayNode()
+                        : field.getValue().deepCopy()));
     root.put("serial", serial);
     root.put("lineage", lineage);
     if (!keepOutputs) {
@@ -140,7 +165,8 @@ public final class TerraformState {
     sorted.sort(ORDER);
     ArrayNode list = root.putArray("resources");
     sorted.forEach(r -> list.add(r.node()));
-    // Check results describe the monolith's configuration; the unit's first plan recomputes its own.
+    // Check results describe the monolith's configuration; the unit's first plan recomputes its
+    // own.
     root.putNull("check_results");
     return new TerraformState(root, sorted);
   }
@@ -165,16 +191,22 @@ public final class TerraformState {
   }
 
   /**
-   * Refuses a state the engine cannot read: one written by a newer version than the engine's
-   * (both engines refuse those, but only after the tools would have written unit states).
+   * Refuses a state the engine cannot read: one written by a newer version than the engine's (both
+   * engines refuse those, but only after the tools would have written unit states).
    *
    * @param where names the state in the message
    */
   public void requireReadableBy(EngineRelease engine, String where) {
     if (engine != null && engine.olderThan(terraformVersion())) {
-      throw new StateFormatException(where + " was written by version " + terraformVersion() + ", newer than "
-          + engine + " in use, which cannot read it: run with the engine that wrote it (" + Engine.VARIABLE
-          + "), or pin a newer one in toolchain.properties");
+      throw new StateFormatException(
+          where
+              + " was written by version "
+              + terraformVersion()
+              + ", newer than "
+              + engine
+              + " in use, which cannot read it: run with the engine that wrote it ("
+              + Engine.VARIABLE
+              + "), or pin a newer one in toolchain.properties");
     }
   }
 

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The state of a Terraform, OpenTofu or Terragrunt directory, through {@code state pull} and
- * {@code state push}: whatever backend the directory is configured with, with the engine's own
- * locking and its lineage and serial checks on push.
+ * The state of a Terraform, OpenTofu or Terragrunt directory, through {@code state pull} and {@code
+ * state push}: whatever backend the directory is configured with, with the engine's own locking and
+ * its lineage and serial checks on push.
  */
 public final class EngineStateStore implements StateStore {
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -28,11 +28,15 @@ public final class EngineStateStore implements StateStore {
   /**
    * @param command builds {@code terraform ARGS} or {@code terragrunt ARGS} in {@code dir}
    * @param scratch a private directory for the file handed to {@code state push}
-   * @param exactReader reads the backend's bytes as stored, or null to read through
-   *     {@code state pull} (which reformats the state, so its hash differs from the stored one)
+   * @param exactReader reads the backend's bytes as stored, or null to read through {@code state
+   *     pull} (which reformats the state, so its hash differs from the stored one)
    */
   public EngineStateStore(
-      Path dir, CommandRunner runner, Function<List<String>, Command> command, Path scratch, StateStore exactReader) {
+      Path dir,
+      CommandRunner runner,
+      Function<List<String>, Command> command,
+      Path scratch,
+      StateStore exactReader) {
     this.dir = dir;
     this.runner = runner;
     this.command = command;
@@ -50,7 +54,8 @@ public final class EngineStateStore implements StateStore {
     if (exactReader != null) {
       return exactReader.read();
     }
-    ExecResult pull = runner.run(command.apply(List.of("state", "pull")).withTimeout(TIMEOUT)).requireSuccess();
+    ExecResult pull =
+        runner.run(command.apply(List.of("state", "pull")).withTimeout(TIMEOUT)).requireSuccess();
     String out = pull.stdout();
     int start = out.indexOf('{');
     if (start < 0) {

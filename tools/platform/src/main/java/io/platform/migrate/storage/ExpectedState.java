@@ -3,8 +3,8 @@ package io.platform.migrate.storage;
 import java.util.Optional;
 
 /**
- * What must be at a destination for a write to go ahead, checked under the store's lock: no
- * state yet, the state with a given SHA-256, or anything at all (a forced write).
+ * What must be at a destination for a write to go ahead, checked under the store's lock: no state
+ * yet, the state with a given SHA-256, or anything at all (a forced write).
  */
 public final class ExpectedState {
   private static final ExpectedState NONE = new ExpectedState("");
@@ -39,7 +39,10 @@ public final class ExpectedState {
     return sha256 == null;
   }
 
-  /** @throws StateConflictException when the state found is not the one expected; nothing was written */
+  /**
+   * @throws StateConflictException when the state found is not the one expected; nothing was
+   *     written
+   */
   public void check(StateStore store, Optional<StoredState> current) {
     if (forced()) {
       return;
@@ -47,9 +50,12 @@ public final class ExpectedState {
     String found = current.map(StoredState::sha256).orElse("");
     if (!found.equals(sha256)) {
       throw new StateConflictException(
-          store.describe() + " changed since it was checked ("
+          store.describe()
+              + " changed since it was checked ("
               + (sha256.isEmpty() ? "no state was there" : "sha256 " + sha256.substring(0, 12))
-              + ", now " + (found.isEmpty() ? "none" : "sha256 " + found.substring(0, 12)) + "); nothing written");
+              + ", now "
+              + (found.isEmpty() ? "none" : "sha256 " + found.substring(0, 12))
+              + "); nothing written");
     }
   }
 

@@ -52,7 +52,8 @@ public final class FileStateStore implements StateStore {
     Path lockFile = file.resolveSibling("." + file.getFileName() + ".lock");
     try {
       Files.createDirectories(file.getParent());
-      FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock held = channel.tryLock();
       if (held == null) {
         channel.close();

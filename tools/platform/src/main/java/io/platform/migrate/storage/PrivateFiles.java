@@ -22,7 +22,10 @@ public final class PrivateFiles {
     }
   }
 
-  /** A new directory only its owner can enter, in {@code parent}, named {@code prefix} and a unique suffix. */
+  /**
+   * A new directory only its owner can enter, in {@code parent}, named {@code prefix} and a unique
+   * suffix.
+   */
   public static Path directory(Path parent, String prefix) {
     try {
       return Files.createTempDirectory(parent, prefix, ownerOnly());
@@ -40,8 +43,12 @@ public final class PrivateFiles {
     Path dir = file.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Path temp =
+          Files.createTempFile(
+              dir,
+              "." + file.getFileName(),
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       try {
         Files.write(temp, bytes, StandardOpenOption.TRUNCATE_EXISTING);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -27,16 +27,17 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
- * A state object in S3, written the way Terraform's S3 backend writes it: under the DynamoDB
- * lock item and/or the S3 lock file, encrypted as configured, and with the {@code <key>-md5}
- * digest item updated in the lock table (without it the next Terraform read fails its
- * consistency check).
+ * A state object in S3, written the way Terraform's S3 backend writes it: under the DynamoDB lock
+ * item and/or the S3 lock file, encrypted as configured, and with the {@code <key>-md5} digest item
+ * updated in the lock table (without it the next Terraform read fails its consistency check).
  */
 public final class S3StateStore implements StateStore {
   /** One API call attempt; a stopped endpoint shows as a failure instead of a hang. */
   static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
 
-  /** How long a lock release keeps trying after a failed write, so a short outage leaves no lock. */
+  /**
+   * How long a lock release keeps trying after a failed write, so a short outage leaves no lock.
+   */
   static final Duration RELEASE_PATIENCE = Duration.ofSeconds(60);
 
   private final S3Location location;
@@ -46,7 +47,8 @@ public final class S3StateStore implements StateStore {
   /**
    * @param defaultEndpoint the endpoint when the location names none (AWS_ENDPOINT_URL), or null
    */
-  public S3StateStore(S3Location location, AwsCredentialsProvider credentials, URI defaultEndpoint) {
+  public S3StateStore(
+      S3Location location, AwsCredentialsProvider credentials, URI defaultEndpoint) {
     this.location = location;
     this.credentials = credentials;
     this.defaultEndpoint = defaultEndpoint;
@@ -63,10 +65,12 @@ public final class S3StateStore implements StateStore {
 
   @Override
   public Optional<StoredState> read() {
-    try (AwsClients aws = clients(); S3Client s3 = aws.s3()) {
+    try (AwsClients aws = clients();
+        S3Client s3 = aws.s3()) {
       byte[] bytes;
       try {
-        bytes = s3.getObjectAsBytes(b -> b.bucket(location.bucket()).key(location.key())).asByteArray();
+        bytes =
+            s3.getObjectAsBytes(b -> b.bucket(location.bucket()).key(location.key())).asByteArray();
       } catch (NoSuchKeyException e) {
         return Optional.empty();
       }
@@ -74,8 +78,12 @@ public final class S3StateStore implements StateStore {
       if (location.lockTable() != null) {
         try (DynamoDbClient dynamo = aws.dynamoDb()) {
           String digest = digest(dynamo);
-          check = digest == null ? StoredState.Digest.MISSING
-              : digest.equals(Digests.md5(bytes)) ? StoredState.Digest.MATCHES : StoredState.Digest.DIFFERS;
+          check =
+              digest == null
+                  ? StoredState.Digest.MISSING
+                  : digest.equals(Digests.md5(bytes))
+                      ? StoredState.Digest.MATCHES
+                      : StoredState.Digest.DIFFERS;
         }
       }
       return Optional.of(new StoredState(bytes, check));
@@ -85,11 +93,16 @@ public final class S3StateStore implements StateStore {
   @Override
   @SuppressWarnings("try") // the lock is held for the block, not used in it
   public void write(byte[] state, ExpectedState expected) {
-    try (AwsClients aws = clients(); S3Client s3 = aws.s3(); DynamoDbClient dynamo = aws.dynamoDb();
+    try (AwsClients aws = clients();
+        S3Client s3 = aws.s3();
+        DynamoDbClient dynamo = aws.dynamoDb();
         StateLock lock = acquire(s3, dynamo, "platform migrate apply")) {
       expected.check(this, read());
       PutObjectRequest.Builder put =
-          PutObjectRequest.builder().bucket(location.bucket()).key(location.key()).contentType("application/json");
+          PutObjectRequest.builder()
+              .bucket(location.bucket())
+              .key(location.key())
+              .contentType("application/json");
       if (location.kmsKeyId() != null) {
         put.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(location.kmsKeyId());
       } else if (location.encrypt()) {
@@ -97,24 +110,41 @@ public final class S3StateStore implements StateStore {
       }
       s3.putObject(put.build(), RequestBody.fromBytes(state));
       if (location.lockTable() != null) {
-        dynamo.putItem(b -> b.tableName(location.lockTable()).item(Map.of(
-            "LockID", AttributeValue.fromS(location.digestId()),
-            "Digest", AttributeValue.fromS(Digests.md5(state)))));
+        dynamo.putItem(
+            b ->
+                b.tableName(location.lockTable())
+                    .item(
+                        Map.of(
+                            "LockID", AttributeValue.fromS(location.digestId()),
+                            "Digest", AttributeValue.fromS(Digests.md5(state)))));
       }
     }
   }
 
-  /** Rewrites the lock table's digest for what the object holds now (after an interrupted write). */
+  /**
+   * Rewrites the lock table's digest for what the object holds now (after an interrupted write).
+   */
   @Override
   public boolean repairDigest() {
     if (location.lockTable() == null) {
       return false;
     }
-    byte[] state = read().orElseThrow(() -> new IllegalStateException(describe() + " holds no state to repair the digest of")).bytes();
-    try (AwsClients aws = clients(); DynamoDbClient dynamo = aws.dynamoDb()) {
-      dynamo.putItem(b -> b.tableName(location.lockTable()).item(Map.of(
-          "LockID", AttributeValue.fromS(location.digestId()),
-          "Digest", AttributeValue.fromS(Digests.md5(state)))));
+    byte[] state =
+        read()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        describe() + " holds no state to repair the digest of"))
+            .bytes();
+    try (AwsClients aws = clients();
+        DynamoDbClient dynamo = aws.dynamoDb()) {
+      dynamo.putItem(
+          b ->
+              b.tableName(location.lockTable())
+                  .item(
+                      Map.of(
+                          "LockID", AttributeValue.fromS(location.digestId()),
+                          "Digest", AttributeValue.fromS(Digests.md5(state)))));
     }
     return true;
   }
@@ -152,31 +182,67 @@ public final class S3StateStore implements StateStore {
     try {
       if (location.useLockfile()) {
         try {
-          s3.putObject(b -> b.bucket(location.bucket()).key(location.lockfileKey()).ifNoneMatch("*").contentType("application/json"),
+          s3.putObject(
+              b ->
+                  b.bucket(location.bucket())
+                      .key(location.lockfileKey())
+                      .ifNoneMatch("*")
+                      .contentType("application/json"),
               RequestBody.fromString(info));
         } catch (S3Exception e) {
           if (e.statusCode() == 412 || e.statusCode() == 409) {
-            throw new StateConflictException(describe() + " is locked (" + location.lockfileKey() + " exists): " + holder(
-                s3.getObjectAsBytes(b -> b.bucket(location.bucket()).key(location.lockfileKey())).asUtf8String()));
+            throw new StateConflictException(
+                describe()
+                    + " is locked ("
+                    + location.lockfileKey()
+                    + " exists): "
+                    + holder(
+                        s3.getObjectAsBytes(
+                                b -> b.bucket(location.bucket()).key(location.lockfileKey()))
+                            .asUtf8String()));
           }
           throw e;
         }
-        releases.add(() -> s3.deleteObject(b -> b.bucket(location.bucket()).key(location.lockfileKey())));
+        releases.add(
+            () -> s3.deleteObject(b -> b.bucket(location.bucket()).key(location.lockfileKey())));
       }
       if (location.lockTable() != null) {
         try {
-          dynamo.putItem(b -> b.tableName(location.lockTable())
-              .item(Map.of("LockID", AttributeValue.fromS(location.lockId()), "Info", AttributeValue.fromS(info)))
-              .conditionExpression("attribute_not_exists(LockID)"));
+          dynamo.putItem(
+              b ->
+                  b.tableName(location.lockTable())
+                      .item(
+                          Map.of(
+                              "LockID",
+                              AttributeValue.fromS(location.lockId()),
+                              "Info",
+                              AttributeValue.fromS(info)))
+                      .conditionExpression("attribute_not_exists(LockID)"));
         } catch (ConditionalCheckFailedException e) {
-          var item = dynamo.getItem(b -> b.tableName(location.lockTable()).key(Map.of("LockID", AttributeValue.fromS(location.lockId())))).item();
-          throw new StateConflictException(describe() + " is locked in " + location.lockTable() + ": "
-              + holder(item.containsKey("Info") ? item.get("Info").s() : "{}"));
+          var item =
+              dynamo
+                  .getItem(
+                      b ->
+                          b.tableName(location.lockTable())
+                              .key(Map.of("LockID", AttributeValue.fromS(location.lockId()))))
+                  .item();
+          throw new StateConflictException(
+              describe()
+                  + " is locked in "
+                  + location.lockTable()
+                  + ": "
+                  + holder(item.containsKey("Info") ? item.get("Info").s() : "{}"));
         }
-        releases.add(0, () -> dynamo.deleteItem(b -> b.tableName(location.lockTable())
-            .key(Map.of("LockID", AttributeValue.fromS(location.lockId())))
-            .conditionExpression("Info = :info")
-            .expressionAttributeValues(Map.of(":info", AttributeValue.fromS(info)))));
+        releases.add(
+            0,
+            () ->
+                dynamo.deleteItem(
+                    b ->
+                        b.tableName(location.lockTable())
+                            .key(Map.of("LockID", AttributeValue.fromS(location.lockId())))
+                            .conditionExpression("Info = :info")
+                            .expressionAttributeValues(
+                                Map.of(":info", AttributeValue.fromS(info)))));
       }
     } catch (RuntimeException e) {
       releaseAll(releases);
@@ -198,8 +264,11 @@ public final class S3StateStore implements StateStore {
           break;
         } catch (SdkException e) {
           if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("cannot release a state lock (" + e.getMessage()
-                + "); release it with terragrunt force-unlock once the backend answers", e);
+            throw new IllegalStateException(
+                "cannot release a state lock ("
+                    + e.getMessage()
+                    + "); release it with terragrunt force-unlock once the backend answers",
+                e);
           }
           sleep();
         }
@@ -217,7 +286,13 @@ public final class S3StateStore implements StateStore {
   }
 
   private String digest(DynamoDbClient dynamo) {
-    var item = dynamo.getItem(b -> b.tableName(location.lockTable()).key(Map.of("LockID", AttributeValue.fromS(location.digestId())))).item();
+    var item =
+        dynamo
+            .getItem(
+                b ->
+                    b.tableName(location.lockTable())
+                        .key(Map.of("LockID", AttributeValue.fromS(location.digestId()))))
+            .item();
     return item == null || !item.containsKey("Digest") ? null : item.get("Digest").s();
   }
 
@@ -237,8 +312,15 @@ public final class S3StateStore implements StateStore {
   private static String holder(String infoJson) {
     try {
       var info = StateJson.mapper().readTree(infoJson);
-      return "held by " + info.path("Who").asText("?") + " for " + info.path("Operation").asText("?")
-          + " since " + info.path("Created").asText("?") + " (lock ID " + info.path("ID").asText("?") + ")";
+      return "held by "
+          + info.path("Who").asText("?")
+          + " for "
+          + info.path("Operation").asText("?")
+          + " since "
+          + info.path("Created").asText("?")
+          + " (lock ID "
+          + info.path("ID").asText("?")
+          + ")";
     } catch (java.io.IOException e) {
       return "held (unreadable lock info)";
     }
@@ -253,6 +335,10 @@ public final class S3StateStore implements StateStore {
   }
 
   private AwsClients clients() {
-    return new AwsClients(location.region(), location.endpoint() != null ? location.endpoint() : defaultEndpoint, credentials, ATTEMPT_TIMEOUT);
+    return new AwsClients(
+        location.region(),
+        location.endpoint() != null ? location.endpoint() : defaultEndpoint,
+        credentials,
+        ATTEMPT_TIMEOUT);
   }
 }

@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * The source state, read once into an owner-only, read-only file and hashed. Everything reads
- * this copy; {@link #check()} proves at the end of a run that neither the copy nor the source
- * changed.
+ * The source state, read once into an owner-only, read-only file and hashed. Everything reads this
+ * copy; {@link #check()} proves at the end of a run that neither the copy nor the source changed.
  */
 public final class Snapshot {
   private final StateStore source;
@@ -26,11 +25,15 @@ public final class Snapshot {
 
   /** Reads the source into {@code dir} (a private directory). */
   public static Snapshot take(StateStore source, Path dir) {
-    StoredState state = source.read().orElseThrow(() -> new IllegalArgumentException("no state at " + source.describe()));
+    StoredState state =
+        source
+            .read()
+            .orElseThrow(() -> new IllegalArgumentException("no state at " + source.describe()));
     if (state.digest() == StoredState.Digest.DIFFERS) {
-      throw new IllegalStateException(source.describe()
-          + " does not match its digest in the lock table: a write to it was interrupted or is under way; "
-          + "resolve that (terraform state pull shows the error) before migrating");
+      throw new IllegalStateException(
+          source.describe()
+              + " does not match its digest in the lock table: a write to it was interrupted or is under way; "
+              + "resolve that (terraform state pull shows the error) before migrating");
     }
     Path file = dir.resolve("source.tfstate");
     PrivateFiles.write(file, state.bytes());

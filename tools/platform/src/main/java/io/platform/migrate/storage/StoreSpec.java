@@ -59,9 +59,13 @@ public sealed interface StoreSpec {
     if (this instanceof S3 s3) {
       S3Location location = s3.location();
       node.put("kind", "s3");
-      node.put("region", location.region()).put("bucket", location.bucket()).put("key", location.key())
-          .put("dynamodb_table", location.lockTable()).put("use_lockfile", location.useLockfile())
-          .put("encrypt", location.encrypt()).put("kms_key_id", location.kmsKeyId())
+      node.put("region", location.region())
+          .put("bucket", location.bucket())
+          .put("key", location.key())
+          .put("dynamodb_table", location.lockTable())
+          .put("use_lockfile", location.useLockfile())
+          .put("encrypt", location.encrypt())
+          .put("kms_key_id", location.kmsKeyId())
           .put("endpoint", location.endpoint() == null ? null : location.endpoint().toString());
       node.put("unit_dir", s3.unitDir().toString());
     } else if (this instanceof File file) {
@@ -74,12 +78,16 @@ public sealed interface StoreSpec {
   static StoreSpec fromJson(JsonNode node) {
     String kind = node.path("kind").asText();
     if ("s3".equals(kind)) {
-      S3Location location = new S3Location(
-          node.path("region").asText(), node.path("bucket").asText(), node.path("key").asText(),
-          node.hasNonNull("dynamodb_table") ? node.get("dynamodb_table").asText() : null,
-          node.path("use_lockfile").asBoolean(), node.path("encrypt").asBoolean(),
-          node.hasNonNull("kms_key_id") ? node.get("kms_key_id").asText() : null,
-          node.hasNonNull("endpoint") ? URI.create(node.get("endpoint").asText()) : null);
+      S3Location location =
+          new S3Location(
+              node.path("region").asText(),
+              node.path("bucket").asText(),
+              node.path("key").asText(),
+              node.hasNonNull("dynamodb_table") ? node.get("dynamodb_table").asText() : null,
+              node.path("use_lockfile").asBoolean(),
+              node.path("encrypt").asBoolean(),
+              node.hasNonNull("kms_key_id") ? node.get("kms_key_id").asText() : null,
+              node.hasNonNull("endpoint") ? URI.create(node.get("endpoint").asText()) : null);
       return new S3(location, Path.of(node.path("unit_dir").asText()));
     }
     if ("file".equals(kind)) {

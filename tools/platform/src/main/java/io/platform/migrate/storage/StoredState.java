@@ -15,7 +15,10 @@ public record StoredState(byte[] bytes, Digest digest) {
     MATCHES,
     /** No digest item although the store keeps one: a write cut off before it recorded it. */
     MISSING,
-    /** The digest is of other bytes: a write cut off, or one under way. Terraform refuses to read it. */
+    /**
+     * The digest is of other bytes: a write cut off, or one under way. Terraform refuses to read
+     * it.
+     */
     DIFFERS
   }
 

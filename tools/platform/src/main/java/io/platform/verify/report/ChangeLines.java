@@ -25,10 +25,18 @@ public final class ChangeLines {
       }
     }
     if (!summary.drifted().isEmpty()) {
-      parts.add("drift in " + summary.drifted().size() + " resource" + (summary.drifted().size() == 1 ? "" : "s"));
+      parts.add(
+          "drift in "
+              + summary.drifted().size()
+              + " resource"
+              + (summary.drifted().size() == 1 ? "" : "s"));
     }
     if (!summary.changedOutputs().isEmpty()) {
-      parts.add(summary.changedOutputs().size() + " output" + (summary.changedOutputs().size() == 1 ? "" : "s") + " changed");
+      parts.add(
+          summary.changedOutputs().size()
+              + " output"
+              + (summary.changedOutputs().size() == 1 ? "" : "s")
+              + " changed");
     }
     return parts.length() == 0 ? "no changes" : parts.toString();
   }
@@ -47,7 +55,8 @@ public final class ChangeLines {
       if (change.previousAddress() != null) {
         line += " from " + change.previousAddress();
       }
-      if (!change.changedAttributes().isEmpty() && !change.actions().contains(ChangeAction.CREATE)) {
+      if (!change.changedAttributes().isEmpty()
+          && !change.actions().contains(ChangeAction.CREATE)) {
         line += ": " + String.join(", ", change.changedAttributes());
       }
       lines.add(line);
@@ -65,7 +74,8 @@ public final class ChangeLines {
     if (change.actions().contains(ChangeAction.CREATE)) {
       return "+";
     }
-    if (change.actions().contains(ChangeAction.DELETE) || change.actions().contains(ChangeAction.FORGET)) {
+    if (change.actions().contains(ChangeAction.DELETE)
+        || change.actions().contains(ChangeAction.FORGET)) {
       return "-";
     }
     return "~";

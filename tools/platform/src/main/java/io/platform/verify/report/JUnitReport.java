@@ -10,8 +10,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * The report for CI test views: one test case per unit. A unit that would change or drifted
- * is a failure, a unit that could not be planned is an error.
+ * The report for CI test views: one test case per unit. A unit that would change or drifted is a
+ * failure, a unit that could not be planned is an error.
  */
 public final class JUnitReport {
   private JUnitReport() {}
@@ -59,7 +59,8 @@ public final class JUnitReport {
     return text.toString();
   }
 
-  private static void testCase(XMLStreamWriter xml, VerifyReport report, UnitResult result, boolean allowOutputOnly)
+  private static void testCase(
+      XMLStreamWriter xml, VerifyReport report, UnitResult result, boolean allowOutputOnly)
       throws XMLStreamException {
     xml.writeStartElement("testcase");
     xml.writeAttribute("classname", xmlText("verify." + report.root().getFileName()));
@@ -105,7 +106,11 @@ public final class JUnitReport {
   }
 
   private static boolean allowedInXml(int c) {
-    return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+    return c == '\t'
+        || c == '\n'
+        || c == '\r'
+        || (c >= 0x20 && c <= 0xD7FF)
+        || (c >= 0xE000 && c <= 0xFFFD)
         || c >= 0x10000;
   }
 
@@ -115,7 +120,8 @@ public final class JUnitReport {
         || (result.verdict() == Verdict.OUTPUT_ONLY && !allowOutputOnly);
   }
 
-  private static void counts(XMLStreamWriter xml, int tests, long failures, long errors, long millis)
+  private static void counts(
+      XMLStreamWriter xml, int tests, long failures, long errors, long millis)
       throws XMLStreamException {
     xml.writeAttribute("tests", String.valueOf(tests));
     xml.writeAttribute("failures", String.valueOf(failures));

@@ -32,7 +32,8 @@ public final class JsonReport {
   /** Bumped when a field changes meaning or disappears. */
   public static final int FORMAT_VERSION = 1;
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonReport() {}
 
@@ -108,8 +109,12 @@ public final class JsonReport {
       }
       int version = root.path("format_version").asInt(-1);
       if (version != FORMAT_VERSION) {
-        throw new IllegalArgumentException("unsupported report format_version " + version + " (this platform reads "
-            + FORMAT_VERSION + ")");
+        throw new IllegalArgumentException(
+            "unsupported report format_version "
+                + version
+                + " (this platform reads "
+                + FORMAT_VERSION
+                + ")");
       }
       List<UnitResult> results = new ArrayList<>();
       for (JsonNode unit : root.path("units")) {
@@ -121,13 +126,24 @@ public final class JsonReport {
       }
       JsonNode selection = root.path("selection");
       Map<String, String> reasons = new LinkedHashMap<>();
-      selection.path("reasons").properties().forEach(e -> reasons.put(e.getKey(), e.getValue().asText()));
-      Scope scope = selection.isMissingNode()
-          ? Scope.everyUnit(results.size())
-          : new Scope(selection.path("description").asText(), reasons, selection.path("selected").asInt(results.size()),
-              selection.path("candidates").asInt(results.size()), selection.path("shard").asText(null));
+      selection
+          .path("reasons")
+          .properties()
+          .forEach(e -> reasons.put(e.getKey(), e.getValue().asText()));
+      Scope scope =
+          selection.isMissingNode()
+              ? Scope.everyUnit(results.size())
+              : new Scope(
+                  selection.path("description").asText(),
+                  reasons,
+                  selection.path("selected").asInt(results.size()),
+                  selection.path("candidates").asInt(results.size()),
+                  selection.path("shard").asText(null));
       return new VerifyReport(
-          Path.of(root.path("root").asText()), results, Duration.ofMillis(root.path("elapsed_ms").asLong()), scope,
+          Path.of(root.path("root").asText()),
+          results,
+          Duration.ofMillis(root.path("elapsed_ms").asLong()),
+          scope,
           EngineRelease.read(root));
     } catch (IOException e) {
       throw new IllegalArgumentException("not a verify report: " + e.getMessage(), e);
@@ -142,14 +158,22 @@ public final class JsonReport {
     List<ResourceChange> changes = new ArrayList<>();
     for (JsonNode change : plan.path("changes")) {
       Set<ChangeAction> actions = EnumSet.noneOf(ChangeAction.class);
-      change.path("actions").forEach(a -> actions.add(ChangeAction.valueOf(a.asText().toUpperCase(Locale.ROOT))));
+      change
+          .path("actions")
+          .forEach(a -> actions.add(ChangeAction.valueOf(a.asText().toUpperCase(Locale.ROOT))));
       changes.add(
           new ResourceChange(
-              change.path("address").asText(), change.path("previous_address").asText(null), actions,
+              change.path("address").asText(),
+              change.path("previous_address").asText(null),
+              actions,
               texts(change.path("changed_attributes"))));
     }
     return new PlanSummary(
-        verdict, counts, changes, texts(plan.path("drifted")), texts(plan.path("changed_outputs")),
+        verdict,
+        counts,
+        changes,
+        texts(plan.path("drifted")),
+        texts(plan.path("changed_outputs")),
         texts(plan.path("deferred_reads")));
   }
 

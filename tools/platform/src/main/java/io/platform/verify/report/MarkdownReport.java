@@ -17,9 +17,9 @@ import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
- * The report for a pull-request comment: the summary and a per-unit table first, then each
- * unit's changes folded in {@code <details>}. The whole text stays under GitHub's comment
- * limit; what does not fit is left out with a note saying so.
+ * The report for a pull-request comment: the summary and a per-unit table first, then each unit's
+ * changes folded in {@code <details>}. The whole text stays under GitHub's comment limit; what does
+ * not fit is left out with a note saying so.
  */
 public final class MarkdownReport {
   /** GitHub refuses comments longer than this many characters. */
@@ -31,7 +31,8 @@ public final class MarkdownReport {
   static final int MAX_LINE = Markdown.MAX_LINE;
 
   /** Room kept for the truncation note, whatever the counts in it, and a link of usual length. */
-  private static final int NOTE_ROOM = truncationNote(Integer.MAX_VALUE, Integer.MAX_VALUE).length() + 200;
+  private static final int NOTE_ROOM =
+      truncationNote(Integer.MAX_VALUE, Integer.MAX_VALUE).length() + 200;
 
   private MarkdownReport() {}
 
@@ -39,53 +40,79 @@ public final class MarkdownReport {
     return write(report, allowOutputOnly, null, GITHUB_COMMENT_LIMIT);
   }
 
-  /** @param fullReportUrl where the complete reports are (a CI artifact), linked when this one is cut; or null */
+  /**
+   * @param fullReportUrl where the complete reports are (a CI artifact), linked when this one is
+   *     cut; or null
+   */
   public static String write(VerifyReport report, boolean allowOutputOnly, String fullReportUrl) {
     return write(report, allowOutputOnly, fullReportUrl, GITHUB_COMMENT_LIMIT);
   }
 
   /**
-   * The hidden line a report starts with, naming its tree (e.g. {@code staging}): what finds
-   * the comment of an earlier run of the same tree, to edit it in place.
+   * The hidden line a report starts with, naming its tree (e.g. {@code staging}): what finds the
+   * comment of an earlier run of the same tree, to edit it in place.
    */
   public static String marker(String tree) {
     // An HTML comment cannot hold "--": every hyphen after a hyphen becomes a non-breaking one.
-    return "<!-- platform-verify: " + tree.replaceAll("(?<=-)-", "\u2011").replace(">", "&gt;") + " -->";
+    return "<!-- platform-verify: "
+        + tree.replaceAll("(?<=-)-", "\u2011").replace(">", "&gt;")
+        + " -->";
   }
 
-  static String write(VerifyReport report, boolean allowOutputOnly, String fullReportUrl, int limit) {
+  static String write(
+      VerifyReport report, boolean allowOutputOnly, String fullReportUrl, int limit) {
     StringBuilder out = new StringBuilder();
     ExitCode exit = report.exitCode(allowOutputOnly);
     String tree = String.valueOf(report.root().getFileName());
     out.append(marker(tree)).append('\n');
-    out.append("## Zero-diff verification: ").append(code(tree)).append(" — ")
+    out.append("## Zero-diff verification: ")
+        .append(code(tree))
+        .append(" — ")
         .append(exit == ExitCode.OK ? "clean" : exit == ExitCode.CHANGES ? "changes" : "errors")
         .append("\n\n");
     out.append(
         String.format(
             Locale.ROOT,
             "**%s**: %d clean, %d output-only, %d drift-only, %d with changes, %s (%.1fs%s)%n%n",
-            Count.of(report.results().size(), "unit"), report.count(Verdict.CLEAN), report.count(Verdict.OUTPUT_ONLY),
-            report.count(Verdict.DRIFT_ONLY), report.count(Verdict.CHANGES), Count.of(report.count(Verdict.ERROR), "error"),
-            report.elapsed().toMillis() / 1000.0, report.engineSuffix()));
+            Count.of(report.results().size(), "unit"),
+            report.count(Verdict.CLEAN),
+            report.count(Verdict.OUTPUT_ONLY),
+            report.count(Verdict.DRIFT_ONLY),
+            report.count(Verdict.CHANGES),
+            Count.of(report.count(Verdict.ERROR), "error"),
+            report.elapsed().toMillis() / 1000.0,
+            report.engineSuffix()));
     Scope scope = report.scope();
     boolean why = !scope.reasons().isEmpty();
     if (scope.worthSaying()) {
-      out.append("**Selected**: ").append(escapeHtml(scope.headline(report.results().size()))).append("\n\n");
+      out.append("**Selected**: ")
+          .append(escapeHtml(scope.headline(report.results().size())))
+          .append("\n\n");
     }
     if (report.results().isEmpty()) {
-      return out.append(scope.selective() ? "No unit reads what changed: nothing to verify.\n" : "No units.\n").toString();
+      return out.append(
+              scope.selective()
+                  ? "No unit reads what changed: nothing to verify.\n"
+                  : "No units.\n")
+          .toString();
     }
     out.append("| Unit | Result |");
     for (ChangeAction action : ChangeAction.values()) {
       out.append(' ').append(action.label()).append(" |");
     }
     out.append(" Summary |").append(why ? " Why |" : "").append("\n|---|---|");
-    out.append("---:|".repeat(ChangeAction.values().length)).append("---|").append(why ? "---|" : "").append('\n');
+    out.append("---:|".repeat(ChangeAction.values().length))
+        .append("---|")
+        .append(why ? "---|" : "")
+        .append('\n');
 
     // A table too long for the comment loses its clean rows first: the summary counts them.
-    List<String> rows = report.results().stream().map(r -> row(r, why ? scope.reasons().getOrDefault(r.unit().name(), "") : null)).toList();
-    boolean allRowsFit = out.length() + rows.stream().mapToInt(String::length).sum() + NOTE_ROOM <= limit;
+    List<String> rows =
+        report.results().stream()
+            .map(r -> row(r, why ? scope.reasons().getOrDefault(r.unit().name(), "") : null))
+            .toList();
+    boolean allRowsFit =
+        out.length() + rows.stream().mapToInt(String::length).sum() + NOTE_ROOM <= limit;
     int rowsLeftOut = 0;
     for (int i = 0; i < rows.size(); i++) {
       boolean cleanToDrop = !allRowsFit && report.results().get(i).verdict() == Verdict.CLEAN;
@@ -118,10 +145,16 @@ public final class MarkdownReport {
   }
 
   private static String row(UnitResult result, String why) {
-    StringBuilder row = new StringBuilder("| ").append(cell(code(result.unit().name()))).append(" | ")
-        .append(result.verdict().label()).append(" |");
+    StringBuilder row =
+        new StringBuilder("| ")
+            .append(cell(code(result.unit().name())))
+            .append(" | ")
+            .append(result.verdict().label())
+            .append(" |");
     for (ChangeAction action : ChangeAction.values()) {
-      row.append(' ').append(result.summary() == null ? "-" : String.valueOf(result.summary().count(action))).append(" |");
+      row.append(' ')
+          .append(result.summary() == null ? "-" : String.valueOf(result.summary().count(action)))
+          .append(" |");
     }
     row.append(' ').append(cell(escapeHtml(shortened(ChangeLines.headline(result))))).append(" |");
     if (why != null) {
@@ -131,9 +164,12 @@ public final class MarkdownReport {
   }
 
   private static String details(UnitResult result) {
-    StringBuilder out = new StringBuilder("\n<details><summary><code>")
-        .append(escapeHtml(result.unit().name())).append("</code>: ")
-        .append(escapeHtml(shortened(ChangeLines.headline(result)))).append("</summary>\n\n```\n");
+    StringBuilder out =
+        new StringBuilder("\n<details><summary><code>")
+            .append(escapeHtml(result.unit().name()))
+            .append("</code>: ")
+            .append(escapeHtml(shortened(ChangeLines.headline(result))))
+            .append("</summary>\n\n```\n");
     List<String> lines =
         result.summary() == null ? List.of(result.error()) : ChangeLines.details(result.summary());
     int shown = Math.min(lines.size(), MAX_DETAIL_LINES);
@@ -154,7 +190,8 @@ public final class MarkdownReport {
     if (detailsLeftOut > 0) {
       leftOut.add("details of " + detailsLeftOut + " unit(s) left out");
     }
-    return "\n> Report truncated to fit a GitHub comment: " + leftOut
+    return "\n> Report truncated to fit a GitHub comment: "
+        + leftOut
         + ". The JSON and JUnit reports hold everything.\n";
   }
 }

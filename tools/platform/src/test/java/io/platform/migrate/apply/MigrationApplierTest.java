@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code migrate apply} on file stores, verification off: the writes, the rerun, and each
- * refusal that must leave every destination as it was.
+ * {@code migrate apply} on file stores, verification off: the writes, the rerun, and each refusal
+ * that must leave every destination as it was.
  */
 class MigrationApplierTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,15 +33,27 @@ class MigrationApplierTest {
 
   private MigrationPlan planned() {
     mono = write(dir.resolve("mono.tfstate"), monolith("1.11.4"));
-    plan = new MigrationPlanner(stores(dir.resolve("scratch")), TERRAFORM, line -> {})
-        .plan(source(mono), MAPPING, new DirectoryDestinations(dir.resolve("units")), false, dir.resolve("scratch"));
+    plan =
+        new MigrationPlanner(stores(dir.resolve("scratch")), TERRAFORM, line -> {})
+            .plan(
+                source(mono),
+                MAPPING,
+                new DirectoryDestinations(dir.resolve("units")),
+                false,
+                dir.resolve("scratch"));
     return plan;
   }
 
   private ApplyReport apply(boolean force) {
-    MigrationApplier.Options options = new MigrationApplier.Options(force, false, false, StateStores.Push.S3, 2);
-    return new MigrationApplier(stores(dir.resolve("scratch")), new MigrationApplier.Tools(null, null, null), options, null,
-        line -> {}).apply(plan, "plan.json", dir.resolve("scratch"));
+    MigrationApplier.Options options =
+        new MigrationApplier.Options(force, false, false, StateStores.Push.S3, 2);
+    return new MigrationApplier(
+            stores(dir.resolve("scratch")),
+            new MigrationApplier.Tools(null, null, null),
+            options,
+            null,
+            line -> {})
+        .apply(plan, "plan.json", dir.resolve("scratch"));
   }
 
   private JsonNode unitState(String unit) throws IOException {
@@ -60,7 +72,9 @@ class MigrationApplierTest {
     ApplyReport report = apply(false);
 
     assertThat(report.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(report.units()).extracting(UnitOutcome::action).containsOnly(UnitOutcome.Action.PUSHED);
+    assertThat(report.units())
+        .extracting(UnitOutcome::action)
+        .containsOnly(UnitOutcome.Action.PUSHED);
     JsonNode eks = unitState("eks");
     assertThat(eks.path("lineage").asText()).isEqualTo(unit("eks").lineage());
     assertThat(eks.path("serial").asLong()).isEqualTo(1);
@@ -79,7 +93,9 @@ class MigrationApplierTest {
     ApplyReport again = apply(false);
 
     assertThat(again.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(again.units()).extracting(UnitOutcome::action).containsOnly(UnitOutcome.Action.SKIPPED);
+    assertThat(again.units())
+        .extracting(UnitOutcome::action)
+        .containsOnly(UnitOutcome.Action.SKIPPED);
     assertThat(Files.readAllBytes(dir.resolve("units/vpc/terraform.tfstate"))).isEqualTo(vpc);
   }
 
@@ -91,7 +107,9 @@ class MigrationApplierTest {
     ApplyReport report = apply(false);
 
     assertThat(report.exitCode()).isEqualTo(ExitCode.REFUSED);
-    assertThat(report.units()).extracting(UnitOutcome::action).containsOnly(UnitOutcome.Action.REFUSED);
+    assertThat(report.units())
+        .extracting(UnitOutcome::action)
+        .containsOnly(UnitOutcome.Action.REFUSED);
     assertThat(report.units().get(0).message()).contains("the source changed since the plan");
     assertThat(dir.resolve("units")).doesNotExist();
   }
@@ -99,16 +117,25 @@ class MigrationApplierTest {
   @Test
   void aDestinationSomethingElseWroteIsRefusedUntilForced() throws IOException {
     planned();
-    Path foreign = write(dir.resolve("units/vpc/terraform.tfstate"),
-        "{\"version\": 4, \"terraform_version\": \"1.11.4\", \"serial\": 3, \"lineage\": \"other\", \"resources\": []}");
+    Path foreign =
+        write(
+            dir.resolve("units/vpc/terraform.tfstate"),
+            "{\"version\": 4, \"terraform_version\": \"1.11.4\", \"serial\": 3, \"lineage\": \"other\", \"resources\": []}");
     byte[] theirs = Files.readAllBytes(foreign);
 
     ApplyReport refused = apply(false);
 
     assertThat(refused.exitCode()).isEqualTo(ExitCode.REFUSED);
-    assertThat(refused.units()).filteredOn(u -> u.unit().equals("vpc")).extracting(UnitOutcome::message)
-        .singleElement().asString().contains("lineage other (serial 3)").contains("nothing written (--force overwrites)");
-    assertThat(refused.units()).filteredOn(u -> u.unit().equals("eks")).extracting(UnitOutcome::action)
+    assertThat(refused.units())
+        .filteredOn(u -> u.unit().equals("vpc"))
+        .extracting(UnitOutcome::message)
+        .singleElement()
+        .asString()
+        .contains("lineage other (serial 3)")
+        .contains("nothing written (--force overwrites)");
+    assertThat(refused.units())
+        .filteredOn(u -> u.unit().equals("eks"))
+        .extracting(UnitOutcome::action)
         .containsExactly(UnitOutcome.Action.NOT_ATTEMPTED);
     assertThat(Files.readAllBytes(foreign)).isEqualTo(theirs);
     assertThat(dir.resolve("units/eks")).doesNotExist();

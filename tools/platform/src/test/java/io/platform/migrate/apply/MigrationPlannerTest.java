@@ -21,14 +21,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code migrate plan} on file stores: what it plans, what it refuses, and that it writes nothing. */
+/**
+ * {@code migrate plan} on file stores: what it plans, what it refuses, and that it writes nothing.
+ */
 class MigrationPlannerTest {
   @TempDir Path dir;
   private final List<String> progress = new ArrayList<>();
 
   private MigrationPlan plan(Path mono, boolean allowExisting) {
     return new MigrationPlanner(stores(dir.resolve("scratch")), TERRAFORM, progress::add)
-        .plan(source(mono), MAPPING, new DirectoryDestinations(dir.resolve("units")), allowExisting, dir.resolve("scratch"));
+        .plan(
+            source(mono),
+            MAPPING,
+            new DirectoryDestinations(dir.resolve("units")),
+            allowExisting,
+            dir.resolve("scratch"));
   }
 
   @Test
@@ -39,10 +46,12 @@ class MigrationPlannerTest {
     MigrationPlan plan = plan(mono, false);
 
     assertThat(plan.units()).extracting(PlannedUnit::name).containsExactlyInAnyOrder("vpc", "eks");
-    assertThat(plan.units()).allSatisfy(unit -> {
-      assertThat(unit.serial()).isEqualTo(1);
-      assertThat(unit.existing()).isNull();
-    });
+    assertThat(plan.units())
+        .allSatisfy(
+            unit -> {
+              assertThat(unit.serial()).isEqualTo(1);
+              assertThat(unit.existing()).isNull();
+            });
     assertThat(plan.instanceCount()).isEqualTo(3);
     assertThat(plan.sourceSerial()).isEqualTo(7);
     assertThat(plan.engine()).isEqualTo(TERRAFORM);
@@ -54,14 +63,20 @@ class MigrationPlannerTest {
   @Test
   void aUnitThatAlreadyHasAStateIsRefusedUnlessAddedTo() {
     Path mono = write(dir.resolve("mono.tfstate"), monolith("1.11.4"));
-    write(dir.resolve("units/vpc/terraform.tfstate"),
+    write(
+        dir.resolve("units/vpc/terraform.tfstate"),
         "{\"version\": 4, \"terraform_version\": \"1.11.4\", \"serial\": 4, \"lineage\": \"vpc-own\", \"resources\": []}");
 
     assertThatThrownBy(() -> plan(mono, false))
         .isInstanceOf(MigrationRefusedException.class)
-        .hasMessageContaining("unit vpc already has a state at").hasMessageContaining("--allow-existing");
+        .hasMessageContaining("unit vpc already has a state at")
+        .hasMessageContaining("--allow-existing");
 
-    PlannedUnit vpc = plan(mono, true).units().stream().filter(u -> u.name().equals("vpc")).findFirst().orElseThrow();
+    PlannedUnit vpc =
+        plan(mono, true).units().stream()
+            .filter(u -> u.name().equals("vpc"))
+            .findFirst()
+            .orElseThrow();
     assertThat(vpc.lineage()).isEqualTo("vpc-own");
     assertThat(vpc.serial()).isEqualTo(5);
     assertThat(vpc.existing().serial()).isEqualTo(4);

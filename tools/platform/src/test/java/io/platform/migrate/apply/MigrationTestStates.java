@@ -16,6 +16,7 @@ import java.time.Duration;
 /** A two-component monolith of terraform_data, the stores that read and write it as files. */
 final class MigrationTestStates {
   static final EngineRelease TERRAFORM = new EngineRelease(Engine.TERRAFORM, "1.11.4");
+
   /** The root module's own module calls are the components (--prefix ''). */
   static final Mapping MAPPING = Mapping.conventional(MappingFile.prefix("", "--prefix"));
 
@@ -32,7 +33,8 @@ final class MigrationTestStates {
            "provider": "provider[\\"terraform.io/builtin/terraform\\"]",
            "instances": [{"index_key": 0, "schema_version": 0, "attributes": {"id": "c0"}},
                          {"index_key": 1, "schema_version": 0, "attributes": {"id": "c1"}}]}]}
-        """.formatted(writtenBy);
+        """
+        .formatted(writtenBy);
   }
 
   static Path write(Path file, String content) {
@@ -50,9 +52,13 @@ final class MigrationTestStates {
 
   /** File stores only: no AWS, and an engine that must never be run. */
   static StateStores stores(Path scratch) {
-    return new StateStores(null, null, command -> new ExecResult(command, 1, "", "not run in a unit test", Duration.ZERO, false),
+    return new StateStores(
+        null,
+        null,
+        command -> new ExecResult(command, 1, "", "not run in a unit test", Duration.ZERO, false),
         () -> {
           throw new AssertionError("file stores run no tool");
-        }, scratch);
+        },
+        scratch);
   }
 }

@@ -26,41 +26,75 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ScratchCopyVerifierTest {
   private static final Toolchain TOOLCHAIN =
-      new Toolchain(Engine.TERRAFORM, Path.of("terraform"), Path.of("terragrunt"), Path.of("moto_server"), Path.of("rc"), Path.of("bin"), k -> null);
+      new Toolchain(
+          Engine.TERRAFORM,
+          Path.of("terraform"),
+          Path.of("terragrunt"),
+          Path.of("moto_server"),
+          Path.of("rc"),
+          Path.of("bin"),
+          k -> null);
 
   @Test
-  void theWorkingDirectoryIsTheSourceCopyPlusTheSubdirectoryAfterTheDoubleSlash(@TempDir Path download) throws IOException {
+  void theWorkingDirectoryIsTheSourceCopyPlusTheSubdirectoryAfterTheDoubleSlash(
+      @TempDir Path download) throws IOException {
     Path copy = Files.createDirectories(download.resolve("hash1/hash2"));
 
-    assertThat(ScratchCopyVerifier.workingDir(download, "/repo/live/../modules//vpc")).isEqualTo(copy.resolve("vpc"));
-    assertThat(ScratchCopyVerifier.workingDir(download, "git::https://example.com/org/repo.git//modules/eks?ref=v1.2.0"))
+    assertThat(ScratchCopyVerifier.workingDir(download, "/repo/live/../modules//vpc"))
+        .isEqualTo(copy.resolve("vpc"));
+    assertThat(
+            ScratchCopyVerifier.workingDir(
+                download, "git::https://example.com/org/repo.git//modules/eks?ref=v1.2.0"))
         .isEqualTo(copy.resolve("modules/eks"));
     assertThat(ScratchCopyVerifier.workingDir(download, "/repo/modules/vpc")).isEqualTo(copy);
   }
 
-  /** Terragrunt's plan hooks (a unit copying its Lambda jar next to the configuration) run only in a Terragrunt plan. */
+  /**
+   * Terragrunt's plan hooks (a unit copying its Lambda jar next to the configuration) run only in a
+   * Terragrunt plan.
+   */
   @Test
-  void plansThroughTerragruntInTheDownloadDirectoryWithoutInitialisingAgainSoTheUnitsHooksRun(@TempDir Path scratch) {
+  void plansThroughTerragruntInTheDownloadDirectoryWithoutInitialisingAgainSoTheUnitsHooksRun(
+      @TempDir Path scratch) {
     FakeTools tools = new FakeTools(OUTPUT_CHANGE);
     // A work directory whose name HCL would read as a template: the backend path must stay literal.
     Path work = scratch.resolve("tmp-${USER}");
     createDirectories(work);
     byte[] sliced = "{\"serial\": 1}".getBytes(StandardCharsets.UTF_8);
 
-    ScratchCopyVerifier.LocalPlan plan = tools.verifier().verify(new Unit(scratch.resolve("live/kill-switch"), "kill-switch"), sliced, work, false);
+    ScratchCopyVerifier.LocalPlan plan =
+        tools
+            .verifier()
+            .verify(
+                new Unit(scratch.resolve("live/kill-switch"), "kill-switch"), sliced, work, false);
 
     assertThat(plan.summary().verdict()).isEqualTo(Verdict.OUTPUT_ONLY);
     assertThat(plan.outputsWritten()).isFalse();
     assertThat(plan.state()).isEqualTo(sliced);
-    assertThat(tools.calls).filteredOn(c -> c.contains(" plan ")).singleElement().satisfies(call -> assertThat(call)
-        .startsWith("terragrunt plan --download-dir ")
-        .contains(" --no-auto-init -- -input=false -lock=false -out=")
-        .endsWith("@ kill-switch"));
-    assertThat(tools.calls).filteredOn(c -> c.startsWith("terraform init")).singleElement().satisfies(init -> assertThat(init)
-        .isEqualTo("terraform init -reconfigure -input=false @ kill-switch"));
+    assertThat(tools.calls)
+        .filteredOn(c -> c.contains(" plan "))
+        .singleElement()
+        .satisfies(
+            call ->
+                assertThat(call)
+                    .startsWith("terragrunt plan --download-dir ")
+                    .contains(" --no-auto-init -- -input=false -lock=false -out=")
+                    .endsWith("@ kill-switch"));
+    assertThat(tools.calls)
+        .filteredOn(c -> c.startsWith("terraform init"))
+        .singleElement()
+        .satisfies(
+            init ->
+                assertThat(init)
+                    .isEqualTo("terraform init -reconfigure -input=false @ kill-switch"));
     assertThat(tools.calls).noneMatch(c -> c.contains(" apply "));
-    assertThat(tools.backendAtPlan).singleElement().satisfies(backend -> assertThat(backend)
-        .containsPattern("backend \"local\" \\{\n    path = \".*/tmp-\\$\\$\\{USER\\}/local-kill-switch-[^/]+/unit.tfstate\"\n"));
+    assertThat(tools.backendAtPlan)
+        .singleElement()
+        .satisfies(
+            backend ->
+                assertThat(backend)
+                    .containsPattern(
+                        "backend \"local\" \\{\n    path = \".*/tmp-\\$\\$\\{USER\\}/local-kill-switch-[^/]+/unit.tfstate\"\n"));
     assertThat(work).isEmptyDirectory();
   }
 
@@ -68,18 +102,39 @@ class ScratchCopyVerifierTest {
   void anOutputOnlyPlanIsAppliedToTheLocalCopyAndThatCopyIsWhatGetsPushed(@TempDir Path scratch) {
     FakeTools tools = new FakeTools(OUTPUT_CHANGE);
 
-    ScratchCopyVerifier.LocalPlan plan = tools.verifier().verify(
-        new Unit(scratch.resolve("live/kill-switch"), "kill-switch"), "{\"serial\": 1}".getBytes(StandardCharsets.UTF_8), scratch, true);
+    ScratchCopyVerifier.LocalPlan plan =
+        tools
+            .verifier()
+            .verify(
+                new Unit(scratch.resolve("live/kill-switch"), "kill-switch"),
+                "{\"serial\": 1}".getBytes(StandardCharsets.UTF_8),
+                scratch,
+                true);
 
     assertThat(plan.summary().verdict()).isEqualTo(Verdict.OUTPUT_ONLY);
     assertThat(plan.outputsWritten()).isTrue();
     assertThat(new String(plan.state(), StandardCharsets.UTF_8)).isEqualTo(APPLIED_STATE);
-    // The saved plan itself, through Terragrunt (the unit's apply hooks), in the same download directory.
-    String planFile = tools.calls.stream().filter(c -> c.contains(" plan ")).findFirst().orElseThrow().replaceAll(".* -out=(\\S+) @.*", "$1");
-    assertThat(tools.calls).filteredOn(c -> c.contains(" apply ")).singleElement().satisfies(call -> assertThat(call)
-        .startsWith("terragrunt apply --download-dir ")
-        .endsWith(" --no-auto-init -- -input=false -lock=false " + planFile + " @ kill-switch"));
-    assertThat(scratch).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith("local-"));
+    // The saved plan itself, through Terragrunt (the unit's apply hooks), in the same download
+    // directory.
+    String planFile =
+        tools.calls.stream()
+            .filter(c -> c.contains(" plan "))
+            .findFirst()
+            .orElseThrow()
+            .replaceAll(".* -out=(\\S+) @.*", "$1");
+    assertThat(tools.calls)
+        .filteredOn(c -> c.contains(" apply "))
+        .singleElement()
+        .satisfies(
+            call ->
+                assertThat(call)
+                    .startsWith("terragrunt apply --download-dir ")
+                    .endsWith(
+                        " --no-auto-init -- -input=false -lock=false "
+                            + planFile
+                            + " @ kill-switch"));
+    assertThat(scratch)
+        .isDirectoryNotContaining(p -> p.getFileName().toString().startsWith("local-"));
   }
 
   @Test
@@ -87,7 +142,10 @@ class ScratchCopyVerifierTest {
     FakeTools tools = new FakeTools("{\"format_version\": \"1.2\"}");
     byte[] sliced = "{\"serial\": 1}".getBytes(StandardCharsets.UTF_8);
 
-    ScratchCopyVerifier.LocalPlan plan = tools.verifier().verify(new Unit(scratch.resolve("live/vpc"), "vpc"), sliced, scratch, true);
+    ScratchCopyVerifier.LocalPlan plan =
+        tools
+            .verifier()
+            .verify(new Unit(scratch.resolve("live/vpc"), "vpc"), sliced, scratch, true);
 
     assertThat(plan.summary().verdict()).isEqualTo(Verdict.CLEAN);
     assertThat(plan.outputsWritten()).isFalse();
@@ -97,12 +155,13 @@ class ScratchCopyVerifierTest {
 
   private static final String OUTPUT_CHANGE =
       "{\"format_version\": \"1.2\", \"output_changes\": {\"function_arn\": {\"actions\": [\"create\"]}}}";
-  private static final String APPLIED_STATE = "{\"serial\": 2, \"outputs\": {\"function_arn\": {}}}";
+  private static final String APPLIED_STATE =
+      "{\"serial\": 2, \"outputs\": {\"function_arn\": {}}}";
 
   /**
    * Terragrunt and Terraform as seen through their command lines: render names a source, init
-   * leaves a source copy, {@code show} prints {@code planJson}, and apply writes
-   * {@link #APPLIED_STATE} where the override file points the backend.
+   * leaves a source copy, {@code show} prints {@code planJson}, and apply writes {@link
+   * #APPLIED_STATE} where the override file points the backend.
    */
   private static final class FakeTools {
     final List<String> calls = new ArrayList<>();
@@ -116,22 +175,35 @@ class ScratchCopyVerifierTest {
     ScratchCopyVerifier verifier() {
       CommandRunner runner = this::run;
       return new ScratchCopyVerifier(
-          new Terragrunt(runner, TOOLCHAIN, Map.of()), new Terraform(runner, TOOLCHAIN, Map.of()), Duration.ofMinutes(1), new InitGate());
+          new Terragrunt(runner, TOOLCHAIN, Map.of()),
+          new Terraform(runner, TOOLCHAIN, Map.of()),
+          Duration.ofMinutes(1),
+          new InitGate());
     }
 
     private ExecResult run(Command command) {
       List<String> argv = command.argv();
       String tool = Path.of(argv.get(0)).getFileName().toString();
-      calls.add(tool + " " + String.join(" ", argv.subList(1, argv.size())) + " @ " + command.workingDir().getFileName());
+      calls.add(
+          tool
+              + " "
+              + String.join(" ", argv.subList(1, argv.size()))
+              + " @ "
+              + command.workingDir().getFileName());
       String stdout = "";
       if (tool.equals("terragrunt") && argv.get(1).equals("render")) {
-        stdout = "{\"terraform\": {\"source\": \"/repo/live/../modules//" + command.workingDir().getFileName() + "\"}}";
+        stdout =
+            "{\"terraform\": {\"source\": \"/repo/live/../modules//"
+                + command.workingDir().getFileName()
+                + "\"}}";
       } else if (tool.equals("terragrunt") && argv.get(1).equals("init")) {
         createDirectories(sourceCopy(argv, command.workingDir()));
       } else if (tool.equals("terragrunt") && argv.get(1).equals("plan")) {
-        backendAtPlan.add(read(sourceCopy(argv, command.workingDir()).resolve(ScratchCopyVerifier.OVERRIDE)));
+        backendAtPlan.add(
+            read(sourceCopy(argv, command.workingDir()).resolve(ScratchCopyVerifier.OVERRIDE)));
       } else if (tool.equals("terragrunt") && argv.get(1).equals("apply")) {
-        String override = read(sourceCopy(argv, command.workingDir()).resolve(ScratchCopyVerifier.OVERRIDE));
+        String override =
+            read(sourceCopy(argv, command.workingDir()).resolve(ScratchCopyVerifier.OVERRIDE));
         write(Path.of(override.replaceAll("(?s).*path = \"([^\"]+)\".*", "$1")), APPLIED_STATE);
       } else if (tool.equals("terraform") && argv.get(1).equals("show")) {
         stdout = planJson;
@@ -140,7 +212,9 @@ class ScratchCopyVerifierTest {
     }
 
     private static Path sourceCopy(List<String> argv, Path unitDir) {
-      return Path.of(argv.get(argv.indexOf("--download-dir") + 1)).resolve("h1/h2").resolve(unitDir.getFileName());
+      return Path.of(argv.get(argv.indexOf("--download-dir") + 1))
+          .resolve("h1/h2")
+          .resolve(unitDir.getFileName());
     }
   }
 

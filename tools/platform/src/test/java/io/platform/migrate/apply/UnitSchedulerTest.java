@@ -19,37 +19,56 @@ class UnitSchedulerTest {
   /** Counted down when the scheduler has taken a result to be a failure. */
   private final CountDownLatch failureSeen = new CountDownLatch(1);
 
-  private List<String> run(int parallelism, List<String> order, Map<String, List<String>> waitsFor, Function<String, String> work) {
-    return new UnitScheduler(parallelism).run(order, waitsFor, unit -> {
-      events.add("start " + unit);
-      String result = work.apply(unit);
-      events.add("end " + unit);
-      return result;
-    }, result -> {
-      boolean ok = result.endsWith(" ok");
-      if (!ok) {
-        failureSeen.countDown();
-      }
-      return ok;
-    }, (unit, reason) -> unit + " not started: " + reason);
+  private List<String> run(
+      int parallelism,
+      List<String> order,
+      Map<String, List<String>> waitsFor,
+      Function<String, String> work) {
+    return new UnitScheduler(parallelism)
+        .run(
+            order,
+            waitsFor,
+            unit -> {
+              events.add("start " + unit);
+              String result = work.apply(unit);
+              events.add("end " + unit);
+              return result;
+            },
+            result -> {
+              boolean ok = result.endsWith(" ok");
+              if (!ok) {
+                failureSeen.countDown();
+              }
+              return ok;
+            },
+            (unit, reason) -> unit + " not started: " + reason);
   }
 
   @Test
   void unitsThatDoNotWaitForEachOtherRunAtTheSameTime() {
     CountDownLatch bothRunning = new CountDownLatch(2);
 
-    List<String> results = run(2, List.of("athena", "vpc"), Map.of(), unit -> {
-      bothRunning.countDown();
-      return await(bothRunning) ? unit + " ok" : unit + " ran alone";
-    });
+    List<String> results =
+        run(
+            2,
+            List.of("athena", "vpc"),
+            Map.of(),
+            unit -> {
+              bothRunning.countDown();
+              return await(bothRunning) ? unit + " ok" : unit + " ran alone";
+            });
 
     assertThat(results).containsExactly("athena ok", "vpc ok");
   }
 
   @Test
   void aUnitStartsOnlyAfterEveryUnitItWaitsForHasSucceeded() {
-    List<String> results = run(3, List.of("vpc", "athena", "eks", "alb"),
-        Map.of("eks", List.of("vpc"), "alb", List.of("vpc", "eks")), unit -> unit + " ok");
+    List<String> results =
+        run(
+            3,
+            List.of("vpc", "athena", "eks", "alb"),
+            Map.of("eks", List.of("vpc"), "alb", List.of("vpc", "eks")),
+            unit -> unit + " ok");
 
     assertThat(results).containsExactly("vpc ok", "athena ok", "eks ok", "alb ok");
     assertThat(events.indexOf("start eks")).isGreaterThan(events.indexOf("end vpc"));
@@ -61,39 +80,59 @@ class UnitSchedulerTest {
     AtomicInteger running = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
 
-    run(2, List.of("a", "b", "c", "d", "e"), Map.of(), unit -> {
-      most.accumulateAndGet(running.incrementAndGet(), Math::max);
-      sleep(50);
-      running.decrementAndGet();
-      return unit + " ok";
-    });
+    run(
+        2,
+        List.of("a", "b", "c", "d", "e"),
+        Map.of(),
+        unit -> {
+          most.accumulateAndGet(running.incrementAndGet(), Math::max);
+          sleep(50);
+          running.decrementAndGet();
+          return unit + " ok";
+        });
 
     assertThat(most.get()).isEqualTo(2);
   }
 
   @Test
   void afterAFailureNoUnitStartsAndTheResultSaysWhichUnitFailed() {
-    List<String> results = run(1, List.of("vpc", "athena", "eks"), Map.of("eks", List.of("vpc")),
-        unit -> unit.equals("vpc") ? "vpc failed" : unit + " ok");
+    List<String> results =
+        run(
+            1,
+            List.of("vpc", "athena", "eks"),
+            Map.of("eks", List.of("vpc")),
+            unit -> unit.equals("vpc") ? "vpc failed" : unit + " ok");
 
-    assertThat(results).containsExactly("vpc failed", "athena not started: unit vpc failed", "eks not started: unit vpc failed");
+    assertThat(results)
+        .containsExactly(
+            "vpc failed",
+            "athena not started: unit vpc failed",
+            "eks not started: unit vpc failed");
     assertThat(events).containsExactly("start vpc", "end vpc");
   }
 
   @Test
   void unitsRunningWhenAnotherFailsFinish() {
-    List<String> results = run(2, List.of("vpc", "athena", "eks"), Map.of(), unit -> switch (unit) {
-      case "vpc" -> "vpc failed";
-      case "athena" -> await(failureSeen) ? "athena ok" : "athena never saw vpc fail";
-      default -> unit + " ok";
-    });
+    List<String> results =
+        run(
+            2,
+            List.of("vpc", "athena", "eks"),
+            Map.of(),
+            unit ->
+                switch (unit) {
+                  case "vpc" -> "vpc failed";
+                  case "athena" -> await(failureSeen) ? "athena ok" : "athena never saw vpc fail";
+                  default -> unit + " ok";
+                });
 
-    assertThat(results).containsExactly("vpc failed", "athena ok", "eks not started: unit vpc failed");
+    assertThat(results)
+        .containsExactly("vpc failed", "athena ok", "eks not started: unit vpc failed");
   }
 
   @Test
   void aDependencyOutsideTheRunIsRefusedBeforeAnythingStarts() {
-    assertThatThrownBy(() -> run(2, List.of("eks"), Map.of("eks", List.of("vpc")), unit -> unit + " ok"))
+    assertThatThrownBy(
+            () -> run(2, List.of("eks"), Map.of("eks", List.of("vpc")), unit -> unit + " ok"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unit eks waits for vpc, which is not in the run");
     assertThat(events).isEmpty();
@@ -103,16 +142,24 @@ class UnitSchedulerTest {
   void aUnitThatThrowsEndsTheRunWithItsExceptionOnceTheUnitsRunningHaveFinished() {
     CountDownLatch vpcThrowing = new CountDownLatch(1);
 
-    assertThatThrownBy(() -> run(2, List.of("athena", "vpc", "eks"), Map.of(), unit -> {
-      if (unit.equals("athena")) {
-        // Ends only well after vpc threw, however late a busy machine starts vpc.
-        await(vpcThrowing);
-        sleep(300);
-        return "athena ok";
-      }
-      vpcThrowing.countDown();
-      throw new IllegalStateException("boom in " + unit);
-    })).isInstanceOf(IllegalStateException.class).hasMessage("boom in vpc");
+    assertThatThrownBy(
+            () ->
+                run(
+                    2,
+                    List.of("athena", "vpc", "eks"),
+                    Map.of(),
+                    unit -> {
+                      if (unit.equals("athena")) {
+                        // Ends only well after vpc threw, however late a busy machine starts vpc.
+                        await(vpcThrowing);
+                        sleep(300);
+                        return "athena ok";
+                      }
+                      vpcThrowing.countDown();
+                      throw new IllegalStateException("boom in " + unit);
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("boom in vpc");
     assertThat(events).containsExactlyInAnyOrder("start athena", "start vpc", "end athena");
   }
 

@@ -14,7 +14,9 @@ class MappingFileTest {
 
   @Test
   void readsEverySectionAndWritesItBack() {
-    Mapping mapping = parse("""
+    Mapping mapping =
+        parse(
+            """
         {
           "prefix": "module.client_stage.module.*",
           "renames": {"tunnel": "cloudflared-ec2", "module.client_stage.module.data.module.db": "rds"},
@@ -26,10 +28,15 @@ class MappingFileTest {
         """);
 
     assertThat(mapping.prefix().render()).isEqualTo("module.client_stage.module.*");
-    assertThat(mapping.renames()).containsEntry("tunnel", "cloudflared-ec2").containsEntry("module.client_stage.module.data.module.db", "rds");
+    assertThat(mapping.renames())
+        .containsEntry("tunnel", "cloudflared-ec2")
+        .containsEntry("module.client_stage.module.data.module.db", "rds");
     assertThat(mapping.merges().get("observability")).containsExactly("alarms", "dashboards");
     assertThat(mapping.into().get("rds").render()).isEqualTo("module.rds");
-    assertThat(MappingFile.parse(io.platform.migrate.state.StateJson.write(MappingFile.toJson(mapping)), "again")).isEqualTo(mapping);
+    assertThat(
+            MappingFile.parse(
+                io.platform.migrate.state.StateJson.write(MappingFile.toJson(mapping)), "again"))
+        .isEqualTo(mapping);
   }
 
   @Test
@@ -41,15 +48,25 @@ class MappingFileTest {
   @Test
   void mistakesAreNamedWithTheirField() {
     assertThatThrownBy(() -> parse("{\"prefix\": \"module.a.module.*\", \"rename\": {}}"))
-        .isInstanceOf(MappingException.class).hasMessageContaining("unknown field \"rename\"");
-    assertThatThrownBy(() -> parse("{\"prefix\": \"module.a[\"}")).hasMessageContaining("prefix").hasMessageContaining("column");
-    assertThatThrownBy(() -> parse("{\"renames\": {\"vpc\": \"../etc\"}}")).hasMessageContaining("not a unit name");
-    assertThatThrownBy(() -> parse("{\"merges\": {\"obs\": []}}")).hasMessageContaining("non-empty list");
-    assertThatThrownBy(() -> parse("{\"exclude\": [\"module.a.aws_x\"]}")).hasMessageContaining("exclude");
-    assertThatThrownBy(() -> parse("{\"renames\": {\"a\": \"x\"}, \"merges\": {\"y\": [\"a\"]}}")).hasMessageContaining("both renames and merges.y");
-    assertThatThrownBy(() -> parse("{\"into\": {\"rds\": \"aws_db.x\"}}")).hasMessageContaining("into.rds");
-    assertThatThrownBy(() -> parse("{\"providers\": {\"aws\": \"x\"}}")).hasMessageContaining("providers");
-    assertThatThrownBy(() -> parse("not json")).hasMessageContaining("mapping.json is not valid JSON");
+        .isInstanceOf(MappingException.class)
+        .hasMessageContaining("unknown field \"rename\"");
+    assertThatThrownBy(() -> parse("{\"prefix\": \"module.a[\"}"))
+        .hasMessageContaining("prefix")
+        .hasMessageContaining("column");
+    assertThatThrownBy(() -> parse("{\"renames\": {\"vpc\": \"../etc\"}}"))
+        .hasMessageContaining("not a unit name");
+    assertThatThrownBy(() -> parse("{\"merges\": {\"obs\": []}}"))
+        .hasMessageContaining("non-empty list");
+    assertThatThrownBy(() -> parse("{\"exclude\": [\"module.a.aws_x\"]}"))
+        .hasMessageContaining("exclude");
+    assertThatThrownBy(() -> parse("{\"renames\": {\"a\": \"x\"}, \"merges\": {\"y\": [\"a\"]}}"))
+        .hasMessageContaining("both renames and merges.y");
+    assertThatThrownBy(() -> parse("{\"into\": {\"rds\": \"aws_db.x\"}}"))
+        .hasMessageContaining("into.rds");
+    assertThatThrownBy(() -> parse("{\"providers\": {\"aws\": \"x\"}}"))
+        .hasMessageContaining("providers");
+    assertThatThrownBy(() -> parse("not json"))
+        .hasMessageContaining("mapping.json is not valid JSON");
   }
 
   @Test
@@ -57,11 +74,30 @@ class MappingFileTest {
     Exclusion module = Exclusion.parse("module.legacy", "x");
     Exclusion resource = Exclusion.parse("module.a[\"k\"].aws_s3_bucket.logs", "x");
 
-    assertThat(module.matches(io.platform.migrate.address.AddressParser.resource("module.legacy[0].module.b.aws_x.y"))).isTrue();
-    assertThat(module.matches(io.platform.migrate.address.AddressParser.resource("module.legacy2.aws_x.y"))).isFalse();
-    assertThat(resource.matches(io.platform.migrate.address.AddressParser.resource("module.a[\"k\"].aws_s3_bucket.logs"))).isTrue();
-    assertThat(resource.matches(io.platform.migrate.address.AddressParser.resource("module.a[\"j\"].aws_s3_bucket.logs"))).isFalse();
-    assertThat(resource.matches(io.platform.migrate.address.AddressParser.resource("module.a[\"k\"].module.c.aws_s3_bucket.logs"))).isFalse();
+    assertThat(
+            module.matches(
+                io.platform.migrate.address.AddressParser.resource(
+                    "module.legacy[0].module.b.aws_x.y")))
+        .isTrue();
+    assertThat(
+            module.matches(
+                io.platform.migrate.address.AddressParser.resource("module.legacy2.aws_x.y")))
+        .isFalse();
+    assertThat(
+            resource.matches(
+                io.platform.migrate.address.AddressParser.resource(
+                    "module.a[\"k\"].aws_s3_bucket.logs")))
+        .isTrue();
+    assertThat(
+            resource.matches(
+                io.platform.migrate.address.AddressParser.resource(
+                    "module.a[\"j\"].aws_s3_bucket.logs")))
+        .isFalse();
+    assertThat(
+            resource.matches(
+                io.platform.migrate.address.AddressParser.resource(
+                    "module.a[\"k\"].module.c.aws_s3_bucket.logs")))
+        .isFalse();
   }
 
   @Test
@@ -70,7 +106,11 @@ class MappingFileTest {
 
     assertThat(mapping.prefix().depth()).isZero();
     assertThat(mapping.prefix()).hasToString("the root module");
-    assertThat(MappingFile.parse(io.platform.migrate.state.StateJson.write(MappingFile.toJson(mapping)), "again")).isEqualTo(mapping);
-    assertThatThrownBy(() -> parse("{\"prefix\": 3}")).hasMessageContaining("prefix must be a string");
+    assertThat(
+            MappingFile.parse(
+                io.platform.migrate.state.StateJson.write(MappingFile.toJson(mapping)), "again"))
+        .isEqualTo(mapping);
+    assertThatThrownBy(() -> parse("{\"prefix\": 3}"))
+        .hasMessageContaining("prefix must be a string");
   }
 }

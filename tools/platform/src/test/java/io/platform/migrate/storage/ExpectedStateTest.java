@@ -17,7 +17,8 @@ class ExpectedStateTest {
   }
 
   @Test
-  void aWriteExpectingNoStateRefusesOneThatAppearedAndWritesNothing(@TempDir Path dir) throws IOException {
+  void aWriteExpectingNoStateRefusesOneThatAppearedAndWritesNothing(@TempDir Path dir)
+      throws IOException {
     FileStateStore store = new FileStateStore(dir.resolve("terraform.tfstate"));
     store.write(bytes("{\"serial\": 1}"), ExpectedState.none());
 
@@ -28,14 +29,16 @@ class ExpectedStateTest {
   }
 
   @Test
-  void aWriteExpectingTheStateFoundGoesAheadAndAForcedOneOverwritesAnything(@TempDir Path dir) throws IOException {
+  void aWriteExpectingTheStateFoundGoesAheadAndAForcedOneOverwritesAnything(@TempDir Path dir)
+      throws IOException {
     FileStateStore store = new FileStateStore(dir.resolve("terraform.tfstate"));
     store.write(bytes("{\"serial\": 1}"), ExpectedState.none());
 
     store.write(bytes("{\"serial\": 2}"), ExpectedState.as(store.read()));
     assertThat(Files.readString(dir.resolve("terraform.tfstate"))).isEqualTo("{\"serial\": 2}");
 
-    assertThatThrownBy(() -> store.write(bytes("{\"serial\": 3}"), ExpectedState.sha256("0".repeat(64))))
+    assertThatThrownBy(
+            () -> store.write(bytes("{\"serial\": 3}"), ExpectedState.sha256("0".repeat(64))))
         .isInstanceOf(StateConflictException.class);
     store.write(bytes("{\"serial\": 4}"), ExpectedState.anything());
     assertThat(Files.readString(dir.resolve("terraform.tfstate"))).isEqualTo("{\"serial\": 4}");

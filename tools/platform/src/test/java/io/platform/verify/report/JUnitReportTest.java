@@ -24,14 +24,20 @@ class JUnitReportTest {
         .newSchema(new StreamSource(JUnitReportTest.class.getResourceAsStream("/junit.xsd")))
         .newValidator()
         .validate(new StreamSource(new StringReader(xml)));
-    return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+    return DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
+        .parse(new InputSource(new StringReader(xml)));
   }
 
   @Test
   void oneTestCasePerUnitValidAgainstTheJUnitSchema() throws Exception {
     String xml =
         JUnitReport.write(
-            Reports.report(Reports.clean("vpc"), Reports.creating("eks", 2), Reports.failed("alb"), Reports.outputOnly("athena")),
+            Reports.report(
+                Reports.clean("vpc"),
+                Reports.creating("eks", 2),
+                Reports.failed("alb"),
+                Reports.outputOnly("athena")),
             false);
 
     Document doc = validatedDocument(xml);
@@ -43,29 +49,40 @@ class JUnitReportTest {
     assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(4);
     Element failure = (Element) doc.getElementsByTagName("failure").item(0);
     assertThat(failure.getAttribute("message")).isEqualTo("2 to create");
-    assertThat(failure.getTextContent()).contains("+ module.component_0.aws_security_group_rule.rule[\"ingress <0>\"] (create)");
+    assertThat(failure.getTextContent())
+        .contains("+ module.component_0.aws_security_group_rule.rule[\"ingress <0>\"] (create)");
     Element error = (Element) doc.getElementsByTagName("error").item(0);
-    assertThat(error.getAttribute("message")).isEqualTo("plan: Error: Error acquiring the state lock & <friends>");
+    assertThat(error.getAttribute("message"))
+        .isEqualTo("plan: Error: Error acquiring the state lock & <friends>");
   }
 
   @Test
   void outputOnlyPassesWhenAllowed() throws Exception {
-    Document doc = validatedDocument(JUnitReport.write(Reports.report(Reports.outputOnly("athena")), true));
+    Document doc =
+        validatedDocument(JUnitReport.write(Reports.report(Reports.outputOnly("athena")), true));
 
     assertThat(doc.getElementsByTagName("failure").getLength()).isZero();
-    assertThat(doc.getElementsByTagName("system-out").item(0).getTextContent()).isEqualTo("output-only: 1 output changed");
+    assertThat(doc.getElementsByTagName("system-out").item(0).getTextContent())
+        .isEqualTo("output-only: 1 output changed");
   }
 
   @Test
   void controlCharactersInNamesAndErrorsStillMakeValidXml() throws Exception {
     UnitResult error =
         new UnitResult(
-            new Unit(Path.of("/live/odd"), "odd\u0001name"), Verdict.ERROR, null,
-            "plan: Error: \u001b]8;;x\u0007bad\u0000 \uFFFE\ud800 thing", Duration.ZERO);
+            new Unit(Path.of("/live/odd"), "odd\u0001name"),
+            Verdict.ERROR,
+            null,
+            "plan: Error: \u001b]8;;x\u0007bad\u0000 \uFFFE\ud800 thing",
+            Duration.ZERO);
 
-    Document doc = validatedDocument(JUnitReport.write(Reports.report(error, Reports.creating("x\u0008y", 1)), false));
+    Document doc =
+        validatedDocument(
+            JUnitReport.write(Reports.report(error, Reports.creating("x\u0008y", 1)), false));
 
-    assertThat(((Element) doc.getElementsByTagName("testcase").item(0)).getAttribute("name")).isEqualTo("odd\uFFFDname");
-    assertThat(((Element) doc.getElementsByTagName("error").item(0)).getAttribute("message")).contains("bad", "thing");
+    assertThat(((Element) doc.getElementsByTagName("testcase").item(0)).getAttribute("name"))
+        .isEqualTo("odd\uFFFDname");
+    assertThat(((Element) doc.getElementsByTagName("error").item(0)).getAttribute("message"))
+        .contains("bad", "thing");
   }
 }

@@ -12,13 +12,18 @@ class JsonReportTest {
   void roundTripsEveryVerdictCountAndAddress() {
     VerifyReport report =
         Reports.report(
-            Reports.clean("vpc"), Reports.outputOnly("athena"), Reports.creating("eks", 3),
-            Reports.updating("rds"), Reports.failed("alb"));
+            Reports.clean("vpc"),
+            Reports.outputOnly("athena"),
+            Reports.creating("eks", 3),
+            Reports.updating("rds"),
+            Reports.failed("alb"));
 
     String json = JsonReport.write(report, false);
 
     assertThat(JsonReport.read(json)).isEqualTo(report);
-    assertThat(json).contains("\"exit_code\" : 1", "\"previous_address\" : \"module.old.aws_db_instance.this\"");
+    assertThat(json)
+        .contains(
+            "\"exit_code\" : 1", "\"previous_address\" : \"module.old.aws_db_instance.this\"");
   }
 
   @Test

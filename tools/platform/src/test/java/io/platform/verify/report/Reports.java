@@ -20,11 +20,15 @@ final class Reports {
   private Reports() {}
 
   static UnitResult clean(String name) {
-    return planned(name, new PlanSummary(Verdict.CLEAN, Map.of(), List.of(), List.of(), List.of(), List.of()));
+    return planned(
+        name, new PlanSummary(Verdict.CLEAN, Map.of(), List.of(), List.of(), List.of(), List.of()));
   }
 
   static UnitResult outputOnly(String name) {
-    return planned(name, new PlanSummary(Verdict.OUTPUT_ONLY, Map.of(), List.of(), List.of(), List.of("vpc_id"), List.of()));
+    return planned(
+        name,
+        new PlanSummary(
+            Verdict.OUTPUT_ONLY, Map.of(), List.of(), List.of(), List.of("vpc_id"), List.of()));
   }
 
   /** A unit that would create {@code count} resources. */
@@ -33,30 +37,45 @@ final class Reports {
     for (int i = 0; i < count; i++) {
       changes.add(
           new ResourceChange(
-              "module.component_" + (i % 13) + ".aws_security_group_rule.rule[\"ingress <" + i + ">\"]", null,
-              Set.of(ChangeAction.CREATE), List.of()));
+              "module.component_"
+                  + (i % 13)
+                  + ".aws_security_group_rule.rule[\"ingress <"
+                  + i
+                  + ">\"]",
+              null,
+              Set.of(ChangeAction.CREATE),
+              List.of()));
     }
     Map<ChangeAction, Integer> counts = new EnumMap<>(ChangeAction.class);
     counts.put(ChangeAction.CREATE, count);
-    return planned(name, new PlanSummary(Verdict.CHANGES, counts, changes, List.of(), List.of(), List.of()));
+    return planned(
+        name, new PlanSummary(Verdict.CHANGES, counts, changes, List.of(), List.of(), List.of()));
   }
 
   static UnitResult updating(String name) {
     return planned(
         name,
         new PlanSummary(
-            Verdict.CHANGES, Map.of(ChangeAction.UPDATE, 1, ChangeAction.MOVE, 1),
+            Verdict.CHANGES,
+            Map.of(ChangeAction.UPDATE, 1, ChangeAction.MOVE, 1),
             List.of(
                 new ResourceChange(
-                    "aws_db_instance.this", "module.old.aws_db_instance.this",
-                    Set.of(ChangeAction.UPDATE, ChangeAction.MOVE), List.of("tags.Owner", "password"))),
-            List.of("aws_security_group.db"), List.of(), List.of("data.aws_iam_policy_document.x")));
+                    "aws_db_instance.this",
+                    "module.old.aws_db_instance.this",
+                    Set.of(ChangeAction.UPDATE, ChangeAction.MOVE),
+                    List.of("tags.Owner", "password"))),
+            List.of("aws_security_group.db"),
+            List.of(),
+            List.of("data.aws_iam_policy_document.x")));
   }
 
   static UnitResult failed(String name) {
     return new UnitResult(
-        new Unit(Path.of("/live", name), name), Verdict.ERROR, null,
-        "plan: Error: Error acquiring the state lock & <friends>", Duration.ofMillis(1234));
+        new Unit(Path.of("/live", name), name),
+        Verdict.ERROR,
+        null,
+        "plan: Error: Error acquiring the state lock & <friends>",
+        Duration.ofMillis(1234));
   }
 
   static VerifyReport report(UnitResult... results) {
@@ -64,6 +83,11 @@ final class Reports {
   }
 
   private static UnitResult planned(String name, PlanSummary summary) {
-    return new UnitResult(new Unit(Path.of("/live", name), name), summary.verdict(), summary, null, Duration.ofMillis(2500));
+    return new UnitResult(
+        new Unit(Path.of("/live", name), name),
+        summary.verdict(),
+        summary,
+        null,
+        Duration.ofMillis(2500));
   }
 }

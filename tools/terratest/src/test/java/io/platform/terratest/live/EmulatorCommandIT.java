@@ -36,7 +36,8 @@ class EmulatorCommandIT {
 
     ExecResult none = inSub.run("emulator", "stop");
     assertThat(none.exitCode()).isZero();
-    assertThat(firstLine(none.stderr())).isEqualTo("emulator: none running (no " + state.toAbsolutePath() + ")");
+    assertThat(firstLine(none.stderr()))
+        .isEqualTo("emulator: none running (no " + state.toAbsolutePath() + ")");
 
     ExecResult start = atTop.run("emulator", "start");
     assertThat(start.exitCode()).as(start.stderr()).isZero();
@@ -59,14 +60,18 @@ class EmulatorCommandIT {
     // The suite's own environment has no AWS_ENDPOINT_URL, as a new shell has none.
     assertThat(System.getenv("AWS_ENDPOINT_URL")).isNull();
 
-    ExecResult verify = new PlatformCli(repo, Map.of()).run("verify", "live/local", "--include", "vpc");
+    ExecResult verify =
+        new PlatformCli(repo, Map.of()).run("verify", "live/local", "--include", "vpc");
 
     assertThat(verify.exitCode()).isEqualTo(1);
     // init on a fresh copy, plan where the unit was initialised before: the same error either way.
-    assertThat(verify.stdout()).containsPattern("error in vpc: (init|plan): Error: Required environment variable AWS_ENDPOINT_URL")
-        .contains("AWS_ENDPOINT_URL - not found."
-        + " (the emulator's endpoint: start one with scripts/platform emulator start, then"
-        + " eval \"$(scripts/platform emulator env)\")");
+    assertThat(verify.stdout())
+        .containsPattern(
+            "error in vpc: (init|plan): Error: Required environment variable AWS_ENDPOINT_URL")
+        .contains(
+            "AWS_ENDPOINT_URL - not found."
+                + " (the emulator's endpoint: start one with scripts/platform emulator start, then"
+                + " eval \"$(scripts/platform emulator env)\")");
   }
 
   @Test
@@ -78,12 +83,16 @@ class EmulatorCommandIT {
     }
     String dead = "http://127.0.0.1:" + port;
 
-    ExecResult bootstrap = new PlatformCli(repo, Map.of("AWS_ENDPOINT_URL", dead)).run("bootstrap", "live/local");
+    ExecResult bootstrap =
+        new PlatformCli(repo, Map.of("AWS_ENDPOINT_URL", dead)).run("bootstrap", "live/local");
 
     assertThat(bootstrap.exitCode()).isEqualTo(1);
-    assertThat(bootstrap.stderr().lines()).containsExactly(
-        "waiting up to 10 s for AWS_ENDPOINT_URL " + dead + " to answer",
-        "error: AWS_ENDPOINT_URL " + dead + " does not answer (Connection refused, for 10 s): for the emulator,"
-            + " scripts/platform emulator start, then eval \"$(scripts/platform emulator env)\"");
+    assertThat(bootstrap.stderr().lines())
+        .containsExactly(
+            "waiting up to 10 s for AWS_ENDPOINT_URL " + dead + " to answer",
+            "error: AWS_ENDPOINT_URL "
+                + dead
+                + " does not answer (Connection refused, for 10 s): for the emulator,"
+                + " scripts/platform emulator start, then eval \"$(scripts/platform emulator env)\"");
   }
 }

@@ -59,7 +59,9 @@ class StateBackendIT {
     Repo.copy(repo, "live", "modules", "toolchain.properties");
     unit = repo.resolve("live/local/vpc");
     terragrunt = new Terragrunt(new ProcessRunner(), Toolchain.locate(), aws.environment());
-    BackendSpec backend = BackendSpec.fromRemoteStateConfig(terragrunt.render(unit).path("remote_state").path("config"));
+    BackendSpec backend =
+        BackendSpec.fromRemoteStateConfig(
+            terragrunt.render(unit).path("remote_state").path("config"));
     bootstrapper().bootstrap(backend);
     terragrunt.run(unit, TIMEOUT, null, "apply", "-input=false", "-auto-approve").requireSuccess();
   }
@@ -74,14 +76,25 @@ class StateBackendIT {
     try (S3Client s3 = AwsSdk.s3(aws)) {
       var head = s3.headObject(b -> b.bucket(BUCKET).key(STATE_KEY));
       assertThat(head.serverSideEncryption()).isEqualTo(ServerSideEncryption.AWS_KMS);
-      assertThat(s3.getBucketVersioning(b -> b.bucket(BUCKET)).status()).isEqualTo(BucketVersioningStatus.ENABLED);
-      assertThat(s3.listObjectVersions(b -> b.bucket(BUCKET).prefix(STATE_KEY)).versions()).isNotEmpty();
+      assertThat(s3.getBucketVersioning(b -> b.bucket(BUCKET)).status())
+          .isEqualTo(BucketVersioningStatus.ENABLED);
+      assertThat(s3.listObjectVersions(b -> b.bucket(BUCKET).prefix(STATE_KEY)).versions())
+          .isNotEmpty();
       assertThat(
-              s3.getBucketEncryption(b -> b.bucket(BUCKET)).serverSideEncryptionConfiguration().rules().get(0)
-                  .applyServerSideEncryptionByDefault().sseAlgorithm())
+              s3.getBucketEncryption(b -> b.bucket(BUCKET))
+                  .serverSideEncryptionConfiguration()
+                  .rules()
+                  .get(0)
+                  .applyServerSideEncryptionByDefault()
+                  .sseAlgorithm())
           .isEqualTo(ServerSideEncryption.AWS_KMS);
       var block = s3.getPublicAccessBlock(b -> b.bucket(BUCKET)).publicAccessBlockConfiguration();
-      assertThat(List.of(block.blockPublicAcls(), block.ignorePublicAcls(), block.blockPublicPolicy(), block.restrictPublicBuckets()))
+      assertThat(
+              List.of(
+                  block.blockPublicAcls(),
+                  block.ignorePublicAcls(),
+                  block.blockPublicPolicy(),
+                  block.restrictPublicBuckets()))
           .containsOnly(true);
     }
     try (DynamoDbClient dynamo = AwsSdk.client(DynamoDbClient.builder(), aws)) {
@@ -89,7 +102,14 @@ class StateBackendIT {
           .isEqualTo(SSEStatus.ENABLED);
       // Terraform keeps the state's digest next to the locks: proof the table is in use.
       assertThat(
-              dynamo.getItem(b -> b.tableName(TABLE).key(Map.of("LockID", AttributeValue.fromS(BUCKET + "/" + STATE_KEY + "-md5"))))
+              dynamo
+                  .getItem(
+                      b ->
+                          b.tableName(TABLE)
+                              .key(
+                                  Map.of(
+                                      "LockID",
+                                      AttributeValue.fromS(BUCKET + "/" + STATE_KEY + "-md5"))))
                   .item())
           .containsKey("Digest");
     }
@@ -103,7 +123,8 @@ class StateBackendIT {
         terragrunt
             .command(unit, List.of("apply"))
             .withEnvironment(Map.of("TF_INPUT", "1", "TF_VAR_tags", "{\"LockProbe\":\"held\"}"));
-    ProcessBuilder builder = new ProcessBuilder(apply.argv()).directory(unit.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(apply.argv()).directory(unit.toFile()).redirectErrorStream(true);
     builder.environment().putAll(apply.environment());
     builder.redirectOutput(repo.resolve("holder.log").toFile());
     Process holder = builder.start();
@@ -111,7 +132,9 @@ class StateBackendIT {
       JsonNode lock = awaitLock(dynamo, holder);
       assertThat(lock.path("Operation").asText()).isEqualTo("OperationTypeApply");
 
-      ExecResult blocked = terragrunt.plan(unit, repo.resolve("blocked.tfplan"), TIMEOUT, List.of("-lock-timeout=0s"));
+      ExecResult blocked =
+          terragrunt.plan(
+              unit, repo.resolve("blocked.tfplan"), TIMEOUT, List.of("-lock-timeout=0s"));
       assertThat(blocked.succeeded()).isFalse();
       assertThat(blocked.stderr() + blocked.stdout()).contains("Error acquiring the state lock");
 
@@ -121,7 +144,9 @@ class StateBackendIT {
       assertThat(holder.waitFor(2, TimeUnit.MINUTES)).isTrue();
       assertThat(lockItem(dynamo)).isNull();
 
-      ExecResult released = terragrunt.plan(unit, repo.resolve("released.tfplan"), TIMEOUT, List.of("-lock-timeout=0s"));
+      ExecResult released =
+          terragrunt.plan(
+              unit, repo.resolve("released.tfplan"), TIMEOUT, List.of("-lock-timeout=0s"));
       assertThat(released.succeeded()).as(released.stderr()).isTrue();
     } finally {
       ProcessRunner.stop(holder.toHandle());
@@ -134,7 +159,9 @@ class StateBackendIT {
     // on the emulator: there the TLS-only statement is not skipped.
     Terragrunt staging =
         new Terragrunt(
-            new ProcessRunner(), Toolchain.locate(), Map.of("PLATFORM_STAGING_ACCOUNT_ID", "123456789012"));
+            new ProcessRunner(),
+            Toolchain.locate(),
+            Map.of("PLATFORM_STAGING_ACCOUNT_ID", "123456789012"));
     BackendSpec spec =
         BackendSpec.fromRemoteStateConfig(
             staging.render(repo.resolve("live/staging/vpc")).path("remote_state").path("config"));
@@ -143,14 +170,20 @@ class StateBackendIT {
     List<BootstrapStep> first = bootstrapper().bootstrap(spec);
     List<BootstrapStep> second = bootstrapper().bootstrap(spec);
 
-    assertThat(first).contains(new BootstrapStep(spec.bucket(), "tls-only policy", "set"),
-        new BootstrapStep(spec.bucket(), "tags", "set"));
+    assertThat(first)
+        .contains(
+            new BootstrapStep(spec.bucket(), "tls-only policy", "set"),
+            new BootstrapStep(spec.bucket(), "tags", "set"));
     // A rerun changes nothing, and says so for every setting, tags included.
     assertThat(second).extracting(BootstrapStep::outcome).containsOnly("exists", "unchanged");
     try (S3Client s3 = AwsSdk.s3(aws.withRegion(spec.region()))) {
-      JsonNode statement = statement(s3.getBucketPolicy(b -> b.bucket(spec.bucket())).policy(), BackendBootstrapper.TLS_STATEMENT_SID);
+      JsonNode statement =
+          statement(
+              s3.getBucketPolicy(b -> b.bucket(spec.bucket())).policy(),
+              BackendBootstrapper.TLS_STATEMENT_SID);
       assertThat(statement.path("Effect").asText()).isEqualTo("Deny");
-      assertThat(statement.path("Condition").path("Bool").path("aws:SecureTransport").asText()).isEqualTo("false");
+      assertThat(statement.path("Condition").path("Bool").path("aws:SecureTransport").asText())
+          .isEqualTo("false");
     }
   }
 
@@ -174,7 +207,9 @@ class StateBackendIT {
       if (item != null) {
         return new ObjectMapper().readTree(item.get("Info").s());
       }
-      assertThat(holder.isAlive()).as("the lock-holding apply exited early; see holder.log").isTrue();
+      assertThat(holder.isAlive())
+          .as("the lock-holding apply exited early; see holder.log")
+          .isTrue();
       Thread.sleep(200);
     }
     throw new AssertionError("the apply never took the lock");
@@ -182,7 +217,12 @@ class StateBackendIT {
 
   private static Map<String, AttributeValue> lockItem(DynamoDbClient dynamo) {
     Map<String, AttributeValue> item =
-        dynamo.getItem(b -> b.tableName(TABLE).key(Map.of("LockID", AttributeValue.fromS(BUCKET + "/" + STATE_KEY)))).item();
+        dynamo
+            .getItem(
+                b ->
+                    b.tableName(TABLE)
+                        .key(Map.of("LockID", AttributeValue.fromS(BUCKET + "/" + STATE_KEY))))
+            .item();
     return item == null || item.isEmpty() ? null : item;
   }
 }

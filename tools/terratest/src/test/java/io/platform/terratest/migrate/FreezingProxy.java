@@ -12,9 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A TCP forwarder in front of the emulator that runs an action (stopping the emulator) the
- * moment a request whose bytes contain a trigger passes, before forwarding it: a stop at an
- * exact point of a push, for a test that must interrupt one.
+ * A TCP forwarder in front of the emulator that runs an action (stopping the emulator) the moment a
+ * request whose bytes contain a trigger passes, before forwarding it: a stop at an exact point of a
+ * push, for a test that must interrupt one.
  */
 final class FreezingProxy implements AutoCloseable {
   private final ServerSocket server;
@@ -57,33 +57,37 @@ final class FreezingProxy implements AutoCloseable {
   }
 
   private void pump(InputStream in, OutputStream out, boolean watch, Socket a, Socket b) {
-    Thread thread = new Thread(() -> {
-      byte[] buffer = new byte[16384];
-      byte[] carry = new byte[0];
-      try {
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-          if (watch && !fired.get()) {
-            byte[] window = new byte[carry.length + n];
-            System.arraycopy(carry, 0, window, 0, carry.length);
-            System.arraycopy(buffer, 0, window, carry.length, n);
-            if (contains(window, trigger) && fired.compareAndSet(false, true)) {
-              action.run();
-              firedLatch.countDown();
-            }
-            int keep = Math.min(window.length, trigger.length);
-            carry = java.util.Arrays.copyOfRange(window, window.length - keep, window.length);
-          }
-          out.write(buffer, 0, n);
-          out.flush();
-        }
-      } catch (IOException e) {
-        // One side closed: close both below.
-      } finally {
-        closeQuietly(a);
-        closeQuietly(b);
-      }
-    }, "proxy-pump");
+    Thread thread =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[16384];
+              byte[] carry = new byte[0];
+              try {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                  if (watch && !fired.get()) {
+                    byte[] window = new byte[carry.length + n];
+                    System.arraycopy(carry, 0, window, 0, carry.length);
+                    System.arraycopy(buffer, 0, window, carry.length, n);
+                    if (contains(window, trigger) && fired.compareAndSet(false, true)) {
+                      action.run();
+                      firedLatch.countDown();
+                    }
+                    int keep = Math.min(window.length, trigger.length);
+                    carry =
+                        java.util.Arrays.copyOfRange(window, window.length - keep, window.length);
+                  }
+                  out.write(buffer, 0, n);
+                  out.flush();
+                }
+              } catch (IOException e) {
+                // One side closed: close both below.
+              } finally {
+                closeQuietly(a);
+                closeQuietly(b);
+              }
+            },
+            "proxy-pump");
     thread.setDaemon(true);
     thread.start();
   }

@@ -11,14 +11,16 @@ import java.util.Set;
 
 /**
  * The HCL expression a monolith passes for each input of one component, from its live unit's
- * rendered configuration. Rendered before any unit has a state, a unit's dependency outputs are
- * its mock outputs, so an input (or a part of one) that equals a mock output, or a string or
- * non-empty part of one, is the sibling module's output at the same path; everything else is
- * the rendered value itself, read from {@code var.units}. A dependency that feeds no input, or an
- * input that matches two mocks, is an error: the mocks must be distinct to be told apart.
+ * rendered configuration. Rendered before any unit has a state, a unit's dependency outputs are its
+ * mock outputs, so an input (or a part of one) that equals a mock output, or a string or non-empty
+ * part of one, is the sibling module's output at the same path; everything else is the rendered
+ * value itself, read from {@code var.units}. A dependency that feeds no input, or an input that
+ * matches two mocks, is an error: the mocks must be distinct to be told apart.
  */
 final class InputWiring {
-  /** A dependency of the unit: the HCL reference to the sibling module and the unit's mocks for it. */
+  /**
+   * A dependency of the unit: the HCL reference to the sibling module and the unit's mocks for it.
+   */
   record Dependency(String name, String reference, JsonNode mockOutputs) {}
 
   private record Source(Dependency dependency, String expression) {}
@@ -36,13 +38,18 @@ final class InputWiring {
   Map<String, String> expressions(JsonNode inputs) {
     Map<String, String> expressions = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> input : fields(inputs)) {
-      String literal = "var.units[" + HclString.quote(unit) + "][" + HclString.quote(input.getKey()) + "]";
+      String literal =
+          "var.units[" + HclString.quote(unit) + "][" + HclString.quote(input.getKey()) + "]";
       expressions.put(input.getKey(), expression(input.getValue(), literal, input.getKey()));
     }
     for (Dependency dependency : dependencies) {
       if (!used.contains(dependency.name())) {
-        throw new IllegalStateException("unit " + unit + ": no input equals a mock output of dependency " + dependency.name()
-            + " (were real outputs rendered instead of the mocks?)");
+        throw new IllegalStateException(
+            "unit "
+                + unit
+                + ": no input equals a mock output of dependency "
+                + dependency.name()
+                + " (were real outputs rendered instead of the mocks?)");
       }
     }
     return expressions;
@@ -51,8 +58,16 @@ final class InputWiring {
   private String expression(JsonNode value, String literal, String input) {
     List<Source> sources = sources(value);
     if (sources.size() > 1) {
-      throw new IllegalStateException("unit " + unit + ", input " + input + ": " + literal + " equals more than one mock output: "
-          + sources.stream().map(Source::expression).toList() + "; make the mocks distinct");
+      throw new IllegalStateException(
+          "unit "
+              + unit
+              + ", input "
+              + input
+              + ": "
+              + literal
+              + " equals more than one mock output: "
+              + sources.stream().map(Source::expression).toList()
+              + "; make the mocks distinct");
     }
     if (sources.size() == 1) {
       used.add(sources.get(0).dependency().name());
@@ -86,14 +101,24 @@ final class InputWiring {
     if (value.isTextual() || (value.isContainerNode() && !value.isEmpty())) {
       for (Dependency dependency : dependencies) {
         for (Map.Entry<String, JsonNode> output : fields(dependency.mockOutputs())) {
-          collect(dependency, output.getValue(), dependency.reference() + "." + output.getKey(), value, sources);
+          collect(
+              dependency,
+              output.getValue(),
+              dependency.reference() + "." + output.getKey(),
+              value,
+              sources);
         }
       }
     }
     return sources;
   }
 
-  private static void collect(Dependency dependency, JsonNode mock, String expression, JsonNode value, List<Source> sources) {
+  private static void collect(
+      Dependency dependency,
+      JsonNode mock,
+      String expression,
+      JsonNode value,
+      List<Source> sources) {
     if (mock.equals(value)) {
       sources.add(new Source(dependency, expression));
     } else if (mock.isArray()) {
@@ -102,7 +127,12 @@ final class InputWiring {
       }
     } else if (mock.isObject()) {
       for (Map.Entry<String, JsonNode> field : fields(mock)) {
-        collect(dependency, field.getValue(), expression + "[" + HclString.quote(field.getKey()) + "]", value, sources);
+        collect(
+            dependency,
+            field.getValue(),
+            expression + "[" + HclString.quote(field.getKey()) + "]",
+            value,
+            sources);
       }
     }
   }

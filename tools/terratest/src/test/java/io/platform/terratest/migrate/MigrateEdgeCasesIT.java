@@ -1,7 +1,5 @@
 package io.platform.terratest.migrate;
 
-import io.platform.terratest.PlatformCli;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +15,7 @@ import io.platform.exec.ExecResult;
 import io.platform.exec.ProcessRunner;
 import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
+import io.platform.terratest.PlatformCli;
 import io.platform.terratest.Repo;
 import io.platform.testkit.AwsSdk;
 import io.platform.testkit.ResetEmulator;
@@ -49,12 +48,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * {@code platform migrate} on real Terraform and Terragrunt, with a monolith of built-in
- * {@code terraform_data} resources (no provider needed) sliced into units whose states live in
- * the emulator's S3: every key shape, module instance keys in the prefix, a data source,
- * dependencies across slices, a sensitive value, tainted and deposed instances; and the refusals
- * and failures: colliding sources, an unmapped module, a corrupt state, lineage and serial
- * conflicts, and the emulator stopped in the middle of a push.
+ * {@code platform migrate} on real Terraform and Terragrunt, with a monolith of built-in {@code
+ * terraform_data} resources (no provider needed) sliced into units whose states live in the
+ * emulator's S3: every key shape, module instance keys in the prefix, a data source, dependencies
+ * across slices, a sensitive value, tainted and deposed instances; and the refusals and failures:
+ * colliding sources, an unmapped module, a corrupt state, lineage and serial conflicts, and the
+ * emulator stopped in the middle of a push.
  */
 @WithEmulator
 @ResetEmulator
@@ -80,26 +79,48 @@ class MigrateEdgeCasesIT {
   void applyTheMonolith(Emulator started) throws IOException {
     emulator = started;
     aws = started.endpoint();
-    Repo.copy(repo, "live/root.hcl", "live/provider.tf.tftpl", "live/local/env.hcl", "toolchain.properties", FIXTURE);
+    Repo.copy(
+        repo,
+        "live/root.hcl",
+        "live/provider.tf.tftpl",
+        "live/local/env.hcl",
+        "toolchain.properties",
+        FIXTURE);
     Path fixture = repo.resolve(FIXTURE);
     Files.move(fixture.resolve("modules"), repo.resolve("modules"));
     Files.move(fixture.resolve("monolith"), repo.resolve("monolith"));
     live = repo.resolve("live/local");
     for (String unit : List.of("keys", "consumer", "scarred")) {
       Files.createDirectories(live.resolve(unit));
-      Files.move(fixture.resolve("units/" + unit + "/terragrunt.hcl"), live.resolve(unit + "/terragrunt.hcl"));
+      Files.move(
+          fixture.resolve("units/" + unit + "/terragrunt.hcl"),
+          live.resolve(unit + "/terragrunt.hcl"));
     }
     monolith = repo.resolve("monolith");
     Terraform terraform = new Terraform(new ProcessRunner(), Toolchain.locate(), aws.environment());
     terraform.run(monolith, TIMEOUT, "init", "-input=false").requireSuccess();
-    // The create-time provisioner of scarred.tainted fails: a real tainted instance, and a failed apply.
-    ExecResult apply = terraform.run(monolith, TIMEOUT, "apply", "-input=false", "-auto-approve", "-var", "fail_create=true");
+    // The create-time provisioner of scarred.tainted fails: a real tainted instance, and a failed
+    // apply.
+    ExecResult apply =
+        terraform.run(
+            monolith,
+            TIMEOUT,
+            "apply",
+            "-input=false",
+            "-auto-approve",
+            "-var",
+            "fail_create=true");
     assertThat(apply.succeeded()).as("the scarred component's provisioner must fail").isFalse();
     addDeposedObject(monolith.resolve("terraform.tfstate"));
-    // Terraform accepts the state: it plans to replace the tainted instance and delete the deposed object.
+    // Terraform accepts the state: it plans to replace the tainted instance and delete the deposed
+    // object.
     Path plan = monolith.resolve("check.tfplan");
-    terraform.run(monolith, TIMEOUT, "plan", "-input=false", "-var", "fail_create=true", "-out=" + plan).requireSuccess();
-    PlanSummary monolithPlan = PlanClassifier.classify(terraform.json(monolith, TIMEOUT, "show", "-json", plan.toString()));
+    terraform
+        .run(monolith, TIMEOUT, "plan", "-input=false", "-var", "fail_create=true", "-out=" + plan)
+        .requireSuccess();
+    PlanSummary monolithPlan =
+        PlanClassifier.classify(
+            terraform.json(monolith, TIMEOUT, "show", "-json", plan.toString()));
     Files.delete(plan);
     assertThat(monolithPlan.count(ChangeAction.REPLACE)).isEqualTo(1);
     assertThat(monolithPlan.count(ChangeAction.DELETE)).isEqualTo(1);
@@ -107,7 +128,10 @@ class MigrateEdgeCasesIT {
     cli = new PlatformCli(repo, aws);
   }
 
-  /** Terraform leaves a deposed object when a create-before-destroy replacement cannot destroy the old one. */
+  /**
+   * Terraform leaves a deposed object when a create-before-destroy replacement cannot destroy the
+   * old one.
+   */
   private static void addDeposedObject(Path stateFile) throws IOException {
     ObjectNode state = (ObjectNode) JSON.readTree(stateFile.toFile());
     for (JsonNode resource : state.path("resources")) {
@@ -125,9 +149,14 @@ class MigrateEdgeCasesIT {
 
   @BeforeEach
   void emptyBackend() throws IOException {
-    Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), Toolchain.locate(), aws.environment());
-    BackendSpec backend = BackendSpec.fromRemoteStateConfig(terragrunt.render(live.resolve("keys")).path("remote_state").path("config"));
-    new BackendBootstrapper(AwsClients.staticCredentials(aws.accessKeyId(), aws.secretAccessKey()), aws.url()).bootstrap(backend);
+    Terragrunt terragrunt =
+        new Terragrunt(new ProcessRunner(), Toolchain.locate(), aws.environment());
+    BackendSpec backend =
+        BackendSpec.fromRemoteStateConfig(
+            terragrunt.render(live.resolve("keys")).path("remote_state").path("config"));
+    new BackendBootstrapper(
+            AwsClients.staticCredentials(aws.accessKeyId(), aws.secretAccessKey()), aws.url())
+        .bootstrap(backend);
     for (String unit : List.of("keys", "consumer", "scarred")) {
       deleteTree(live.resolve(unit).resolve(".terragrunt-cache"));
     }
@@ -140,25 +169,46 @@ class MigrateEdgeCasesIT {
 
   @Test
   void slicesEveryKeyShapeAndCrossSliceDependencyThenEachUnitPlansClean() throws IOException {
-    Path mapping = mapping("clean", "{\"prefix\": \"" + PREFIX + ".module.*\", \"exclude\": [\"" + PREFIX + ".module.backup\", \""
-        + PREFIX + ".module.apps.module.scarred\"]}");
+    Path mapping =
+        mapping(
+            "clean",
+            "{\"prefix\": \""
+                + PREFIX
+                + ".module.*\", \"exclude\": [\""
+                + PREFIX
+                + ".module.backup\", \""
+                + PREFIX
+                + ".module.apps.module.scarred\"]}");
 
-    ExecResult plan = cli.run("migrate", "plan", "--source", "monolith/terraform.tfstate", "--live", "live/local",
-        "--mapping", mapping.toString(), "--out", "clean-plan.json");
+    ExecResult plan =
+        cli.run(
+            "migrate",
+            "plan",
+            "--source",
+            "monolith/terraform.tfstate",
+            "--live",
+            "live/local",
+            "--mapping",
+            mapping.toString(),
+            "--out",
+            "clean-plan.json");
 
     assertThat(plan.exitCode()).as(plan.stderr()).isZero();
-    assertThat(plan.stdout()).contains(
-        "module.client_stage[\"blue\"].module.core.module.keys.terraform_data.keyed[\"a\\\"quote\"] -> terraform_data.keyed[\"a\\\"quote\"]",
-        "terraform_data.keyed[\"back\\\\slash\"] -> terraform_data.keyed[\"back\\\\slash\"]",
-        "terraform_data.keyed[\"$${literal}\"] -> terraform_data.keyed[\"$${literal}\"]",
-        "terraform_data.keyed[\"with space\"] -> terraform_data.keyed[\"with space\"]",
-        "terraform_data.keyed[\"dotted.key\"] -> terraform_data.keyed[\"dotted.key\"]",
-        "terraform_data.keyed[\"0\"] -> terraform_data.keyed[\"0\"]",
-        "terraform_data.counted[0] -> terraform_data.counted[0]",
-        "module.core.module.keys.data.terraform_remote_state.peer -> data.terraform_remote_state.peer",
-        "1 dependency on other units dropped");
+    assertThat(plan.stdout())
+        .contains(
+            "module.client_stage[\"blue\"].module.core.module.keys.terraform_data.keyed[\"a\\\"quote\"] -> terraform_data.keyed[\"a\\\"quote\"]",
+            "terraform_data.keyed[\"back\\\\slash\"] -> terraform_data.keyed[\"back\\\\slash\"]",
+            "terraform_data.keyed[\"$${literal}\"] -> terraform_data.keyed[\"$${literal}\"]",
+            "terraform_data.keyed[\"with space\"] -> terraform_data.keyed[\"with space\"]",
+            "terraform_data.keyed[\"dotted.key\"] -> terraform_data.keyed[\"dotted.key\"]",
+            "terraform_data.keyed[\"0\"] -> terraform_data.keyed[\"0\"]",
+            "terraform_data.counted[0] -> terraform_data.counted[0]",
+            "module.core.module.keys.data.terraform_remote_state.peer -> data.terraform_remote_state.peer",
+            "1 dependency on other units dropped");
     JsonNode planned = PlatformCli.json(repo.resolve("clean-plan.json"));
-    assertThat(planned.path("units")).extracting(u -> u.path("name").asText()).containsExactly("keys", "consumer");
+    assertThat(planned.path("units"))
+        .extracting(u -> u.path("name").asText())
+        .containsExactly("keys", "consumer");
 
     // Pushed unverified first: the states land without their outputs, as the slice has none.
     // (MigrateMonolithIT pushes verified, with the outputs written into the local copy.)
@@ -168,7 +218,15 @@ class MigrateEdgeCasesIT {
 
     // Then verified: the units in place are skipped, get their outputs through a plan against
     // their remote state, and plan clean.
-    ExecResult apply = cli.run("migrate", "apply", "clean-plan.json", "--json", "clean-report.json", "--markdown", "clean-report.md");
+    ExecResult apply =
+        cli.run(
+            "migrate",
+            "apply",
+            "clean-plan.json",
+            "--json",
+            "clean-report.json",
+            "--markdown",
+            "clean-report.md");
 
     assertThat(apply.exitCode()).as(apply.stdout() + apply.stderr()).isZero();
     JsonNode report = PlatformCli.json(repo.resolve("clean-report.json"));
@@ -183,47 +241,92 @@ class MigrateEdgeCasesIT {
     byte[] keys = object("local/keys/terraform.tfstate");
     JsonNode keysState = PlatformCli.json(keys);
     assertThat(keysState.path("outputs")).isNotEmpty();
-    assertThat(keysState.path("lineage").asText()).isEqualTo(planned.path("units").get(0).path("lineage").asText());
+    assertThat(keysState.path("lineage").asText())
+        .isEqualTo(planned.path("units").get(0).path("lineage").asText());
     assertThat(digest("local/keys/terraform.tfstate")).isEqualTo(PlatformCli.digest("MD5", keys));
     JsonNode keyed = resource(keysState, "keyed");
     Set<String> forEachKeys = new TreeSet<>();
     keyed.path("instances").forEach(i -> forEachKeys.add(i.path("index_key").asText()));
-    assertThat(forEachKeys).containsExactlyInAnyOrder("0", "a\"quote", "with space", "dotted.key", "back\\slash", "${literal}", "ünï");
+    assertThat(forEachKeys)
+        .containsExactlyInAnyOrder(
+            "0", "a\"quote", "with space", "dotted.key", "back\\slash", "${literal}", "ünï");
     keyed.path("instances").forEach(i -> assertThat(i.path("index_key").isTextual()).isTrue());
-    resource(keysState, "counted").path("instances").forEach(i -> assertThat(i.path("index_key").isInt()).isTrue());
-    assertThat(resource(keysState, "secret").path("instances").get(0).path("sensitive_attributes")).isNotEmpty();
+    resource(keysState, "counted")
+        .path("instances")
+        .forEach(i -> assertThat(i.path("index_key").isInt()).isTrue());
+    assertThat(resource(keysState, "secret").path("instances").get(0).path("sensitive_attributes"))
+        .isNotEmpty();
     assertThat(keysState.path("check_results").isNull()).isTrue();
     JsonNode consumer = PlatformCli.json(object("local/consumer/terraform.tfstate"));
-    assertThat(resource(consumer, "uses").path("instances").get(0).has("dependencies")).as("the dependency on keys left the slice").isFalse();
+    assertThat(resource(consumer, "uses").path("instances").get(0).has("dependencies"))
+        .as("the dependency on keys left the slice")
+        .isFalse();
 
     // Real Terraform reads the escaped keys back as the same addresses.
-    ExecResult list = new Terragrunt(new ProcessRunner(), Toolchain.locate(), aws.environment())
-        .run(live.resolve("keys"), TIMEOUT, null, "state", "list", "--tf-forward-stdout").requireSuccess();
-    assertThat(list.stdout()).contains("terraform_data.keyed[\"a\\\"quote\"]", "terraform_data.keyed[\"$${literal}\"]", "terraform_data.counted[1]");
+    ExecResult list =
+        new Terragrunt(new ProcessRunner(), Toolchain.locate(), aws.environment())
+            .run(live.resolve("keys"), TIMEOUT, null, "state", "list", "--tf-forward-stdout")
+            .requireSuccess();
+    assertThat(list.stdout())
+        .contains(
+            "terraform_data.keyed[\"a\\\"quote\"]",
+            "terraform_data.keyed[\"$${literal}\"]",
+            "terraform_data.counted[1]");
 
     ExecResult verify = cli.run("verify", "live/local", "--exclude", "scarred");
     assertThat(verify.exitCode()).as(verify.stdout() + verify.stderr()).isZero();
 
-    ExecResult again = cli.run("migrate", "apply", "clean-plan.json", "--json", "again-report.json");
+    ExecResult again =
+        cli.run("migrate", "apply", "clean-plan.json", "--json", "again-report.json");
     assertThat(again.exitCode()).as(again.stdout() + again.stderr()).isZero();
-    assertThat(PlatformCli.json(repo.resolve("again-report.json")).path("units")).extracting(u -> u.path("action").asText())
+    assertThat(PlatformCli.json(repo.resolve("again-report.json")).path("units"))
+        .extracting(u -> u.path("action").asText())
         .containsOnly("skipped");
 
-    for (String output : List.of(plan.stdout(), plan.stderr(), apply.stdout(), apply.stderr(),
-        Files.readString(repo.resolve("clean-plan.json")), Files.readString(repo.resolve("clean-report.json")),
-        Files.readString(repo.resolve("clean-report.md")))) {
+    for (String output :
+        List.of(
+            plan.stdout(),
+            plan.stderr(),
+            apply.stdout(),
+            apply.stderr(),
+            Files.readString(repo.resolve("clean-plan.json")),
+            Files.readString(repo.resolve("clean-report.json")),
+            Files.readString(repo.resolve("clean-report.md")))) {
       assertThat(output).doesNotContain(SECRET);
     }
   }
 
   @Test
   void taintedAndDeposedInstancesMoveAsTheyAreAndAreNotPushedUnverified() {
-    Path mapping = mapping("scarred", "{\"prefix\": \"" + PREFIX + ".module.*\", \"exclude\": [\"" + PREFIX + ".module.backup\", \""
-        + PREFIX + ".module.core\", \"" + PREFIX + ".module.apps.module.consumer\"]}");
-    assertThat(cli.run("migrate", "plan", "--source", "monolith/terraform.tfstate", "--live", "live/local",
-        "--mapping", mapping.toString(), "--out", "scarred-plan.json").exitCode()).isZero();
+    Path mapping =
+        mapping(
+            "scarred",
+            "{\"prefix\": \""
+                + PREFIX
+                + ".module.*\", \"exclude\": [\""
+                + PREFIX
+                + ".module.backup\", \""
+                + PREFIX
+                + ".module.core\", \""
+                + PREFIX
+                + ".module.apps.module.consumer\"]}");
+    assertThat(
+            cli.run(
+                    "migrate",
+                    "plan",
+                    "--source",
+                    "monolith/terraform.tfstate",
+                    "--live",
+                    "live/local",
+                    "--mapping",
+                    mapping.toString(),
+                    "--out",
+                    "scarred-plan.json")
+                .exitCode())
+        .isZero();
 
-    ExecResult verified = cli.run("migrate", "apply", "scarred-plan.json", "--json", "scarred-report.json");
+    ExecResult verified =
+        cli.run("migrate", "apply", "scarred-plan.json", "--json", "scarred-report.json");
 
     // The unit would replace the tainted instance and delete the deposed one: shown, not pushed.
     assertThat(verified.exitCode()).as(verified.stdout() + verified.stderr()).isEqualTo(2);
@@ -237,14 +340,19 @@ class MigrateEdgeCasesIT {
 
     assertThat(unverified.exitCode()).as(unverified.stdout() + unverified.stderr()).isZero();
     JsonNode state = PlatformCli.json(object("local/scarred/terraform.tfstate"));
-    assertThat(resource(state, "tainted").path("instances").get(0).path("status").asText()).isEqualTo("tainted");
-    assertThat(resource(state, "replaced").path("instances")).extracting(i -> i.path("deposed").asText(""))
+    assertThat(resource(state, "tainted").path("instances").get(0).path("status").asText())
+        .isEqualTo("tainted");
+    assertThat(resource(state, "replaced").path("instances"))
+        .extracting(i -> i.path("deposed").asText(""))
         .containsExactlyInAnyOrder("", "0d3f51c2");
     // Terraform plans the unit exactly as it planned those instances in the monolith.
-    Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), Toolchain.locate(), aws.environment());
+    Terragrunt terragrunt =
+        new Terragrunt(new ProcessRunner(), Toolchain.locate(), aws.environment());
     Path planFile = repo.resolve("scarred.tfplan");
     terragrunt.plan(live.resolve("scarred"), planFile, TIMEOUT, List.of()).requireSuccess();
-    PlanSummary summary = PlanClassifier.classify(terragrunt.showPlanJson(live.resolve("scarred"), planFile, TIMEOUT));
+    PlanSummary summary =
+        PlanClassifier.classify(
+            terragrunt.showPlanJson(live.resolve("scarred"), planFile, TIMEOUT));
     assertThat(summary.count(ChangeAction.REPLACE)).isEqualTo(1);
     assertThat(summary.count(ChangeAction.DELETE)).isEqualTo(1);
     assertThat(summary.count(ChangeAction.CREATE)).isZero();
@@ -252,75 +360,190 @@ class MigrateEdgeCasesIT {
 
   @Test
   void twoSourcesLandingOnOneDestinationAreRefusedBeforeAnythingIsWritten() {
-    Path mapping = mapping("collide", "{\"prefix\": \"" + PREFIX + ".module.*\", \"renames\": {\"keys_copy\": \"keys\"}, "
-        + "\"exclude\": [\"" + PREFIX + ".module.apps.module.scarred\"]}");
+    Path mapping =
+        mapping(
+            "collide",
+            "{\"prefix\": \""
+                + PREFIX
+                + ".module.*\", \"renames\": {\"keys_copy\": \"keys\"}, "
+                + "\"exclude\": [\""
+                + PREFIX
+                + ".module.apps.module.scarred\"]}");
 
-    ExecResult plan = cli.run("migrate", "plan", "--source", "monolith/terraform.tfstate", "--live", "live/local",
-        "--mapping", mapping.toString(), "--out", "collide-plan.json");
+    ExecResult plan =
+        cli.run(
+            "migrate",
+            "plan",
+            "--source",
+            "monolith/terraform.tfstate",
+            "--live",
+            "live/local",
+            "--mapping",
+            mapping.toString(),
+            "--out",
+            "collide-plan.json");
 
     assertThat(plan.exitCode()).isEqualTo(3);
-    assertThat(plan.stderr()).contains("collision in unit keys: module.client_stage[\"blue\"].module.backup.module.keys_copy.terraform_data.counted"
-        + " and module.client_stage[\"blue\"].module.core.module.keys.terraform_data.counted would both become terraform_data.counted");
+    assertThat(plan.stderr())
+        .contains(
+            "collision in unit keys: module.client_stage[\"blue\"].module.backup.module.keys_copy.terraform_data.counted"
+                + " and module.client_stage[\"blue\"].module.core.module.keys.terraform_data.counted would both become terraform_data.counted");
     assertThat(repo.resolve("collide-plan.json")).doesNotExist();
     assertThat(exists("local/keys/terraform.tfstate")).isFalse();
   }
 
   @Test
   void anUnmappedModuleAndACorruptStateAreRefusedClearly() throws IOException {
-    Path mapping = mapping("unmapped", "{\"prefix\": \"" + PREFIX + ".module.*\", \"exclude\": [\"" + PREFIX + ".module.apps.module.scarred\"]}");
+    Path mapping =
+        mapping(
+            "unmapped",
+            "{\"prefix\": \""
+                + PREFIX
+                + ".module.*\", \"exclude\": [\""
+                + PREFIX
+                + ".module.apps.module.scarred\"]}");
 
-    ExecResult unmapped = cli.run("migrate", "plan", "--source", "monolith/terraform.tfstate", "--live", "live/local",
-        "--mapping", mapping.toString(), "--out", "unmapped-plan.json");
+    ExecResult unmapped =
+        cli.run(
+            "migrate",
+            "plan",
+            "--source",
+            "monolith/terraform.tfstate",
+            "--live",
+            "live/local",
+            "--mapping",
+            mapping.toString(),
+            "--out",
+            "unmapped-plan.json");
 
     assertThat(unmapped.exitCode()).isEqualTo(3);
-    assertThat(unmapped.stderr()).contains("unmapped module: module.client_stage[\"blue\"].module.backup.module.keys_copy goes to unit"
-        + " \"keys-copy\" (convention), which " + live + " does not have");
+    assertThat(unmapped.stderr())
+        .contains(
+            "unmapped module: module.client_stage[\"blue\"].module.backup.module.keys_copy goes to unit"
+                + " \"keys-copy\" (convention), which "
+                + live
+                + " does not have");
 
     Path corrupt = repo.resolve("corrupt.tfstate");
     String state = Files.readString(monolith.resolve("terraform.tfstate"), StandardCharsets.UTF_8);
-    Files.writeString(corrupt, state.substring(0, state.indexOf(SECRET) + SECRET.length()) + "\", }", StandardCharsets.UTF_8);
+    Files.writeString(
+        corrupt,
+        state.substring(0, state.indexOf(SECRET) + SECRET.length()) + "\", }",
+        StandardCharsets.UTF_8);
 
-    ExecResult broken = cli.run("migrate", "plan", "--source", corrupt.toString(), "--live", "live/local", "--prefix", "module.client_stage.module.*");
+    ExecResult broken =
+        cli.run(
+            "migrate",
+            "plan",
+            "--source",
+            corrupt.toString(),
+            "--live",
+            "live/local",
+            "--prefix",
+            "module.client_stage.module.*");
 
     assertThat(broken.exitCode()).isEqualTo(1);
-    assertThat(broken.stderr()).contains(corrupt + " is not valid JSON (line").doesNotContain(SECRET).doesNotContain("\tat ");
+    assertThat(broken.stderr())
+        .contains(corrupt + " is not valid JSON (line")
+        .doesNotContain(SECRET)
+        .doesNotContain("\tat ");
   }
 
   @Test
   void lineageAndSerialConflictsOnPushAreRefusedAndLeaveTheStateAlone() {
-    String keysOnly = "{\"prefix\": \"" + PREFIX + ".module.*\", \"exclude\": [\"" + PREFIX + ".module.backup\", \""
-        + PREFIX + ".module.apps\"]}";
+    String keysOnly =
+        "{\"prefix\": \""
+            + PREFIX
+            + ".module.*\", \"exclude\": [\""
+            + PREFIX
+            + ".module.backup\", \""
+            + PREFIX
+            + ".module.apps\"]}";
     Path mapping = mapping("keys-only", keysOnly);
-    assertThat(cli.run("migrate", "plan", "--source", "monolith/terraform.tfstate", "--live", "live/local",
-        "--mapping", mapping.toString(), "--out", "keys-plan.json").exitCode()).isZero();
+    assertThat(
+            cli.run(
+                    "migrate",
+                    "plan",
+                    "--source",
+                    "monolith/terraform.tfstate",
+                    "--live",
+                    "live/local",
+                    "--mapping",
+                    mapping.toString(),
+                    "--out",
+                    "keys-plan.json")
+                .exitCode())
+        .isZero();
     // Between plan and apply, something else writes the unit's state.
     byte[] foreign = foreignState("5f6a7b8c-0000-4000-8000-00000foreign", 5);
     put("local/keys/terraform.tfstate", foreign);
 
-    ExecResult lineage = cli.run("migrate", "apply", "keys-plan.json", "--json", "lineage-report.json");
+    ExecResult lineage =
+        cli.run("migrate", "apply", "keys-plan.json", "--json", "lineage-report.json");
 
     assertThat(lineage.exitCode()).as(lineage.stdout() + lineage.stderr()).isEqualTo(3);
     JsonNode refused = PlatformCli.json(repo.resolve("lineage-report.json")).path("units").get(0);
     assertThat(refused.path("action").asText()).isEqualTo("refused");
-    assertThat(refused.path("message").asText()).contains("lineage 5f6a7b8c-0000-4000-8000-00000foreign", "nothing written");
+    assertThat(refused.path("message").asText())
+        .contains("lineage 5f6a7b8c-0000-4000-8000-00000foreign", "nothing written");
     assertThat(object("local/keys/terraform.tfstate")).isEqualTo(foreign);
 
-    // Adding to that state is allowed when asked for; a writer that moves its serial after the plan wins.
-    assertThat(cli.run("migrate", "plan", "--source", "monolith/terraform.tfstate", "--live", "live/local",
-        "--mapping", mapping.toString(), "--allow-existing", "--out", "existing-plan.json").exitCode()).isZero();
+    // Adding to that state is allowed when asked for; a writer that moves its serial after the plan
+    // wins.
+    assertThat(
+            cli.run(
+                    "migrate",
+                    "plan",
+                    "--source",
+                    "monolith/terraform.tfstate",
+                    "--live",
+                    "live/local",
+                    "--mapping",
+                    mapping.toString(),
+                    "--allow-existing",
+                    "--out",
+                    "existing-plan.json")
+                .exitCode())
+        .isZero();
     byte[] moved = foreignState("5f6a7b8c-0000-4000-8000-00000foreign", 6);
     put("local/keys/terraform.tfstate", moved);
 
-    ExecResult serial = cli.run("migrate", "apply", "existing-plan.json", "--no-verify", "--json", "serial-report.json");
+    ExecResult serial =
+        cli.run(
+            "migrate",
+            "apply",
+            "existing-plan.json",
+            "--no-verify",
+            "--json",
+            "serial-report.json");
 
     assertThat(serial.exitCode()).isEqualTo(3);
-    assertThat(PlatformCli.json(repo.resolve("serial-report.json")).path("units").get(0).path("message").asText())
+    assertThat(
+            PlatformCli.json(repo.resolve("serial-report.json"))
+                .path("units")
+                .get(0)
+                .path("message")
+                .asText())
         .contains("moved from serial 5 to 6");
     assertThat(object("local/keys/terraform.tfstate")).isEqualTo(moved);
 
-    assertThat(cli.run("migrate", "plan", "--source", "monolith/terraform.tfstate", "--live", "live/local",
-        "--mapping", mapping.toString(), "--allow-existing", "--out", "existing-plan.json").exitCode()).isZero();
-    ExecResult added = cli.run("migrate", "apply", "existing-plan.json", "--push", "terraform", "--no-verify");
+    assertThat(
+            cli.run(
+                    "migrate",
+                    "plan",
+                    "--source",
+                    "monolith/terraform.tfstate",
+                    "--live",
+                    "live/local",
+                    "--mapping",
+                    mapping.toString(),
+                    "--allow-existing",
+                    "--out",
+                    "existing-plan.json")
+                .exitCode())
+        .isZero();
+    ExecResult added =
+        cli.run("migrate", "apply", "existing-plan.json", "--push", "terraform", "--no-verify");
 
     assertThat(added.exitCode()).as(added.stdout() + added.stderr()).isZero();
     JsonNode merged = PlatformCli.json(object("local/keys/terraform.tfstate"));
@@ -335,20 +558,63 @@ class MigrateEdgeCasesIT {
   void theS3LockFileIsTakenTooWhenTheBackendUsesIt() {
     // PLATFORM_STATE_LOCK=both: the units' backends take the DynamoDB lock and the S3 lock file.
     PlatformCli both = cli.with("PLATFORM_STATE_LOCK", "both");
-    Path mapping = mapping("keys-lockfile", "{\"prefix\": \"" + PREFIX + ".module.*\", \"exclude\": [\"" + PREFIX + ".module.backup\", \""
-        + PREFIX + ".module.apps\"]}");
-    assertThat(both.run("migrate", "plan", "--source", "monolith/terraform.tfstate", "--live", "live/local",
-        "--mapping", mapping.toString(), "--out", "lockfile-plan.json").exitCode()).isZero();
-    assertThat(PlatformCli.json(repo.resolve("lockfile-plan.json")).path("units").get(0).path("store").path("use_lockfile").asBoolean()).isTrue();
-    byte[] held = "{\"ID\":\"held-by-someone\",\"Operation\":\"OperationTypeApply\",\"Who\":\"someone@elsewhere\"}".getBytes(StandardCharsets.UTF_8);
+    Path mapping =
+        mapping(
+            "keys-lockfile",
+            "{\"prefix\": \""
+                + PREFIX
+                + ".module.*\", \"exclude\": [\""
+                + PREFIX
+                + ".module.backup\", \""
+                + PREFIX
+                + ".module.apps\"]}");
+    assertThat(
+            both.run(
+                    "migrate",
+                    "plan",
+                    "--source",
+                    "monolith/terraform.tfstate",
+                    "--live",
+                    "live/local",
+                    "--mapping",
+                    mapping.toString(),
+                    "--out",
+                    "lockfile-plan.json")
+                .exitCode())
+        .isZero();
+    assertThat(
+            PlatformCli.json(repo.resolve("lockfile-plan.json"))
+                .path("units")
+                .get(0)
+                .path("store")
+                .path("use_lockfile")
+                .asBoolean())
+        .isTrue();
+    byte[] held =
+        "{\"ID\":\"held-by-someone\",\"Operation\":\"OperationTypeApply\",\"Who\":\"someone@elsewhere\"}"
+            .getBytes(StandardCharsets.UTF_8);
     try (S3Client s3 = AwsSdk.s3(aws)) {
-      s3.putObject(b -> b.bucket(BUCKET).key("local/keys/terraform.tfstate.tflock"), RequestBody.fromBytes(held));
+      s3.putObject(
+          b -> b.bucket(BUCKET).key("local/keys/terraform.tfstate.tflock"),
+          RequestBody.fromBytes(held));
     }
 
-    ExecResult locked = both.run("migrate", "apply", "lockfile-plan.json", "--no-verify", "--json", "locked-report.json");
+    ExecResult locked =
+        both.run(
+            "migrate",
+            "apply",
+            "lockfile-plan.json",
+            "--no-verify",
+            "--json",
+            "locked-report.json");
 
     assertThat(locked.exitCode()).as(locked.stdout() + locked.stderr()).isEqualTo(3);
-    assertThat(PlatformCli.json(repo.resolve("locked-report.json")).path("units").get(0).path("message").asText())
+    assertThat(
+            PlatformCli.json(repo.resolve("locked-report.json"))
+                .path("units")
+                .get(0)
+                .path("message")
+                .asText())
         .contains("is locked", "someone@elsewhere", "held-by-someone");
     assertThat(exists("local/keys/terraform.tfstate")).isFalse();
 
@@ -358,7 +624,9 @@ class MigrateEdgeCasesIT {
     ExecResult apply = both.run("migrate", "apply", "lockfile-plan.json", "--no-verify");
 
     assertThat(apply.exitCode()).as(apply.stdout() + apply.stderr()).isZero();
-    assertThat(exists("local/keys/terraform.tfstate.tflock")).as("the lock file was released").isFalse();
+    assertThat(exists("local/keys/terraform.tfstate.tflock"))
+        .as("the lock file was released")
+        .isFalse();
     assertThat(lockItem("local/keys/terraform.tfstate")).as("the lock item was released").isNull();
     byte[] state = object("local/keys/terraform.tfstate");
     assertThat(digest("local/keys/terraform.tfstate")).isEqualTo(PlatformCli.digest("MD5", state));
@@ -366,23 +634,59 @@ class MigrateEdgeCasesIT {
 
   @Test
   void anEmulatorStoppedMidPushLeavesNothingReportedDoneAndARerunCompletes() throws Exception {
-    Path mapping = mapping("all", "{\"prefix\": \"" + PREFIX + ".module.*\", \"exclude\": [\"" + PREFIX + ".module.backup\"]}");
-    assertThat(cli.run("migrate", "plan", "--source", "monolith/terraform.tfstate", "--live", "live/local",
-        "--mapping", mapping.toString(), "--out", "all-plan.json").exitCode()).isZero();
+    Path mapping =
+        mapping(
+            "all",
+            "{\"prefix\": \""
+                + PREFIX
+                + ".module.*\", \"exclude\": [\""
+                + PREFIX
+                + ".module.backup\"]}");
+    assertThat(
+            cli.run(
+                    "migrate",
+                    "plan",
+                    "--source",
+                    "monolith/terraform.tfstate",
+                    "--live",
+                    "live/local",
+                    "--mapping",
+                    mapping.toString(),
+                    "--out",
+                    "all-plan.json")
+                .exitCode())
+        .isZero();
     List<String> order = new ArrayList<>();
-    PlatformCli.json(repo.resolve("all-plan.json")).path("units").forEach(u -> order.add(u.path("name").asText()));
+    PlatformCli.json(repo.resolve("all-plan.json"))
+        .path("units")
+        .forEach(u -> order.add(u.path("name").asText()));
     String interrupted = order.get(1);
     long moto = emulator.pid().orElseThrow();
 
     int firstExit;
-    try (FreezingProxy proxy = new FreezingProxy(aws.url().getPort(),
-        "PUT /" + BUCKET + "/local/" + interrupted + "/terraform.tfstate", () -> signal("STOP", moto))) {
+    try (FreezingProxy proxy =
+        new FreezingProxy(
+            aws.url().getPort(),
+            "PUT /" + BUCKET + "/local/" + interrupted + "/terraform.tfstate",
+            () -> signal("STOP", moto))) {
       // One unit at a time: the second unit's push is the one frozen, the third never starts.
-      Process apply = start(cli.withEndpoint(proxy.url()), "migrate", "apply", "all-plan.json", "--no-verify", "--parallelism", "1",
-          "--json", "stopped-report.json");
+      Process apply =
+          start(
+              cli.withEndpoint(proxy.url()),
+              "migrate",
+              "apply",
+              "all-plan.json",
+              "--no-verify",
+              "--parallelism",
+              "1",
+              "--json",
+              "stopped-report.json");
       try {
-        assertThat(proxy.awaitFired(120)).as("the push of " + interrupted + " reached the emulator").isTrue();
-        // Longer than the writer's attempts at the object, shorter than its patience releasing the lock.
+        assertThat(proxy.awaitFired(120))
+            .as("the push of " + interrupted + " reached the emulator")
+            .isTrue();
+        // Longer than the writer's attempts at the object, shorter than its patience releasing the
+        // lock.
         Thread.sleep(45_000);
       } finally {
         signal("CONT", moto);
@@ -397,9 +701,12 @@ class MigrateEdgeCasesIT {
     assertThat(stopped.path("units").get(1).path("action").asText()).isEqualTo("failed");
     assertThat(stopped.path("units").get(1).path("state_in_place").asBoolean()).isFalse();
     assertThat(stopped.path("units").get(2).path("action").asText()).isEqualTo("not_attempted");
-    assertThat(lockItem("local/" + interrupted + "/terraform.tfstate")).as("the lock was released").isNull();
+    assertThat(lockItem("local/" + interrupted + "/terraform.tfstate"))
+        .as("the lock was released")
+        .isNull();
 
-    ExecResult rerun = cli.run("migrate", "apply", "all-plan.json", "--no-verify", "--json", "rerun-report.json");
+    ExecResult rerun =
+        cli.run("migrate", "apply", "all-plan.json", "--no-verify", "--json", "rerun-report.json");
 
     assertThat(rerun.exitCode()).as(rerun.stdout() + rerun.stderr()).isZero();
     JsonNode units = PlatformCli.json(repo.resolve("rerun-report.json")).path("units");
@@ -408,11 +715,14 @@ class MigrateEdgeCasesIT {
     assertThat(units.get(2).path("action").asText()).isEqualTo("pushed");
     for (String unit : order) {
       byte[] state = object("local/" + unit + "/terraform.tfstate");
-      assertThat(digest("local/" + unit + "/terraform.tfstate")).as(unit).isEqualTo(PlatformCli.digest("MD5", state));
+      assertThat(digest("local/" + unit + "/terraform.tfstate"))
+          .as(unit)
+          .isEqualTo(PlatformCli.digest("MD5", state));
     }
     // Terraform reads the interrupted unit's state without a checksum complaint.
     new Terragrunt(new ProcessRunner(), Toolchain.locate(), aws.environment())
-        .run(live.resolve(interrupted), TIMEOUT, null, "state", "list").requireSuccess();
+        .run(live.resolve(interrupted), TIMEOUT, null, "state", "list")
+        .requireSuccess();
   }
 
   // --- helpers ---
@@ -429,19 +739,27 @@ class MigrateEdgeCasesIT {
 
   private static Process start(PlatformCli cli, String... args) throws IOException {
     var command = cli.command(args);
-    ProcessBuilder builder = new ProcessBuilder(command.argv()).directory(command.workingDir().toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command.argv())
+            .directory(command.workingDir().toFile())
+            .redirectErrorStream(true);
     builder.environment().putAll(command.environment());
     builder.redirectOutput(repo.resolve("stopped-apply.log").toFile());
     return builder.start();
   }
 
   private static void signal(String signal, long pid) {
-    new ProcessRunner().run(io.platform.exec.Command.of("kill", "-" + signal, String.valueOf(pid))).requireSuccess();
+    new ProcessRunner()
+        .run(io.platform.exec.Command.of("kill", "-" + signal, String.valueOf(pid)))
+        .requireSuccess();
   }
 
   private static byte[] foreignState(String lineage, long serial) {
-    return ("{\"version\": 4, \"terraform_version\": \"1.11.4\", \"serial\": " + serial + ", \"lineage\": \"" + lineage
-        + "\", \"outputs\": {\"kept\": {\"value\": \"yes\", \"type\": \"string\"}}, \"resources\": [], \"check_results\": null}\n")
+    return ("{\"version\": 4, \"terraform_version\": \"1.11.4\", \"serial\": "
+            + serial
+            + ", \"lineage\": \""
+            + lineage
+            + "\", \"outputs\": {\"kept\": {\"value\": \"yes\", \"type\": \"string\"}}, \"resources\": [], \"check_results\": null}\n")
         .getBytes(StandardCharsets.UTF_8);
   }
 
@@ -476,23 +794,43 @@ class MigrateEdgeCasesIT {
 
   /** Writes a state the way Terraform does: the object, then its digest in the lock table. */
   private void put(String key, byte[] state) {
-    try (S3Client s3 = AwsSdk.s3(aws); DynamoDbClient dynamo = AwsSdk.client(DynamoDbClient.builder(), aws)) {
+    try (S3Client s3 = AwsSdk.s3(aws);
+        DynamoDbClient dynamo = AwsSdk.client(DynamoDbClient.builder(), aws)) {
       s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(state));
-      dynamo.putItem(b -> b.tableName(TABLE).item(Map.of(
-          "LockID", AttributeValue.fromS(BUCKET + "/" + key + "-md5"), "Digest", AttributeValue.fromS(PlatformCli.digest("MD5", state)))));
+      dynamo.putItem(
+          b ->
+              b.tableName(TABLE)
+                  .item(
+                      Map.of(
+                          "LockID",
+                          AttributeValue.fromS(BUCKET + "/" + key + "-md5"),
+                          "Digest",
+                          AttributeValue.fromS(PlatformCli.digest("MD5", state)))));
     }
   }
 
   private String digest(String key) {
     try (DynamoDbClient dynamo = AwsSdk.client(DynamoDbClient.builder(), aws)) {
-      var item = dynamo.getItem(b -> b.tableName(TABLE).key(Map.of("LockID", AttributeValue.fromS(BUCKET + "/" + key + "-md5")))).item();
+      var item =
+          dynamo
+              .getItem(
+                  b ->
+                      b.tableName(TABLE)
+                          .key(Map.of("LockID", AttributeValue.fromS(BUCKET + "/" + key + "-md5"))))
+              .item();
       return item == null || !item.containsKey("Digest") ? null : item.get("Digest").s();
     }
   }
 
   private Map<String, AttributeValue> lockItem(String key) {
     try (DynamoDbClient dynamo = AwsSdk.client(DynamoDbClient.builder(), aws)) {
-      var item = dynamo.getItem(b -> b.tableName(TABLE).key(Map.of("LockID", AttributeValue.fromS(BUCKET + "/" + key)))).item();
+      var item =
+          dynamo
+              .getItem(
+                  b ->
+                      b.tableName(TABLE)
+                          .key(Map.of("LockID", AttributeValue.fromS(BUCKET + "/" + key))))
+              .item();
       return item == null || item.isEmpty() ? null : item;
     }
   }

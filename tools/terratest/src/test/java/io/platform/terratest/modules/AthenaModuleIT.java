@@ -39,24 +39,32 @@ class AthenaModuleIT {
       String bucket = athena.output("results_bucket_name");
       String kmsKey = athena.output("kms_key_arn");
       JsonNode workgroups = Json.read(athena.output("workgroups"));
-      assertThat(workgroups.fieldNames()).toIterable().containsExactlyInAnyOrder("powerbi", "openmetadata");
+      assertThat(workgroups.fieldNames())
+          .toIterable()
+          .containsExactlyInAnyOrder("powerbi", "openmetadata");
 
       // The 1 GiB default and the example's tighter 100 MiB cutoff; clients cannot override.
       Map<String, Long> cutoffs = Map.of("powerbi", 1073741824L, "openmetadata", 104857600L);
       cutoffs.forEach(
           (name, cutoff) -> {
-            WorkGroupConfiguration config = client.getWorkGroup(b -> b.workGroup(name)).workGroup().configuration();
+            WorkGroupConfiguration config =
+                client.getWorkGroup(b -> b.workGroup(name)).workGroup().configuration();
             assertThat(config.bytesScannedCutoffPerQuery()).as(name).isEqualTo(cutoff);
             assertThat(config.publishCloudWatchMetricsEnabled()).as(name).isTrue();
             assertThat(config.enforceWorkGroupConfiguration()).as(name).isTrue();
-            assertThat(config.resultConfiguration().outputLocation()).isEqualTo("s3://" + bucket + "/" + name + "/");
+            assertThat(config.resultConfiguration().outputLocation())
+                .isEqualTo("s3://" + bucket + "/" + name + "/");
             assertThat(config.resultConfiguration().encryptionConfiguration().encryptionOption())
                 .isEqualTo(EncryptionOption.SSE_KMS);
-            assertThat(config.resultConfiguration().encryptionConfiguration().kmsKey()).isEqualTo(kmsKey);
+            assertThat(config.resultConfiguration().encryptionConfiguration().kmsKey())
+                .isEqualTo(kmsKey);
           });
 
       ServerSideEncryptionByDefault sse =
-          s3.getBucketEncryption(b -> b.bucket(bucket)).serverSideEncryptionConfiguration().rules().get(0)
+          s3.getBucketEncryption(b -> b.bucket(bucket))
+              .serverSideEncryptionConfiguration()
+              .rules()
+              .get(0)
               .applyServerSideEncryptionByDefault();
       assertThat(sse.sseAlgorithmAsString()).isEqualTo("aws:kms");
       assertThat(sse.kmsMasterKeyID()).isEqualTo(kmsKey);
@@ -68,22 +76,26 @@ class AthenaModuleIT {
       assertThat(block.ignorePublicAcls()).isTrue();
       assertThat(block.restrictPublicBuckets()).isTrue();
 
-      assertThat(s3.getBucketVersioning(b -> b.bucket(bucket)).status()).isEqualTo(BucketVersioningStatus.ENABLED);
+      assertThat(s3.getBucketVersioning(b -> b.bucket(bucket)).status())
+          .isEqualTo(BucketVersioningStatus.ENABLED);
 
       LifecycleRule rule = s3.getBucketLifecycleConfiguration(b -> b.bucket(bucket)).rules().get(0);
       assertThat(rule.expiration().days()).isEqualTo(14);
       assertThat(rule.noncurrentVersionExpiration().noncurrentDays()).isEqualTo(7);
 
       // TLS only: every request without aws:SecureTransport is denied.
-      JsonNode statement = Json.read(s3.getBucketPolicy(b -> b.bucket(bucket)).policy()).path("Statement").get(0);
+      JsonNode statement =
+          Json.read(s3.getBucketPolicy(b -> b.bucket(bucket)).policy()).path("Statement").get(0);
       assertThat(statement.path("Effect").asText()).isEqualTo("Deny");
       assertThat(statement.path("Action").asText()).isEqualTo("s3:*");
       assertThat(statement.at("/Condition/Bool/aws:SecureTransport").asText()).isEqualTo("false");
 
       athena.destroy();
-      assertThat(client.listWorkGroups(b -> {}).workGroups()).extracting(w -> w.name())
+      assertThat(client.listWorkGroups(b -> {}).workGroups())
+          .extracting(w -> w.name())
           .doesNotContain("powerbi", "openmetadata");
-      assertThatThrownBy(() -> s3.headBucket(b -> b.bucket(bucket))).isInstanceOf(NoSuchBucketException.class);
+      assertThatThrownBy(() -> s3.headBucket(b -> b.bucket(bucket)))
+          .isInstanceOf(NoSuchBucketException.class);
     }
   }
 
@@ -91,7 +103,9 @@ class AthenaModuleIT {
   void cutoffBelowTenMebibytesIsRefusedWithTheReason(@TempDir Path temp, AwsEndpoint aws) {
     String error =
         ModuleInputs.refusal(
-            temp, aws, "athena",
+            temp,
+            aws,
+            "athena",
             """
               name       = "athena-refused"
               workgroups = { openmetadata = { bytes_scanned_cutoff_per_query = 1048576 } }

@@ -25,14 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * The Cloudflare half with the real Cloudflare provider (from a mirror or the registry; see
- * {@link CloudflareProvider}) and no Cloudflare account: the module and its example validate;
- * the module's own {@code terraform test} files pass; and a plan of {@code examples/complete},
- * the AWS side on the emulator, is read from Terraform's plan JSON: a remotely managed tunnel,
- * one ingress rule per application and a refusing catch-all, a proxied CNAME and an Access
- * application (admitting exactly its IdP groups) for every public hostname, a route per private
- * CIDR on the tunnel's virtual network, and the token only as a sensitive value. The provider's
- * API base URL points at a loopback server that refuses and records every request: none comes.
+ * The Cloudflare half with the real Cloudflare provider (from a mirror or the registry; see {@link
+ * CloudflareProvider}) and no Cloudflare account: the module and its example validate; the module's
+ * own {@code terraform test} files pass; and a plan of {@code examples/complete}, the AWS side on
+ * the emulator, is read from Terraform's plan JSON: a remotely managed tunnel, one ingress rule per
+ * application and a refusing catch-all, a proxied CNAME and an Access application (admitting
+ * exactly its IdP groups) for every public hostname, a route per private CIDR on the tunnel's
+ * virtual network, and the token only as a sensitive value. The provider's API base URL points at a
+ * loopback server that refuses and records every request: none comes.
  */
 @WithEmulator
 class CloudflareTunnelModuleIT {
@@ -40,14 +40,21 @@ class CloudflareTunnelModuleIT {
   static final String ZONE = "example.com";
   static final String IDP = "00000000-0000-4000-8000-000000000000";
   static final String VPC_CIDR = "10.99.0.0/16";
+
   /** A placeholder, never a real token: no request may use it, and it may appear nowhere. */
   static final String API_TOKEN = "placeholder-api-token-for-offline-plans-0001";
-  /** The token the module's own tests give the mocked token data source (tests/token.tftest.hcl). */
+
+  /**
+   * The token the module's own tests give the mocked token data source (tests/token.tftest.hcl).
+   */
   static final String MOCK_TUNNEL_TOKEN = "eyJhIjoidGVzdC1vbmx5LXRva2VuLW5ldmVyLXByaW50ZWQifQ";
+
   /** What the example publishes: each hostname and the IdP groups its Access policy admits. */
-  static final Map<String, List<String>> PUBLISHED = Map.of(
-      "app." + ZONE, List.of("platform-users"),
-      "grafana." + ZONE, List.of("platform-engineers"));
+  static final Map<String, List<String>> PUBLISHED =
+      Map.of(
+          "app." + ZONE, List.of("platform-users"),
+          "grafana." + ZONE, List.of("platform-engineers"));
+
   static final Duration TIMEOUT = Duration.ofMinutes(5);
 
   private static Path module;
@@ -66,7 +73,9 @@ class CloudflareTunnelModuleIT {
   void moduleAndItsExampleValidate() {
     for (Path dir : List.of(module, example)) {
       ExecResult validate = terraform(Map.of()).run(dir, TIMEOUT, "validate", "-no-color");
-      assertThat(validate.exitCode()).as(dir + ": " + validate.stdout() + validate.stderr()).isZero();
+      assertThat(validate.exitCode())
+          .as(dir + ": " + validate.stdout() + validate.stderr())
+          .isZero();
       assertThat(validate.stdout()).contains("The configuration is valid");
     }
   }
@@ -88,19 +97,25 @@ class CloudflareTunnelModuleIT {
     }
 
     try (RefusingApi api = RefusingApi.start()) {
-      Map<String, String> cloudflare = Map.of(
-          "CLOUDFLARE_API_TOKEN", API_TOKEN,
-          "CLOUDFLARE_BASE_URL", api.url("/client/v4").toString());
-      Terratest tunnel = Terratest.of(example, aws, cloudflare)
-          .var("region", aws.region())
-          .var("account_id", "0123456789abcdef0123456789abcdef")
-          .var("zone_id", "fedcba9876543210fedcba9876543210")
-          .var("zone_name", ZONE)
-          .var("identity_provider_id", IDP)
-          .var("access_team_name", "example")
-          .var("alb_dns_name", "internal-platform-example-1234567890." + aws.region() + ".elb.amazonaws.com")
-          .var("vpc_cidr", VPC_CIDR)
-          .var("token_secret_arn", secretArn);
+      Map<String, String> cloudflare =
+          Map.of(
+              "CLOUDFLARE_API_TOKEN",
+              API_TOKEN,
+              "CLOUDFLARE_BASE_URL",
+              api.url("/client/v4").toString());
+      Terratest tunnel =
+          Terratest.of(example, aws, cloudflare)
+              .var("region", aws.region())
+              .var("account_id", "0123456789abcdef0123456789abcdef")
+              .var("zone_id", "fedcba9876543210fedcba9876543210")
+              .var("zone_name", ZONE)
+              .var("identity_provider_id", IDP)
+              .var("access_team_name", "example")
+              .var(
+                  "alb_dns_name",
+                  "internal-platform-example-1234567890." + aws.region() + ".elb.amazonaws.com")
+              .var("vpc_cidr", VPC_CIDR)
+              .var("token_secret_arn", secretArn);
 
       JsonNode plan = tunnel.planJson();
 
@@ -109,24 +124,34 @@ class CloudflareTunnelModuleIT {
       assertThat(plan.toString()).doesNotContain(API_TOKEN);
 
       TunnelPlan planned = new TunnelPlan(plan);
-      assertThat(planned.actions()).as("a first plan only creates, and reads the token at apply")
-          .allSatisfy((address, actions) -> assertThat(actions).isIn(List.of("create"), List.of("read")));
+      assertThat(planned.actions())
+          .as("a first plan only creates, and reads the token at apply")
+          .allSatisfy(
+              (address, actions) -> assertThat(actions).isIn(List.of("create"), List.of("read")));
 
-      // A remotely managed tunnel: its configuration lives in Cloudflare, cloudflared runs with a token.
-      assertThat(planned.one("cloudflare_zero_trust_tunnel_cloudflared").path("config_src").asText()).isEqualTo("cloudflare");
+      // A remotely managed tunnel: its configuration lives in Cloudflare, cloudflared runs with a
+      // token.
+      assertThat(
+              planned.one("cloudflare_zero_trust_tunnel_cloudflared").path("config_src").asText())
+          .isEqualTo("cloudflare");
       JsonNode config = planned.one("cloudflare_zero_trust_tunnel_cloudflared_config");
       assertThat(config.path("source").asText()).isEqualTo("cloudflare");
 
-      // One ingress rule per published hostname, each requiring Access, then a catch-all that refuses.
+      // One ingress rule per published hostname, each requiring Access, then a catch-all that
+      // refuses.
       List<JsonNode> ingress = Json.list(config.path("config").path("ingress"));
       assertThat(ingress.subList(0, ingress.size() - 1))
           .extracting(rule -> rule.path("hostname").asText())
           .containsExactlyInAnyOrderElementsOf(PUBLISHED.keySet());
-      assertThat(ingress.subList(0, ingress.size() - 1)).allSatisfy(rule -> {
-        assertThat(rule.path("service").asText()).startsWith("https://internal-platform-example-");
-        assertThat(rule.path("origin_request").path("access").path("required").asBoolean()).isTrue();
-        assertThat(rule.path("origin_request").path("no_tls_verify").asBoolean()).isFalse();
-      });
+      assertThat(ingress.subList(0, ingress.size() - 1))
+          .allSatisfy(
+              rule -> {
+                assertThat(rule.path("service").asText())
+                    .startsWith("https://internal-platform-example-");
+                assertThat(rule.path("origin_request").path("access").path("required").asBoolean())
+                    .isTrue();
+                assertThat(rule.path("origin_request").path("no_tls_verify").asBoolean()).isFalse();
+              });
       JsonNode last = ingress.get(ingress.size() - 1);
       assertThat(last.path("hostname").isNull()).isTrue();
       assertThat(last.path("service").asText()).isEqualTo("http_status:404");
@@ -134,70 +159,95 @@ class CloudflareTunnelModuleIT {
       // Every public hostname: a proxied CNAME whose target is the tunnel's (its ID is assigned
       // at apply; tests/tunnel.tftest.hcl checks the value) ...
       Map<String, JsonNode> records = planned.byKey("cloudflare_dns_record");
-      assertThat(records.values()).extracting(r -> r.path("name").asText())
+      assertThat(records.values())
+          .extracting(r -> r.path("name").asText())
           .containsExactlyInAnyOrderElementsOf(PUBLISHED.keySet());
-      assertThat(records.values()).allSatisfy(record -> {
-        assertThat(record.path("type").asText()).isEqualTo("CNAME");
-        assertThat(record.path("proxied").asBoolean()).isTrue();
-        assertThat(record.path("ttl").asInt()).isEqualTo(1);
-      });
+      assertThat(records.values())
+          .allSatisfy(
+              record -> {
+                assertThat(record.path("type").asText()).isEqualTo("CNAME");
+                assertThat(record.path("proxied").asBoolean()).isTrue();
+                assertThat(record.path("ttl").asInt()).isEqualTo(1);
+              });
       assertThat(planned.byKeyUnknown("cloudflare_dns_record").values())
           .allSatisfy(unknown -> assertThat(unknown.path("content").asBoolean()).isTrue());
 
       // ... and an Access application of its own, admitting exactly its IdP groups: no hostname
       // is reachable without Access.
-      Map<String, JsonNode> applications = planned.byKey("cloudflare_zero_trust_access_application");
+      Map<String, JsonNode> applications =
+          planned.byKey("cloudflare_zero_trust_access_application");
       Map<String, JsonNode> policies = planned.byKey("cloudflare_zero_trust_access_policy");
       assertThat(applications.keySet()).isEqualTo(records.keySet()).isEqualTo(policies.keySet());
-      records.forEach((key, record) -> {
-        String hostname = record.path("name").asText();
-        JsonNode application = applications.get(key);
-        assertThat(application.path("domain").asText()).as(key).isEqualTo(hostname);
-        assertThat(application.path("type").asText()).isEqualTo("self_hosted");
-        assertThat(Json.list(application.path("destinations")))
-            .extracting(d -> d.path("type").asText() + " " + d.path("uri").asText())
-            .containsExactly("public " + hostname);
-        assertThat(Json.texts(application.path("allowed_idps"))).containsExactly(IDP);
-        assertThat(Json.list(application.path("policies"))).hasSize(1);
+      records.forEach(
+          (key, record) -> {
+            String hostname = record.path("name").asText();
+            JsonNode application = applications.get(key);
+            assertThat(application.path("domain").asText()).as(key).isEqualTo(hostname);
+            assertThat(application.path("type").asText()).isEqualTo("self_hosted");
+            assertThat(Json.list(application.path("destinations")))
+                .extracting(d -> d.path("type").asText() + " " + d.path("uri").asText())
+                .containsExactly("public " + hostname);
+            assertThat(Json.texts(application.path("allowed_idps"))).containsExactly(IDP);
+            assertThat(Json.list(application.path("policies"))).hasSize(1);
 
-        JsonNode policy = policies.get(key);
-        assertThat(policy.path("decision").asText()).isEqualTo("allow");
-        assertThat(Json.list(policy.path("include")))
-            .allSatisfy(rule -> assertThat(rule.path("okta").path("identity_provider_id").asText()).isEqualTo(IDP))
-            .extracting(rule -> rule.path("okta").path("name").asText())
-            .as("the groups admitted to " + hostname)
-            .containsExactlyInAnyOrderElementsOf(PUBLISHED.get(hostname));
-      });
+            JsonNode policy = policies.get(key);
+            assertThat(policy.path("decision").asText()).isEqualTo("allow");
+            assertThat(Json.list(policy.path("include")))
+                .allSatisfy(
+                    rule ->
+                        assertThat(rule.path("okta").path("identity_provider_id").asText())
+                            .isEqualTo(IDP))
+                .extracting(rule -> rule.path("okta").path("name").asText())
+                .as("the groups admitted to " + hostname)
+                .containsExactlyInAnyOrderElementsOf(PUBLISHED.get(hostname));
+          });
       // Each application's only policy is its own, of the same key (the policy IDs are assigned
       // at apply; tests/tunnel.tftest.hcl checks the values).
       assertThat(planned.references("cloudflare_zero_trust_access_application", "policies"))
           .containsExactlyInAnyOrder("cloudflare_zero_trust_access_policy.this", "each.key");
 
       // A route per private CIDR, on the virtual network the module creates for the tunnel.
-      assertThat(planned.byKey("cloudflare_zero_trust_tunnel_cloudflared_virtual_network")).hasSize(1);
-      Map<String, JsonNode> routes = planned.byKey("cloudflare_zero_trust_tunnel_cloudflared_route");
+      assertThat(planned.byKey("cloudflare_zero_trust_tunnel_cloudflared_virtual_network"))
+          .hasSize(1);
+      Map<String, JsonNode> routes =
+          planned.byKey("cloudflare_zero_trust_tunnel_cloudflared_route");
       assertThat(routes).containsOnlyKeys(VPC_CIDR);
       assertThat(routes.get(VPC_CIDR).path("network").asText()).isEqualTo(VPC_CIDR);
-      assertThat(planned.byKeyUnknown("cloudflare_zero_trust_tunnel_cloudflared_route").get(VPC_CIDR)
-          .path("virtual_network_id").asBoolean()).isTrue();
+      assertThat(
+              planned
+                  .byKeyUnknown("cloudflare_zero_trust_tunnel_cloudflared_route")
+                  .get(VPC_CIDR)
+                  .path("virtual_network_id")
+                  .asBoolean())
+          .isTrue();
 
       // The token reaches the secret as a sensitive value only, read from the tunnel at apply.
       JsonNode secretVersion = planned.change("aws_secretsmanager_secret_version");
       assertThat(secretVersion.path("after").path("secret_id").asText()).isEqualTo(secretArn);
       assertThat(secretVersion.path("after").has("secret_string")).isFalse();
       assertThat(secretVersion.path("after_sensitive").path("secret_string").asBoolean()).isTrue();
-      assertThat(planned.actions()).containsEntry(
-          "module.cloudflare_tunnel.data.cloudflare_zero_trust_tunnel_cloudflared_token.this", List.of("read"));
-      assertThat(planned.outputReferences()).as("what the module's outputs read")
-          .noneMatch(reference -> reference.startsWith("data.cloudflare_zero_trust_tunnel_cloudflared_token"));
+      assertThat(planned.actions())
+          .containsEntry(
+              "module.cloudflare_tunnel.data.cloudflare_zero_trust_tunnel_cloudflared_token.this",
+              List.of("read"));
+      assertThat(planned.outputReferences())
+          .as("what the module's outputs read")
+          .noneMatch(
+              reference ->
+                  reference.startsWith("data.cloudflare_zero_trust_tunnel_cloudflared_token"));
 
       // The provider's own warning, repeated in the module README: the tunnel configuration
       // stays in Cloudflare when the resource is destroyed.
-      assertThat(tunnel.diagnostics()).anySatisfy(d -> {
-        assertThat(d.path("severity").asText()).isEqualTo("warning");
-        assertThat(d.path("address").asText()).isEqualTo("module.cloudflare_tunnel.cloudflare_zero_trust_tunnel_cloudflared_config.this");
-        assertThat(d.path("detail").asText()).contains("cannot be destroyed from Terraform");
-      });
+      assertThat(tunnel.diagnostics())
+          .anySatisfy(
+              d -> {
+                assertThat(d.path("severity").asText()).isEqualTo("warning");
+                assertThat(d.path("address").asText())
+                    .isEqualTo(
+                        "module.cloudflare_tunnel.cloudflare_zero_trust_tunnel_cloudflared_config.this");
+                assertThat(d.path("detail").asText())
+                    .contains("cannot be destroyed from Terraform");
+              });
     }
   }
 
@@ -211,7 +261,11 @@ class CloudflareTunnelModuleIT {
 
     Map<String, List<String>> actions() {
       Map<String, List<String>> actions = new TreeMap<>();
-      plan.path("resource_changes").forEach(c -> actions.put(c.path("address").asText(), Json.texts(c.path("change").path("actions"))));
+      plan.path("resource_changes")
+          .forEach(
+              c ->
+                  actions.put(
+                      c.path("address").asText(), Json.texts(c.path("change").path("actions"))));
       return actions;
     }
 
@@ -230,12 +284,18 @@ class CloudflareTunnelModuleIT {
       return byKey(type, "after");
     }
 
-    /** Which attributes of every instance of {@code type} are known only after apply, by instance key. */
+    /**
+     * Which attributes of every instance of {@code type} are known only after apply, by instance
+     * key.
+     */
     Map<String, JsonNode> byKeyUnknown(String type) {
       return byKey(type, "after_unknown");
     }
 
-    /** The references of an attribute's expression in the configuration of resource {@code type}.this. */
+    /**
+     * The references of an attribute's expression in the configuration of resource {@code
+     * type}.this.
+     */
     List<String> references(String type, String attribute) {
       for (JsonNode resource : module().path("resources")) {
         if (resource.path("address").asText().equals(type + ".this")) {
@@ -248,14 +308,24 @@ class CloudflareTunnelModuleIT {
     /** Everything the module's outputs refer to. */
     List<String> outputReferences() {
       List<String> references = new ArrayList<>();
-      module().path("outputs").forEach(output -> output.path("expression").findValues("references")
-          .forEach(r -> references.addAll(Json.texts(r))));
+      module()
+          .path("outputs")
+          .forEach(
+              output ->
+                  output
+                      .path("expression")
+                      .findValues("references")
+                      .forEach(r -> references.addAll(Json.texts(r))));
       assertThat(references).as("the module's outputs refer to something").isNotEmpty();
       return references;
     }
 
     private JsonNode module() {
-      return plan.path("configuration").path("root_module").path("module_calls").path("cloudflare_tunnel").path("module");
+      return plan.path("configuration")
+          .path("root_module")
+          .path("module_calls")
+          .path("cloudflare_tunnel")
+          .path("module");
     }
 
     private Map<String, JsonNode> byKey(String type, String field) {
@@ -269,8 +339,11 @@ class CloudflareTunnelModuleIT {
 
     private List<JsonNode> changes(String type) {
       return Json.list(plan.path("resource_changes")).stream()
-          .filter(c -> c.path("address").asText().startsWith(PREFIX) && c.path("type").asText().equals(type)
-              && c.path("mode").asText().equals("managed"))
+          .filter(
+              c ->
+                  c.path("address").asText().startsWith(PREFIX)
+                      && c.path("type").asText().equals(type)
+                      && c.path("mode").asText().equals("managed"))
           .toList();
     }
   }

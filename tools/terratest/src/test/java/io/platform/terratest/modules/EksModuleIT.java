@@ -27,21 +27,24 @@ import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
- * The EKS cluster on the emulator: an API reachable only privately, and only from the nodes
- * and the tunnel's security group; secrets encrypted with the module's key; every control-plane
- * log on; nodes in the private subnets with IMDSv2 and encrypted volumes; the AWS managed
- * policies EKS documents, and nothing more.
+ * The EKS cluster on the emulator: an API reachable only privately, and only from the nodes and the
+ * tunnel's security group; secrets encrypted with the module's key; every control-plane log on;
+ * nodes in the private subnets with IMDSv2 and encrypted volumes; the AWS managed policies EKS
+ * documents, and nothing more.
  */
 @WithEmulator
 class EksModuleIT {
 
   @Test
-  void clusterIsPrivateEncryptedAndLoggedConvergesAndIsDestroyed(@TempDir Path temp, AwsEndpoint aws) {
+  void clusterIsPrivateEncryptedAndLoggedConvergesAndIsDestroyed(
+      @TempDir Path temp, AwsEndpoint aws) {
     Path example = ModuleExamples.complete(temp, "eks");
 
-    try (Terratest eks = Terratest.of(example, aws).var("name", "eks-it")
-            // moto serves no EKS add-ons (docs/emulator-gaps.md).
-            .var("addons", Map.of());
+    try (Terratest eks =
+            Terratest.of(example, aws)
+                .var("name", "eks-it")
+                // moto serves no EKS add-ons (docs/emulator-gaps.md).
+                .var("addons", Map.of());
         EksClient client = AwsSdk.client(EksClient.builder(), aws);
         Ec2Client ec2 = AwsSdk.client(Ec2Client.builder(), aws);
         IamClient iam = AwsSdk.client(IamClient.builder(), aws);
@@ -61,31 +64,41 @@ class EksModuleIT {
       // The API has no public endpoint.
       assertThat(cluster.resourcesVpcConfig().endpointPublicAccess()).isFalse();
       assertThat(cluster.resourcesVpcConfig().endpointPrivateAccess()).isTrue();
-      assertThat(cluster.resourcesVpcConfig().subnetIds()).containsExactlyInAnyOrderElementsOf(privateSubnets);
+      assertThat(cluster.resourcesVpcConfig().subnetIds())
+          .containsExactlyInAnyOrderElementsOf(privateSubnets);
       assertThat(cluster.resourcesVpcConfig().securityGroupIds()).containsExactly(clusterGroup);
 
       // Kubernetes secrets are envelope-encrypted with the module's key, which rotates.
-      assertThat(cluster.encryptionConfig()).singleElement().satisfies(c -> {
-        assertThat(c.resources()).containsExactly("secrets");
-        assertThat(c.provider().keyArn()).isEqualTo(keyArn);
-      });
+      assertThat(cluster.encryptionConfig())
+          .singleElement()
+          .satisfies(
+              c -> {
+                assertThat(c.resources()).containsExactly("secrets");
+                assertThat(c.provider().keyArn()).isEqualTo(keyArn);
+              });
       assertThat(kms.getKeyRotationStatus(b -> b.keyId(keyArn)).keyRotationEnabled()).isTrue();
 
       // Every control-plane log type is on.
       assertThat(cluster.logging().clusterLogging())
           .filteredOn(LogSetup::enabled)
           .flatExtracting(LogSetup::typesAsStrings)
-          .containsExactlyInAnyOrder("api", "audit", "authenticator", "controllerManager", "scheduler");
+          .containsExactlyInAnyOrder(
+              "api", "audit", "authenticator", "controllerManager", "scheduler");
 
       // The API admits the tunnel's group and the nodes on 443, and no address range at all.
       List<IpPermission> apiIngress =
-          ec2.describeSecurityGroups(b -> b.groupIds(clusterGroup)).securityGroups().get(0).ipPermissions();
-      assertThat(apiIngress).allSatisfy(p -> {
-        assertThat(p.ipRanges()).isEmpty();
-        assertThat(p.ipProtocol()).isEqualTo("tcp");
-        assertThat(p.fromPort()).isEqualTo(443);
-        assertThat(p.toPort()).isEqualTo(443);
-      });
+          ec2.describeSecurityGroups(b -> b.groupIds(clusterGroup))
+              .securityGroups()
+              .get(0)
+              .ipPermissions();
+      assertThat(apiIngress)
+          .allSatisfy(
+              p -> {
+                assertThat(p.ipRanges()).isEmpty();
+                assertThat(p.ipProtocol()).isEqualTo("tcp");
+                assertThat(p.fromPort()).isEqualTo(443);
+                assertThat(p.toPort()).isEqualTo(443);
+              });
       assertThat(apiIngress)
           .flatExtracting(IpPermission::userIdGroupPairs)
           .extracting(UserIdGroupPair::groupId)
@@ -94,22 +107,30 @@ class EksModuleIT {
       // Nodes: private subnets, no key pair, IMDSv2 with one hop, root volume encrypted with the
       // key. moto launches no node instances, so the launch template is what is read back.
       Nodegroup nodes =
-          client.describeNodegroup(b -> b.clusterName(clusterName).nodegroupName(clusterName + "-default")).nodegroup();
+          client
+              .describeNodegroup(
+                  b -> b.clusterName(clusterName).nodegroupName(clusterName + "-default"))
+              .nodegroup();
       assertThat(nodes.subnets()).containsExactlyInAnyOrderElementsOf(privateSubnets);
       assertThat(nodes.nodeRole()).isEqualTo(eks.output("node_iam_role_arn"));
       ResponseLaunchTemplateData template =
-          ec2.describeLaunchTemplateVersions(b -> b.launchTemplateId(nodes.launchTemplate().id()).versions("$Latest"))
+          ec2.describeLaunchTemplateVersions(
+                  b -> b.launchTemplateId(nodes.launchTemplate().id()).versions("$Latest"))
               .launchTemplateVersions()
               .get(0)
               .launchTemplateData();
-      assertThat(template.metadataOptions().httpTokens()).isEqualTo(LaunchTemplateHttpTokensState.REQUIRED);
+      assertThat(template.metadataOptions().httpTokens())
+          .isEqualTo(LaunchTemplateHttpTokensState.REQUIRED);
       assertThat(template.metadataOptions().httpPutResponseHopLimit()).isEqualTo(1);
       assertThat(template.securityGroupIds()).containsExactly(nodeGroup);
       assertThat(template.keyName()).isNull();
-      assertThat(template.blockDeviceMappings()).singleElement().satisfies(d -> {
-        assertThat(d.ebs().encrypted()).isTrue();
-        assertThat(d.ebs().kmsKeyId()).isEqualTo(keyArn);
-      });
+      assertThat(template.blockDeviceMappings())
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(d.ebs().encrypted()).isTrue();
+                assertThat(d.ebs().kmsKeyId()).isEqualTo(keyArn);
+              });
 
       // Least privilege: the AWS managed policies EKS documents, nothing inline.
       String clusterRole = eks.output("cluster_iam_role_arn").replaceFirst(".*/", "");
@@ -119,16 +140,23 @@ class EksModuleIT {
           .containsExactly("AmazonEKSClusterPolicy");
       assertThat(iam.listAttachedRolePolicies(b -> b.roleName(nodeRole)).attachedPolicies())
           .extracting(AttachedPolicy::policyName)
-          .containsExactlyInAnyOrder("AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly");
+          .containsExactlyInAnyOrder(
+              "AmazonEKSWorkerNodePolicy",
+              "AmazonEKS_CNI_Policy",
+              "AmazonEC2ContainerRegistryReadOnly");
       assertThat(iam.listRolePolicies(b -> b.roleName(clusterRole)).policyNames()).isEmpty();
       assertThat(iam.listRolePolicies(b -> b.roleName(nodeRole)).policyNames()).isEmpty();
 
       // The module's default add-on, which moto cannot create, is planned.
       PlanSummary withDefaultAddons = eks.var("addons", null).plan();
-      assertThat(withDefaultAddons.changes()).singleElement().satisfies(c -> {
-        assertThat(c.address()).isEqualTo("module.eks.aws_eks_addon.this[\"eks-pod-identity-agent\"]");
-        assertThat(c.actions()).containsExactly(ChangeAction.CREATE);
-      });
+      assertThat(withDefaultAddons.changes())
+          .singleElement()
+          .satisfies(
+              c -> {
+                assertThat(c.address())
+                    .isEqualTo("module.eks.aws_eks_addon.this[\"eks-pod-identity-agent\"]");
+                assertThat(c.actions()).containsExactly(ChangeAction.CREATE);
+              });
 
       eks.var("addons", Map.of()).destroy();
       assertThat(client.listClusters().clusters()).doesNotContain(clusterName);

@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * An event pattern, byte for byte, on the one rule of a probe event bus that delivers to an SQS
  * queue: what reaches the queue is what the pattern matched. moto 5.2.1 does not implement
- * TestEventPattern, and a match on a rule whose target is a Lambda function would make moto try
- * to invoke it, which it cannot without Docker (docs/emulator-gaps.md).
+ * TestEventPattern, and a match on a rule whose target is a Lambda function would make moto try to
+ * invoke it, which it cannot without Docker (docs/emulator-gaps.md).
  */
 final class EventPatternProbe implements AutoCloseable {
   private final EventBridgeClient events;
@@ -32,7 +32,8 @@ final class EventPatternProbe implements AutoCloseable {
   }
 
   /** Creates queue, bus, rule and target, all named {@code name}. */
-  static EventPatternProbe create(EventBridgeClient events, SqsClient sqs, String name, String pattern) {
+  static EventPatternProbe create(
+      EventBridgeClient events, SqsClient sqs, String name, String pattern) {
     String queueUrl = sqs.createQueue(b -> b.queueName(name)).queueUrl();
     String queueArn =
         sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
@@ -40,7 +41,11 @@ final class EventPatternProbe implements AutoCloseable {
             .get("QueueArn");
     events.createEventBus(b -> b.name(name));
     events.putRule(b -> b.name(name).eventBusName(name).eventPattern(pattern));
-    events.putTargets(b -> b.rule(name).eventBusName(name).targets(Target.builder().id("queue").arn(queueArn).build()));
+    events.putTargets(
+        b ->
+            b.rule(name)
+                .eventBusName(name)
+                .targets(Target.builder().id("queue").arn(queueArn).build()));
     return new EventPatternProbe(events, sqs, name, queueUrl);
   }
 
@@ -60,7 +65,9 @@ final class EventPatternProbe implements AutoCloseable {
     PutEventsResponse put = events.putEvents(b -> b.entries(entries));
     assertThat(put.failedEntryCount()).as("entries refused by PutEvents").isZero();
 
-    return SqsQueues.drain(sqs, queueUrl, 1).stream().map(body -> Json.read(body).at("/detail/alarmName").asText()).toList();
+    return SqsQueues.drain(sqs, queueUrl, 1).stream()
+        .map(body -> Json.read(body).at("/detail/alarmName").asText())
+        .toList();
   }
 
   /** Removes what {@link #create} made, rule and bus before the queue they deliver to. */

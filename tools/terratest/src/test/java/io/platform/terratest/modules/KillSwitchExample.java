@@ -16,9 +16,9 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * The kill-switch module's example, ready to apply on the emulator. moto stores a function's
- * code but never runs it, so a small jar made here stands in for the packaged handler and the
- * tests do not depend on the Lambda build.
+ * The kill-switch module's example, ready to apply on the emulator. moto stores a function's code
+ * but never runs it, so a small jar made here stands in for the packaged handler and the tests do
+ * not depend on the Lambda build.
  */
 final class KillSwitchExample {
   static final String ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
@@ -41,7 +41,9 @@ final class KillSwitchExample {
     try (OutputStream file = Files.newOutputStream(jar);
         JarOutputStream out = new JarOutputStream(file, manifest)) {
       out.putNextEntry(new JarEntry("README.txt"));
-      out.write("stand-in for lambdas/kill-switch/target/kill-switch.jar\n".getBytes(StandardCharsets.UTF_8));
+      out.write(
+          "stand-in for lambdas/kill-switch/target/kill-switch.jar\n"
+              .getBytes(StandardCharsets.UTF_8));
       out.closeEntry();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + jar, e);

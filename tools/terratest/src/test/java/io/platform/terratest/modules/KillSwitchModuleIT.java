@@ -53,12 +53,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The kill-switch module's complete example, applied once: it converges, and its function acts
- * on exactly its own resources with least privilege. The rule's event pattern, as the module
- * applied it (read back with DescribeRule), is checked against the documented "CloudWatch Alarm
- * State Change" events in {@code src/test/resources/kill-switch-events} on an
- * {@link EventPatternProbe}: it matches the ALARM transition of each of the three trigger alarms
- * and nothing else. Destroyed at the end.
+ * The kill-switch module's complete example, applied once: it converges, and its function acts on
+ * exactly its own resources with least privilege. The rule's event pattern, as the module applied
+ * it (read back with DescribeRule), is checked against the documented "CloudWatch Alarm State
+ * Change" events in {@code src/test/resources/kill-switch-events} on an {@link EventPatternProbe}:
+ * it matches the ALARM transition of each of the three trigger alarms and nothing else. Destroyed
+ * at the end.
  */
 @WithEmulator
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -81,7 +81,8 @@ class KillSwitchModuleIT {
     killSwitch = KillSwitchExample.of(temp, aws, NAME);
     killSwitch.applyAndIdempotent();
     alarmNames = killSwitch.outputList("alarm_names");
-    String pattern = events.describeRule(b -> b.name(killSwitch.output("event_rule_name"))).eventPattern();
+    String pattern =
+        events.describeRule(b -> b.name(killSwitch.output("event_rule_name"))).eventPattern();
     probe = EventPatternProbe.create(events, sqs, NAME + "-probe", pattern);
   }
 
@@ -128,26 +129,47 @@ class KillSwitchModuleIT {
 
       // The three trigger alarms watch the workgroup's Athena metrics with the example's values.
       Map<String, MetricAlarm> alarms = new LinkedHashMap<>();
-      cloudWatch.describeAlarms(b -> b.alarmNames(alarmNames)).metricAlarms().forEach(a -> alarms.put(a.alarmName(), a));
-      assertThat(alarms).containsOnlyKeys(NAME + "-scan-spike", NAME + "-scan-sustained", NAME + "-failed-queries");
-      assertAlarm(alarms.get(NAME + "-scan-spike"), "ProcessedBytes", "SUCCEEDED", 60, 1, 10737418240.0);
+      cloudWatch
+          .describeAlarms(b -> b.alarmNames(alarmNames))
+          .metricAlarms()
+          .forEach(a -> alarms.put(a.alarmName(), a));
+      assertThat(alarms)
+          .containsOnlyKeys(
+              NAME + "-scan-spike", NAME + "-scan-sustained", NAME + "-failed-queries");
+      assertAlarm(
+          alarms.get(NAME + "-scan-spike"), "ProcessedBytes", "SUCCEEDED", 60, 1, 10737418240.0);
       // Given as $0.25 at $5/TB: the bytes that cost at most that.
-      assertAlarm(alarms.get(NAME + "-scan-sustained"), "ProcessedBytes", "SUCCEEDED", 300, 3, 50_000_000_000.0);
-      assertThat(alarms.get(NAME + "-scan-sustained").alarmDescription()).contains("50000000000 bytes ($0.25 at $5/TB) per 300 s");
-      assertThat(alarms.get(NAME + "-scan-spike").alarmDescription()).contains("10737418240 bytes ($0.06 at $5/TB)");
+      assertAlarm(
+          alarms.get(NAME + "-scan-sustained"),
+          "ProcessedBytes",
+          "SUCCEEDED",
+          300,
+          3,
+          50_000_000_000.0);
+      assertThat(alarms.get(NAME + "-scan-sustained").alarmDescription())
+          .contains("50000000000 bytes ($0.25 at $5/TB) per 300 s");
+      assertThat(alarms.get(NAME + "-scan-spike").alarmDescription())
+          .contains("10737418240 bytes ($0.06 at $5/TB)");
       JsonNode thresholds = killSwitch.outputs().path("scan_thresholds").path("value");
       assertThat(thresholds.at("/scan-sustained/usd").asText()).isEqualTo("$0.25");
       assertThat(thresholds.at("/scan-sustained/bytes").asLong()).isEqualTo(50_000_000_000L);
-      assertAlarm(alarms.get(NAME + "-failed-queries"), "TotalExecutionTime", "FAILED", 300, 1, 10.0);
-      alarms.values().forEach(
-          alarm -> {
-            assertThat(dimensions(alarm)).containsEntry("WorkGroup", workgroup).containsEntry("QueryType", "DML");
-            assertThat(alarm.alarmActions()).containsExactly(topic);
-          });
+      assertAlarm(
+          alarms.get(NAME + "-failed-queries"), "TotalExecutionTime", "FAILED", 300, 1, 10.0);
+      alarms
+          .values()
+          .forEach(
+              alarm -> {
+                assertThat(dimensions(alarm))
+                    .containsEntry("WorkGroup", workgroup)
+                    .containsEntry("QueryType", "DML");
+                assertThat(alarm.alarmActions()).containsExactly(topic);
+              });
 
       // Its own health reaches people too.
       assertThat(
-              cloudWatch.describeAlarms(b -> b.alarmNames(NAME + "-function-errors", NAME + "-dead-letters"))
+              cloudWatch
+                  .describeAlarms(
+                      b -> b.alarmNames(NAME + "-function-errors", NAME + "-dead-letters"))
                   .metricAlarms())
           .hasSize(2)
           .allSatisfy(a -> assertThat(a.alarmActions()).containsExactly(topic));
@@ -156,19 +178,24 @@ class KillSwitchModuleIT {
       String rule = killSwitch.output("event_rule_name");
       JsonNode pattern = Json.read(events.describeRule(b -> b.name(rule)).eventPattern());
       assertThat(Json.texts(pattern.path("source"))).containsExactly("aws.cloudwatch");
-      assertThat(Json.texts(pattern.path("detail-type"))).containsExactly("CloudWatch Alarm State Change");
-      assertThat(Json.texts(pattern.at("/detail/alarmName"))).containsExactlyInAnyOrderElementsOf(alarmNames);
+      assertThat(Json.texts(pattern.path("detail-type")))
+          .containsExactly("CloudWatch Alarm State Change");
+      assertThat(Json.texts(pattern.at("/detail/alarmName")))
+          .containsExactlyInAnyOrderElementsOf(alarmNames);
       assertThat(Json.texts(pattern.at("/detail/state/value"))).containsExactly("ALARM");
 
       FunctionConfiguration function =
-          lambda.getFunction(b -> b.functionName(killSwitch.output("function_name"))).configuration();
+          lambda
+              .getFunction(b -> b.functionName(killSwitch.output("function_name")))
+              .configuration();
       Target target = events.listTargetsByRule(b -> b.rule(rule)).targets().get(0);
       assertThat(target.arn()).isEqualTo(function.functionArn());
       assertThat(target.deadLetterConfig().arn()).isEqualTo(deadLetters);
       assertThat(target.retryPolicy().maximumRetryAttempts()).isEqualTo(8);
 
       assertThat(function.runtime()).isEqualTo(Runtime.JAVA21);
-      assertThat(function.handler()).isEqualTo("io.platform.killswitch.KillSwitchHandler::handleRequest");
+      assertThat(function.handler())
+          .isEqualTo("io.platform.killswitch.KillSwitchHandler::handleRequest");
       assertThat(function.architectures()).containsExactly(Architecture.ARM64);
       assertThat(function.environment().variables())
           .containsEntry("SECRET_ID", secret)
@@ -183,7 +210,10 @@ class KillSwitchModuleIT {
           .containsEntry("FUNCTION_ROLE_ARN", function.role())
           .containsEntry("CHECK_PERMISSIONS", "true")
           .containsEntry("PRICE_PER_TB_USD", "5");
-      assertThat(lambda.getFunctionConcurrency(b -> b.functionName(function.functionName())).reservedConcurrentExecutions())
+      assertThat(
+              lambda
+                  .getFunctionConcurrency(b -> b.functionName(function.functionName()))
+                  .reservedConcurrentExecutions())
           .isEqualTo(2);
 
       GetFunctionEventInvokeConfigResponse invoke =
@@ -201,67 +231,99 @@ class KillSwitchModuleIT {
           .containsEntry("Notify", List.of(topic))
           .containsEntry("DeadLetterFailedInvocations", List.of(deadLetters))
           .containsEntry("UseTheKeyThroughItsServices", List.of(kmsKey))
-          .containsEntry("ReadTheWorkgroupsQueries", List.of("arn:aws:athena:us-east-1:" + aws.accountId() + ":workgroup/" + workgroup))
-          .containsEntry("StopTheWorkgroupsQueries", List.of("arn:aws:athena:us-east-1:" + aws.accountId() + ":workgroup/" + workgroup))
+          .containsEntry(
+              "ReadTheWorkgroupsQueries",
+              List.of("arn:aws:athena:us-east-1:" + aws.accountId() + ":workgroup/" + workgroup))
+          .containsEntry(
+              "StopTheWorkgroupsQueries",
+              List.of("arn:aws:athena:us-east-1:" + aws.accountId() + ":workgroup/" + workgroup))
           .containsEntry("SimulateItsOwnPermissions", List.of(function.role()))
           .containsEntry("PublishItsHeartbeat", List.of("*"));
       // PutMetricData has no resource ARN: the namespace condition is what bounds it.
-      assertThat(statement(policy, "PublishItsHeartbeat").at("/Condition/StringEquals/cloudwatch:namespace").asText())
+      assertThat(
+              statement(policy, "PublishItsHeartbeat")
+                  .at("/Condition/StringEquals/cloudwatch:namespace")
+                  .asText())
           .isEqualTo("Platform/KillSwitch");
-      resources.forEach((sid, r) -> {
-        if (!sid.equals("PublishItsHeartbeat")) {
-          assertThat(r).as(sid).doesNotContain("*");
-        }
-      });
-      // On the user, exactly the calls the function makes: it revokes and reads its deny policy back.
-      assertThat(statement(policy, "RevokeTheOneUser").path("Action")).extracting(JsonNode::asText)
-          .containsExactlyInAnyOrder("iam:ListAccessKeys", "iam:UpdateAccessKey", "iam:GetUserPolicy", "iam:PutUserPolicy");
+      resources.forEach(
+          (sid, r) -> {
+            if (!sid.equals("PublishItsHeartbeat")) {
+              assertThat(r).as(sid).doesNotContain("*");
+            }
+          });
+      // On the user, exactly the calls the function makes: it revokes and reads its deny policy
+      // back.
+      assertThat(statement(policy, "RevokeTheOneUser").path("Action"))
+          .extracting(JsonNode::asText)
+          .containsExactlyInAnyOrder(
+              "iam:ListAccessKeys",
+              "iam:UpdateAccessKey",
+              "iam:GetUserPolicy",
+              "iam:PutUserPolicy");
       assertThat(function.environment().variables())
-          .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+          .containsEntry(
+              "JAVA_TOOL_OPTIONS",
+              "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
 
       // The secret names the user and key id, under the module's key; so do topic and queue.
       assertThat(secrets.describeSecret(b -> b.secretId(secret)).kmsKeyId()).isEqualTo(kmsKey);
-      JsonNode targetSecret = Json.read(secrets.getSecretValue(b -> b.secretId(secret)).secretString());
+      JsonNode targetSecret =
+          Json.read(secrets.getSecretValue(b -> b.secretId(secret)).secretString());
       assertThat(targetSecret.path("username").asText()).isEqualTo(NAME + "-openmetadata");
-      assertThat(targetSecret.path("access_key_id").asText()).isEqualTo(KillSwitchExample.ACCESS_KEY_ID);
+      assertThat(targetSecret.path("access_key_id").asText())
+          .isEqualTo(KillSwitchExample.ACCESS_KEY_ID);
       assertThat(targetSecret.has("secret_access_key")).isFalse();
 
-      assertThat(sns.getTopicAttributes(b -> b.topicArn(topic)).attributes()).containsEntry("KmsMasterKeyId", kmsKey);
+      assertThat(sns.getTopicAttributes(b -> b.topicArn(topic)).attributes())
+          .containsEntry("KmsMasterKeyId", kmsKey);
       assertThat(sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions())
           .singleElement()
           .satisfies(s -> assertThat(s.endpoint()).isEqualTo(KillSwitchExample.EMAIL));
       assertThat(
               sqs.getQueueAttributes(
-                      b -> b.queueUrl(killSwitch.output("dead_letter_queue_url")).attributeNames(QueueAttributeName.KMS_MASTER_KEY_ID))
+                      b ->
+                          b.queueUrl(killSwitch.output("dead_letter_queue_url"))
+                              .attributeNames(QueueAttributeName.KMS_MASTER_KEY_ID))
                   .attributes())
           .containsEntry(QueueAttributeName.KMS_MASTER_KEY_ID, kmsKey);
 
       LogGroup logGroup =
-          logs.describeLogGroups(b -> b.logGroupNamePrefix("/aws/lambda/" + NAME)).logGroups().get(0);
+          logs.describeLogGroups(b -> b.logGroupNamePrefix("/aws/lambda/" + NAME))
+              .logGroups()
+              .get(0);
       assertThat(logGroup.retentionInDays()).isEqualTo(7);
       assertThat(logGroup.kmsKeyId()).isEqualTo(kmsKey);
     }
   }
 
   @Test
-  void theScheduleSendsAHeartbeatThatThePackagedFunctionRunsAndItsAlarmsWatchTheMetricItPublishes(@TempDir Path temp)
-      throws Exception {
+  void theScheduleSendsAHeartbeatThatThePackagedFunctionRunsAndItsAlarmsWatchTheMetricItPublishes(
+      @TempDir Path temp) throws Exception {
     try (CloudWatchClient cloudWatch = AwsSdk.client(CloudWatchClient.builder(), aws);
         LambdaClient lambda = AwsSdk.client(LambdaClient.builder(), aws);
         IamClient iam = AwsSdk.client(IamClient.builder(), aws);
         SecretsManagerClient secrets = AwsSdk.client(SecretsManagerClient.builder(), aws)) {
       String rule = killSwitch.output("heartbeat_rule_name");
-      assertThat(events.describeRule(b -> b.name(rule)).scheduleExpression()).isEqualTo("rate(24 hours)");
+      assertThat(events.describeRule(b -> b.name(rule)).scheduleExpression())
+          .isEqualTo("rate(24 hours)");
       Target target = events.listTargetsByRule(b -> b.rule(rule)).targets().get(0);
       FunctionConfiguration function =
-          lambda.getFunction(b -> b.functionName(killSwitch.output("function_name"))).configuration();
+          lambda
+              .getFunction(b -> b.functionName(killSwitch.output("function_name")))
+              .configuration();
       assertThat(target.arn()).isEqualTo(function.functionArn());
 
       // The operator's step (README): the secret names a key the user really has.
-      String userName = killSwitch.output("user_arn").substring(killSwitch.output("user_arn").lastIndexOf('/') + 1);
+      String userName =
+          killSwitch
+              .output("user_arn")
+              .substring(killSwitch.output("user_arn").lastIndexOf('/') + 1);
       String keyId = iam.createAccessKey(b -> b.userName(userName)).accessKey().accessKeyId();
-      secrets.putSecretValue(b -> b.secretId(killSwitch.output("secret_arn"))
-          .secretString("{\"username\":\"" + userName + "\",\"access_key_id\":\"" + keyId + "\"}"));
+      secrets.putSecretValue(
+          b ->
+              b.secretId(killSwitch.output("secret_arn"))
+                  .secretString(
+                      "{\"username\":\"" + userName + "\",\"access_key_id\":\"" + keyId + "\"}"));
 
       // The rule's input, run by the packaged handler with the function's environment as Lambda
       // sets it; moto cannot simulate policies, so that one check is off (docs/emulator-gaps.md).
@@ -277,34 +339,53 @@ class KillSwitchModuleIT {
           .allSatisfy(k -> assertThat(k.statusAsString()).isEqualTo("Active"));
 
       Map<String, MetricAlarm> alarms = new LinkedHashMap<>();
-      cloudWatch.describeAlarms(b -> b.alarmNames(killSwitch.outputList("heartbeat_alarm_names")))
-          .metricAlarms().forEach(a -> alarms.put(a.alarmName(), a));
-      assertThat(alarms).containsOnlyKeys(NAME + "-heartbeat-missing", NAME + "-heartbeat-unhealthy");
+      cloudWatch
+          .describeAlarms(b -> b.alarmNames(killSwitch.outputList("heartbeat_alarm_names")))
+          .metricAlarms()
+          .forEach(a -> alarms.put(a.alarmName(), a));
+      assertThat(alarms)
+          .containsOnlyKeys(NAME + "-heartbeat-missing", NAME + "-heartbeat-unhealthy");
       MetricAlarm missing = alarms.get(NAME + "-heartbeat-missing");
       assertThat(missing.period()).isEqualTo(3600);
       assertThat(missing.evaluationPeriods()).isEqualTo(25);
       assertThat(missing.datapointsToAlarm()).isEqualTo(25);
       assertThat(missing.treatMissingData()).isEqualTo("breaching");
       assertThat(missing.threshold()).isEqualTo(1.0);
-      assertThat(alarms.get(NAME + "-heartbeat-unhealthy").treatMissingData()).isEqualTo("notBreaching");
+      assertThat(alarms.get(NAME + "-heartbeat-unhealthy").treatMissingData())
+          .isEqualTo("notBreaching");
       // Each alarm watches exactly the metric the function published.
       for (MetricAlarm alarm : alarms.values()) {
         assertThat(alarm.alarmActions()).containsExactly(killSwitch.output("sns_topic_arn"));
-        List<Double> published = cloudWatch.getMetricStatistics(b -> b.namespace(alarm.namespace())
-                .metricName(alarm.metricName()).dimensions(alarm.dimensions())
-                .startTime(Instant.now().minusSeconds(600)).endTime(Instant.now().plusSeconds(60))
-                .period(60).statistics(Statistic.MAXIMUM))
-            .datapoints().stream().map(Datapoint::maximum).toList();
+        List<Double> published =
+            cloudWatch
+                .getMetricStatistics(
+                    b ->
+                        b.namespace(alarm.namespace())
+                            .metricName(alarm.metricName())
+                            .dimensions(alarm.dimensions())
+                            .startTime(Instant.now().minusSeconds(600))
+                            .endTime(Instant.now().plusSeconds(60))
+                            .period(60)
+                            .statistics(Statistic.MAXIMUM))
+                .datapoints()
+                .stream()
+                .map(Datapoint::maximum)
+                .toList();
         assertThat(published).as(alarm.alarmName()).containsExactly(1.0);
       }
     }
   }
 
   /** The packaged handler once, in a fresh JVM with only {@code env}: its JSON result. */
-  private static JsonNode runPackagedHandler(Path event, Map<String, String> env, Path temp) throws Exception {
+  private static JsonNode runPackagedHandler(Path event, Map<String, String> env, Path temp)
+      throws Exception {
     Path jar = Repo.root().resolve("lambdas/kill-switch/target/kill-switch.jar");
-    ProcessBuilder builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), event.toString());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-jar",
+            jar.toString(),
+            event.toString());
     builder.environment().clear();
     builder.environment().putAll(env);
     builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
@@ -368,36 +449,44 @@ class KillSwitchModuleIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "spike_scan_alarm = { period = 30 } | spike_scan_alarm.period must be at least 60 seconds and a multiple of 60",
-      "spike_scan_alarm = { period = 90 } | spike_scan_alarm.period must be at least 60 seconds and a multiple of 60",
-      "sustained_scan_alarm = { threshold_bytes = 1000, threshold_usd = 5 } | sustained_scan_alarm takes threshold_bytes or threshold_usd, not both",
-      "spike_scan_alarm = { threshold_usd = -1 } | spike_scan_alarm.threshold_bytes and threshold_usd must be positive",
-      "price_per_tb_usd = 0 | price_per_tb_usd must be positive",
-      "heartbeat = { interval_hours = 168 } | a CloudWatch alarm looks back at most 7 days",
-      "heartbeat = { interval_hours = 1.5 } | must be whole numbers of hours",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "spike_scan_alarm = { period = 30 } | spike_scan_alarm.period must be at least 60 seconds and a multiple of 60",
+        "spike_scan_alarm = { period = 90 } | spike_scan_alarm.period must be at least 60 seconds and a multiple of 60",
+        "sustained_scan_alarm = { threshold_bytes = 1000, threshold_usd = 5 } | sustained_scan_alarm takes threshold_bytes or threshold_usd, not both",
+        "spike_scan_alarm = { threshold_usd = -1 } | spike_scan_alarm.threshold_bytes and threshold_usd must be positive",
+        "price_per_tb_usd = 0 | price_per_tb_usd must be positive",
+        "heartbeat = { interval_hours = 168 } | a CloudWatch alarm looks back at most 7 days",
+        "heartbeat = { interval_hours = 1.5 } | must be whole numbers of hours",
+      })
   void aWrongInputIsRefusedWithItsReason(String input, String reason, @TempDir Path temp) {
     String error =
         ModuleInputs.refusal(
-            temp, aws, "kill-switch",
+            temp,
+            aws,
+            "kill-switch",
             """
               name             = "kill-switch-refused"
               workgroup_name   = "openmetadata"
               user_arn         = "arn:aws:iam::123456789012:user/openmetadata"
               jar_path         = "kill-switch.jar"
               %s
-            """.formatted(input));
+            """
+                .formatted(input));
 
     assertThat(error).contains(reason);
   }
 
   /** A documented event fixture, for the given alarm. */
   private static ObjectNode event(String fixture, String alarmName) {
-    try (InputStream in = KillSwitchModuleIT.class.getResourceAsStream("/kill-switch-events/" + fixture)) {
+    try (InputStream in =
+        KillSwitchModuleIT.class.getResourceAsStream("/kill-switch-events/" + fixture)) {
       ObjectNode event = (ObjectNode) JSON.readTree(in);
       ((ObjectNode) event.path("detail")).put("alarmName", alarmName);
-      event.putArray("resources").add("arn:aws:cloudwatch:us-east-1:123456789012:alarm:" + alarmName);
+      event
+          .putArray("resources")
+          .add("arn:aws:cloudwatch:us-east-1:123456789012:alarm:" + alarmName);
       return event;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read fixture " + fixture, e);
@@ -405,7 +494,12 @@ class KillSwitchModuleIT {
   }
 
   private static void assertAlarm(
-      MetricAlarm alarm, String metric, String queryState, int period, int evaluationPeriods, double threshold) {
+      MetricAlarm alarm,
+      String metric,
+      String queryState,
+      int period,
+      int evaluationPeriods,
+      double threshold) {
     assertThat(alarm.namespace()).as(alarm.alarmName()).isEqualTo("AWS/Athena");
     assertThat(alarm.metricName()).as(alarm.alarmName()).isEqualTo(metric);
     assertThat(dimensions(alarm)).as(alarm.alarmName()).containsEntry("QueryState", queryState);
@@ -442,7 +536,8 @@ class KillSwitchModuleIT {
 
   /** The function role's inline policy document. */
   private static JsonNode rolePolicy(IamClient iam, String roleName) {
-    String document = iam.getRolePolicy(b -> b.roleName(roleName).policyName("kill-switch")).policyDocument();
+    String document =
+        iam.getRolePolicy(b -> b.roleName(roleName).policyName("kill-switch")).policyDocument();
     return Json.read(URLDecoder.decode(document, StandardCharsets.UTF_8));
   }
 }

@@ -17,7 +17,8 @@ final class PolicyDocuments {
 
   /** The statements of a policy document, a single statement object counted as a list of one. */
   static List<JsonNode> statements(String document) {
-    String json = document.startsWith("%") ? URLDecoder.decode(document, StandardCharsets.UTF_8) : document;
+    String json =
+        document.startsWith("%") ? URLDecoder.decode(document, StandardCharsets.UTF_8) : document;
     try {
       JsonNode statement = JSON.readTree(json).path("Statement");
       List<JsonNode> statements = new ArrayList<>();

@@ -32,19 +32,23 @@ class RdsModuleIT {
   private static final String EXAMPLE = "modules/rds/examples/complete";
 
   /**
-   * What moto does not read back (docs/emulator-gaps.md), per resource type: the parameter
-   * group's parameters, Performance Insights, and the description of a rule that references a
-   * security group. A plan after the full example may touch these and nothing else.
+   * What moto does not read back (docs/emulator-gaps.md), per resource type: the parameter group's
+   * parameters, Performance Insights, and the description of a rule that references a security
+   * group. A plan after the full example may touch these and nothing else.
    */
   private static final Map<String, Set<String>> EMULATOR_GAPS =
       Map.of(
           "aws_db_parameter_group", Set.of("parameter"),
           "aws_db_instance",
-              Set.of("performance_insights_enabled", "performance_insights_kms_key_id", "performance_insights_retention_period"),
+              Set.of(
+                  "performance_insights_enabled",
+                  "performance_insights_kms_key_id",
+                  "performance_insights_retention_period"),
           "aws_vpc_security_group_ingress_rule", Set.of("description"));
 
   @Test
-  void privateEncryptedDatabaseWithManagedSecretConvergesAndIsDestroyed(@TempDir Path temp, AwsEndpoint aws) {
+  void privateEncryptedDatabaseWithManagedSecretConvergesAndIsDestroyed(
+      @TempDir Path temp, AwsEndpoint aws) {
     Path example = Repo.copy(temp, "modules").resolve(EXAMPLE);
 
     // The settings live/local uses for the emulator's gaps, so that the second plan is clean.
@@ -69,24 +73,31 @@ class RdsModuleIT {
       assertThat(instance.endpoint().port()).isEqualTo(5432);
 
       // The master password lives only in the RDS-managed secret, under the same key.
-      assertThat(instance.masterUserSecret().secretArn()).isEqualTo(db.output("master_user_secret_arn"));
+      assertThat(instance.masterUserSecret().secretArn())
+          .isEqualTo(db.output("master_user_secret_arn"));
       assertThat(instance.masterUserSecret().kmsKeyId()).isEqualTo(kmsKey);
       assertThat(secrets.describeSecret(b -> b.secretId(db.output("master_user_secret_arn"))).arn())
           .isEqualTo(db.output("master_user_secret_arn"));
 
       String securityGroup = db.output("security_group_id");
-      assertThat(instance.vpcSecurityGroups()).singleElement()
+      assertThat(instance.vpcSecurityGroups())
+          .singleElement()
           .satisfies(g -> assertThat(g.vpcSecurityGroupId()).isEqualTo(securityGroup));
 
       // Ingress on the database port from the private subnets only; no egress at all.
-      SecurityGroup group = ec2.describeSecurityGroups(b -> b.groupIds(securityGroup)).securityGroups().get(0);
+      SecurityGroup group =
+          ec2.describeSecurityGroups(b -> b.groupIds(securityGroup)).securityGroups().get(0);
       assertThat(group.ipPermissionsEgress()).isEmpty();
       assertThat(group.ipPermissions()).allSatisfy(RdsModuleIT::onlyThePostgresPort);
-      assertThat(group.ipPermissions().stream().flatMap(p -> p.ipRanges().stream()).map(IpRange::cidrIp))
+      assertThat(
+              group.ipPermissions().stream()
+                  .flatMap(p -> p.ipRanges().stream())
+                  .map(IpRange::cidrIp))
           .containsExactlyInAnyOrderElementsOf(db.outputList("private_subnets_cidr_blocks"));
 
       db.destroy();
-      assertThatThrownBy(() -> instance(rds, "rds-it")).isInstanceOf(DbInstanceNotFoundException.class);
+      assertThatThrownBy(() -> instance(rds, "rds-it"))
+          .isInstanceOf(DbInstanceNotFoundException.class);
     }
   }
 
@@ -100,7 +111,8 @@ class RdsModuleIT {
       db.initAndApply();
 
       String groupName = db.output("db_parameter_group_name");
-      assertThat(instance(rds, "rds-it-params").dbParameterGroups()).singleElement()
+      assertThat(instance(rds, "rds-it-params").dbParameterGroups())
+          .singleElement()
           .satisfies(g -> assertThat(g.dbParameterGroupName()).isEqualTo(groupName));
       Map<String, String> parameters =
           rds.describeDBParameters(b -> b.dbParameterGroupName(groupName)).parameters().stream()
@@ -111,19 +123,26 @@ class RdsModuleIT {
           .containsEntry("log_min_duration_statement", "500");
 
       SecurityGroup group =
-          ec2.describeSecurityGroups(b -> b.groupIds(db.output("security_group_id"))).securityGroups().get(0);
-      assertThat(group.ipPermissions().stream().flatMap(p -> p.userIdGroupPairs().stream()).map(p -> p.groupId()))
+          ec2.describeSecurityGroups(b -> b.groupIds(db.output("security_group_id")))
+              .securityGroups()
+              .get(0);
+      assertThat(
+              group.ipPermissions().stream()
+                  .flatMap(p -> p.userIdGroupPairs().stream())
+                  .map(p -> p.groupId()))
           .containsExactly(db.output("client_security_group_id"));
 
       // Whatever the next plan would change is one of the emulator's known gaps, nothing else.
       List<ResourceChange> changes = db.plan().changes();
-      assertThat(changes).allSatisfy(
-          change -> {
-            assertThat(change.actions()).containsExactly(ChangeAction.UPDATE);
-            assertThat(change.changedAttributes())
-                .as(change.address())
-                .isSubsetOf(EMULATOR_GAPS.getOrDefault(resourceType(change.address()), Set.of()));
-          });
+      assertThat(changes)
+          .allSatisfy(
+              change -> {
+                assertThat(change.actions()).containsExactly(ChangeAction.UPDATE);
+                assertThat(change.changedAttributes())
+                    .as(change.address())
+                    .isSubsetOf(
+                        EMULATOR_GAPS.getOrDefault(resourceType(change.address()), Set.of()));
+              });
     }
   }
 

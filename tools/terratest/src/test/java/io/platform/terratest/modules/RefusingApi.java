@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An HTTP server on loopback that records every request and refuses it, for a provider's API
- * base URL: a test that must reach no API asserts that {@link #requests()} stayed empty, and a
- * request that does come gets an error rather than a hang or a connection to the real service.
+ * An HTTP server on loopback that records every request and refuses it, for a provider's API base
+ * URL: a test that must reach no API asserts that {@link #requests()} stayed empty, and a request
+ * that does come gets an error rather than a hang or a connection to the real service.
  */
 final class RefusingApi implements AutoCloseable {
   private static final byte[] REFUSAL =
@@ -30,16 +30,19 @@ final class RefusingApi implements AutoCloseable {
 
   static RefusingApi start() {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       RefusingApi api = new RefusingApi(server);
-      server.createContext("/", exchange -> {
-        api.requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(403, REFUSAL.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(REFUSAL);
-        }
-      });
+      server.createContext(
+          "/",
+          exchange -> {
+            api.requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(403, REFUSAL.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(REFUSAL);
+            }
+          });
       server.start();
       return api;
     } catch (IOException e) {

@@ -12,8 +12,8 @@ import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A throwaway self-signed certificate and its unencrypted private key in PEM, made with the
- * JDK's keytool, for importing into ACM in a test.
+ * A throwaway self-signed certificate and its unencrypted private key in PEM, made with the JDK's
+ * keytool, for importing into ACM in a test.
  */
 record SelfSignedCertificate(String certificatePem, String privateKeyPem) {
   private static final String ALIAS = "test";
@@ -25,10 +25,28 @@ record SelfSignedCertificate(String certificatePem, String privateKeyPem) {
     try {
       Process process =
           new ProcessBuilder(
-                  keytool.toString(), "-genkeypair", "-alias", ALIAS, "-keyalg", "RSA", "-keysize", "2048",
-                  "-validity", "2", "-dname", "CN=" + host, "-ext", "SAN=dns:" + host,
-                  "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                  "-storepass", PASSWORD, "-keypass", PASSWORD)
+                  keytool.toString(),
+                  "-genkeypair",
+                  "-alias",
+                  ALIAS,
+                  "-keyalg",
+                  "RSA",
+                  "-keysize",
+                  "2048",
+                  "-validity",
+                  "2",
+                  "-dname",
+                  "CN=" + host,
+                  "-ext",
+                  "SAN=dns:" + host,
+                  "-storetype",
+                  "PKCS12",
+                  "-keystore",
+                  keystore.toString(),
+                  "-storepass",
+                  PASSWORD,
+                  "-keypass",
+                  PASSWORD)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
@@ -53,7 +71,8 @@ record SelfSignedCertificate(String certificatePem, String privateKeyPem) {
   }
 
   private static String pem(String type, byte[] der) {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
   }
 }

@@ -31,7 +31,8 @@ class VpcModuleIT {
 
       String vpcId = vpc.output("vpc_id");
       List<String> privateSubnets = vpc.outputList("private_subnets");
-      assertThat(ec2.describeVpcs(b -> b.vpcIds(vpcId)).vpcs()).singleElement()
+      assertThat(ec2.describeVpcs(b -> b.vpcIds(vpcId)).vpcs())
+          .singleElement()
           .satisfies(v -> assertThat(v.cidrBlock()).isEqualTo("10.99.0.0/16"));
 
       // Two zones, and nothing in a private subnet gets a public address.
@@ -42,7 +43,8 @@ class VpcModuleIT {
       // Private egress goes through the NAT gateway.
       String natId = vpc.outputList("nat_gateway_ids").get(0);
       assertThat(
-              ec2.describeRouteTables(b -> b.routeTableIds(vpc.outputList("private_route_table_ids")))
+              ec2.describeRouteTables(
+                      b -> b.routeTableIds(vpc.outputList("private_route_table_ids")))
                   .routeTables()
                   .get(0)
                   .routes())
@@ -68,34 +70,49 @@ class VpcModuleIT {
       // admits HTTPS from the VPC and nothing else.
       String endpointGroup = vpc.output("vpc_endpoint_security_group_id");
       Map<String, String> endpoints = new TreeMap<>();
-      vpc.outputs().path("vpc_endpoints").path("value").properties()
+      vpc.outputs()
+          .path("vpc_endpoints")
+          .path("value")
+          .properties()
           .forEach(e -> endpoints.put(e.getKey(), e.getValue().asText()));
-      assertThat(endpoints).containsOnlyKeys("ssm", "ssmmessages", "ec2messages", "secretsmanager", "kms", "sts");
+      assertThat(endpoints)
+          .containsOnlyKeys("ssm", "ssmmessages", "ec2messages", "secretsmanager", "kms", "sts");
       assertThat(ec2.describeVpcEndpoints(b -> b.vpcEndpointIds(endpoints.values())).vpcEndpoints())
           .hasSize(endpoints.size())
-          .allSatisfy(e -> {
-            assertThat(e.vpcId()).isEqualTo(vpcId);
-            assertThat(e.vpcEndpointType()).isEqualTo(VpcEndpointType.INTERFACE);
-            assertThat(e.privateDnsEnabled()).isTrue();
-            assertThat(e.subnetIds()).containsExactlyInAnyOrderElementsOf(privateSubnets);
-            assertThat(e.groups()).extracting(g -> g.groupId()).containsExactly(endpointGroup);
-          })
+          .allSatisfy(
+              e -> {
+                assertThat(e.vpcId()).isEqualTo(vpcId);
+                assertThat(e.vpcEndpointType()).isEqualTo(VpcEndpointType.INTERFACE);
+                assertThat(e.privateDnsEnabled()).isTrue();
+                assertThat(e.subnetIds()).containsExactlyInAnyOrderElementsOf(privateSubnets);
+                assertThat(e.groups()).extracting(g -> g.groupId()).containsExactly(endpointGroup);
+              })
           .extracting(e -> e.serviceName())
           .containsExactlyInAnyOrderElementsOf(
-              endpoints.keySet().stream().map(s -> "com.amazonaws." + aws.region() + "." + s).toList());
-      SecurityGroup endpointRules = ec2.describeSecurityGroups(b -> b.groupIds(endpointGroup)).securityGroups().get(0);
-      assertThat(endpointRules.ipPermissions()).singleElement().satisfies(p -> {
-        assertThat(p.ipProtocol()).isEqualTo("tcp");
-        assertThat(p.fromPort()).isEqualTo(443);
-        assertThat(p.toPort()).isEqualTo(443);
-        assertThat(p.ipRanges()).extracting(r -> r.cidrIp()).containsExactly("10.99.0.0/16");
-        assertThat(p.userIdGroupPairs()).isEmpty();
-      });
+              endpoints.keySet().stream()
+                  .map(s -> "com.amazonaws." + aws.region() + "." + s)
+                  .toList());
+      SecurityGroup endpointRules =
+          ec2.describeSecurityGroups(b -> b.groupIds(endpointGroup)).securityGroups().get(0);
+      assertThat(endpointRules.ipPermissions())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.ipProtocol()).isEqualTo("tcp");
+                assertThat(p.fromPort()).isEqualTo(443);
+                assertThat(p.toPort()).isEqualTo(443);
+                assertThat(p.ipRanges())
+                    .extracting(r -> r.cidrIp())
+                    .containsExactly("10.99.0.0/16");
+                assertThat(p.userIdGroupPairs()).isEmpty();
+              });
       assertThat(endpointRules.ipPermissionsEgress()).isEmpty();
 
       vpc.destroy();
       assertThat(
-              ec2.describeVpcs(b -> b.filters(Filter.builder().name("vpc-id").values(vpcId).build())).vpcs())
+              ec2.describeVpcs(
+                      b -> b.filters(Filter.builder().name("vpc-id").values(vpcId).build()))
+                  .vpcs())
           .isEmpty();
     }
   }

@@ -10,7 +10,6 @@ import io.platform.exit.ExitCode;
 import io.platform.terraform.Terragrunt;
 import io.platform.terratest.PlatformCli;
 import io.platform.toolchain.Toolchain;
-import io.platform.verify.VerifyReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,19 +28,23 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code platform verify --affected} and {@code --shard} with the real Git, Terragrunt and
  * Terraform, on a repository of three applied units of {@code terraform_data} (no provider, no
  * emulator): {@code greeter} and {@code audience} from modules of their own, {@code audience}
- * depending on {@code greeter}, and {@code bystander}. The greeter's module renders a template,
- * the file Terragrunt's own change filter does not see.
+ * depending on {@code greeter}, and {@code bystander}. The greeter's module renders a template, the
+ * file Terragrunt's own change filter does not see.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AffectedIT {
   @TempDir static Path repo;
+
   /** Outside the repository: reports written into it would be changes of their own. */
   @TempDir static Path reports;
+
   private static Path tree;
 
   @BeforeAll
   static void applyThreeUnitsInARepository() throws IOException {
-    write("modules/greeter/main.tf", """
+    write(
+        "modules/greeter/main.tf",
+        """
         variable "name" {
           type = string
         }
@@ -55,7 +58,9 @@ class AffectedIT {
         }
         """);
     write("modules/greeter/templates/greeting.tftpl", "Hello, ${name}!");
-    write("modules/echo/main.tf", """
+    write(
+        "modules/echo/main.tf",
+        """
         variable "text" {
           type = string
         }
@@ -64,7 +69,9 @@ class AffectedIT {
           input = var.text
         }
         """);
-    write("live/test/greeter/terragrunt.hcl", """
+    write(
+        "live/test/greeter/terragrunt.hcl",
+        """
         terraform {
           source = "../../../modules//greeter"
         }
@@ -73,7 +80,9 @@ class AffectedIT {
           name = "platform"
         }
         """);
-    write("live/test/audience/terragrunt.hcl", """
+    write(
+        "live/test/audience/terragrunt.hcl",
+        """
         terraform {
           source = "../../../modules//echo"
         }
@@ -86,7 +95,9 @@ class AffectedIT {
           text = "heard: ${dependency.greeter.outputs.greeting}"
         }
         """);
-    write("live/test/bystander/terragrunt.hcl", """
+    write(
+        "live/test/bystander/terragrunt.hcl",
+        """
         terraform {
           source = "../../../modules//echo"
         }
@@ -96,7 +107,9 @@ class AffectedIT {
         }
         """);
     tree = repo.resolve("live/test");
-    terragrunt().runAll(tree, Duration.ofMinutes(10), null, "apply", "-input=false", "-auto-approve").requireSuccess();
+    terragrunt()
+        .runAll(tree, Duration.ofMinutes(10), null, "apply", "-input=false", "-auto-approve")
+        .requireSuccess();
     // The caches and local states of that apply stay out of the repository's history.
     write(".gitignore", ".terragrunt-cache/\n.terraform.lock.hcl\n");
     git("init", "-q", "-b", "main");
@@ -106,30 +119,56 @@ class AffectedIT {
 
   @Test
   @Order(1)
-  void aTemplateOfAModuleSelectsItsUnitAndTheUnitsDependingOnItWhereTerragruntSeesNothing() throws IOException {
+  void aTemplateOfAModuleSelectsItsUnitAndTheUnitsDependingOnItWhereTerragruntSeesNothing()
+      throws IOException {
     git("checkout", "-q", "-b", "greeting");
     write("modules/greeter/templates/greeting.tftpl", "Good morning, ${name}!");
     git("commit", "-q", "-am", "a warmer greeting");
 
-    ExecResult terragruntsOwn = terragrunt().run(tree, Duration.ofMinutes(2), null,
-        "find", "--filter", "[main...HEAD]", "--log-level", "error");
-    assertThat(terragruntsOwn.requireSuccess().stdout()).as("terragrunt find --filter '[main...HEAD]'").isBlank();
+    ExecResult terragruntsOwn =
+        terragrunt()
+            .run(
+                tree,
+                Duration.ofMinutes(2),
+                null,
+                "find",
+                "--filter",
+                "[main...HEAD]",
+                "--log-level",
+                "error");
+    assertThat(terragruntsOwn.requireSuccess().stdout())
+        .as("terragrunt find --filter '[main...HEAD]'")
+        .isBlank();
 
-    ExecResult run = cli().run("verify", tree.toString(), "--affected", "--base", "main",
-        "--json", reports.resolve("affected.json").toString(), "--markdown", reports.resolve("affected.md").toString());
+    ExecResult run =
+        cli()
+            .run(
+                "verify",
+                tree.toString(),
+                "--affected",
+                "--base",
+                "main",
+                "--json",
+                reports.resolve("affected.json").toString(),
+                "--markdown",
+                reports.resolve("affected.md").toString());
 
     assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(ExitCode.CHANGES.code());
     JsonNode report = PlatformCli.json(reports.resolve("affected.json"));
-    // The audience plans against the greeting applied so far: it changes once the greeter is applied.
+    // The audience plans against the greeting applied so far: it changes once the greeter is
+    // applied.
     assertThat(verdicts(report)).containsExactly("greeter=changes", "audience=clean");
     assertThat(report.path("selection").path("reasons").path("greeter").asText())
         .isEqualTo("module modules/greeter changed: modules/greeter/templates/greeting.tftpl");
-    assertThat(report.path("selection").path("reasons").path("audience").asText()).isEqualTo("depends on greeter");
+    assertThat(report.path("selection").path("reasons").path("audience").asText())
+        .isEqualTo("depends on greeter");
     assertThat(report.path("selection").path("selected").asInt()).isEqualTo(2);
     assertThat(report.path("selection").path("candidates").asInt()).isEqualTo(3);
-    assertThat(run.stdout()).contains("selected: affected since main (1 file changed): 2 of 3 units")
+    assertThat(run.stdout())
+        .contains("selected: affected since main (1 file changed): 2 of 3 units")
         .containsPattern("(?m)^  greeter\\s+module modules/greeter changed");
-    assertThat(Files.readString(reports.resolve("affected.md"))).contains("| Why |", "depends on greeter");
+    assertThat(Files.readString(reports.resolve("affected.md")))
+        .contains("| Why |", "depends on greeter");
   }
 
   @Test
@@ -139,11 +178,20 @@ class AffectedIT {
     git("checkout", "-q", "-b", "docs");
     write("docs/notes.md", "Nothing a unit reads.");
 
-    ExecResult run = cli().run("verify", tree.toString(), "--affected", "--base", "main",
-        "--json", reports.resolve("nothing.json").toString());
+    ExecResult run =
+        cli()
+            .run(
+                "verify",
+                tree.toString(),
+                "--affected",
+                "--base",
+                "main",
+                "--json",
+                reports.resolve("nothing.json").toString());
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
-    assertThat(run.stderr()).contains("verify: nothing to verify (affected since main (1 file changed): 0 of 3 units)");
+    assertThat(run.stderr())
+        .contains("verify: nothing to verify (affected since main (1 file changed): 0 of 3 units)");
     assertThat(PlatformCli.json(reports.resolve("nothing.json")).path("units")).isEmpty();
   }
 
@@ -154,13 +202,15 @@ class AffectedIT {
     List<String> shares = new ArrayList<>();
     for (int share = 1; share <= 2; share++) {
       String json = reports.resolve("share-" + share + ".json").toString();
-      ExecResult run = cli().run("verify", tree.toString(), "--shard", share + "/2", "--json", json);
+      ExecResult run =
+          cli().run("verify", tree.toString(), "--shard", share + "/2", "--json", json);
       assertThat(run.exitCode()).as(run.stderr()).isZero();
       shares.add(json);
     }
     List<String> seen = new ArrayList<>();
     shares.forEach(json -> seen.addAll(verdicts(PlatformCli.json(Path.of(json)))));
-    assertThat(seen).containsExactlyInAnyOrder("greeter=clean", "audience=clean", "bystander=clean");
+    assertThat(seen)
+        .containsExactlyInAnyOrder("greeter=clean", "audience=clean", "bystander=clean");
 
     List<String> merge = new ArrayList<>(List.of("report", "merge"));
     merge.addAll(shares);
@@ -178,7 +228,9 @@ class AffectedIT {
 
   private static List<String> verdicts(JsonNode report) {
     List<String> verdicts = new ArrayList<>();
-    report.path("units").forEach(u -> verdicts.add(u.path("name").asText() + "=" + u.path("verdict").asText()));
+    report
+        .path("units")
+        .forEach(u -> verdicts.add(u.path("name").asText() + "=" + u.path("verdict").asText()));
     return verdicts;
   }
 
@@ -197,8 +249,11 @@ class AffectedIT {
   }
 
   private static void git(String... args) {
-    List<String> argv = new ArrayList<>(List.of("-c", "user.email=test@example.com", "-c", "user.name=test"));
+    List<String> argv =
+        new ArrayList<>(List.of("-c", "user.email=test@example.com", "-c", "user.name=test"));
     argv.addAll(List.of(args));
-    new ProcessRunner().run(Command.of("git", argv.toArray(String[]::new)).in(repo)).requireSuccess();
+    new ProcessRunner()
+        .run(Command.of("git", argv.toArray(String[]::new)).in(repo))
+        .requireSuccess();
   }
 }

@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * {@code platform verify} on real Terragrunt and Terraform against the emulator: one tree of
- * small units, each put into a different state after a first apply, verified in one run.
+ * {@code platform verify} on real Terragrunt and Terraform against the emulator: one tree of small
+ * units, each put into a different state after a first apply, verified in one run.
  */
 @WithEmulator
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,24 +53,37 @@ class VerifyIT {
   @BeforeAll
   void applyThenDisturbEachUnit(AwsEndpoint endpoint) throws IOException {
     aws = endpoint;
-    Repo.copy(repo, "live/root.hcl", "live/provider.tf.tftpl", "live/local/env.hcl", "toolchain.properties");
+    Repo.copy(
+        repo,
+        "live/root.hcl",
+        "live/provider.tf.tftpl",
+        "live/local/env.hcl",
+        "toolchain.properties");
     Repo.copy(repo, "tools/terratest/src/test/resources/verify-tree/modules");
-    Files.move(repo.resolve("tools/terratest/src/test/resources/verify-tree/modules"), repo.resolve("modules"));
+    Files.move(
+        repo.resolve("tools/terratest/src/test/resources/verify-tree/modules"),
+        repo.resolve("modules"));
     local = repo.resolve("live/local");
     for (String unit : new String[] {"clean", "changed", "deleted", "output-only", "locked"}) {
       writeUnit(unit, "");
     }
-    Terragrunt terragrunt = new Terragrunt(new ProcessRunner(), Toolchain.locate(), aws.environment());
+    Terragrunt terragrunt =
+        new Terragrunt(new ProcessRunner(), Toolchain.locate(), aws.environment());
     BackendSpec backend =
-        BackendSpec.fromRemoteStateConfig(terragrunt.render(local.resolve("clean")).path("remote_state").path("config"));
-    new BackendBootstrapper(AwsClients.staticCredentials(aws.accessKeyId(), aws.secretAccessKey()), aws.url())
+        BackendSpec.fromRemoteStateConfig(
+            terragrunt.render(local.resolve("clean")).path("remote_state").path("config"));
+    new BackendBootstrapper(
+            AwsClients.staticCredentials(aws.accessKeyId(), aws.secretAccessKey()), aws.url())
         .bootstrap(backend);
-    terragrunt.runAll(local, Duration.ofMinutes(20), null, "apply", "-input=false", "-auto-approve").requireSuccess();
+    terragrunt
+        .runAll(local, Duration.ofMinutes(20), null, "apply", "-input=false", "-auto-approve")
+        .requireSuccess();
 
     writeUnit("changed", "  owner = \"data-team\"\n");
     writeUnit("output-only", "  label = \"v2\"\n");
     try (SqsClient sqs = AwsSdk.client(SqsClient.builder(), aws)) {
-      sqs.deleteQueue(b -> b.queueUrl(sqs.getQueueUrl(q -> q.queueName("verify-deleted")).queueUrl()));
+      sqs.deleteQueue(
+          b -> b.queueUrl(sqs.getQueueUrl(q -> q.queueName("verify-deleted")).queueUrl()));
     }
     try (DynamoDbClient dynamo = AwsSdk.client(DynamoDbClient.builder(), aws)) {
       dynamo.putItem(
@@ -78,26 +91,32 @@ class VerifyIT {
               b.tableName(TABLE)
                   .item(
                       Map.of(
-                          "LockID", AttributeValue.fromS(BUCKET + "/local/locked/terraform.tfstate"),
+                          "LockID",
+                          AttributeValue.fromS(BUCKET + "/local/locked/terraform.tfstate"),
                           "Info",
                           AttributeValue.fromS(
                               "{\"ID\":\"5f0c3c4e-0000-4000-8000-000000000001\",\"Operation\":\"OperationTypeApply\","
                                   + "\"Who\":\"someone@elsewhere\",\"Version\":\"1.11.4\",\"Created\":\"2026-11-22T00:00:00Z\",\"Path\":\"\"}"))));
     }
     Files.createDirectories(local.resolve("broken"));
-    Files.writeString(local.resolve("broken/terragrunt.hcl"), "include \"root\" {\n  path = find_in_parent_folders(\"root.hcl\")\n");
+    Files.writeString(
+        local.resolve("broken/terragrunt.hcl"),
+        "include \"root\" {\n  path = find_in_parent_folders(\"root.hcl\")\n");
     // A unit whose module no longer parses: the report must say what Terraform said, and where.
     Path module = repo.resolve("modules/queue-broken");
     Repo.copyTree(repo.resolve("modules/queue"), module);
     Files.writeString(module.resolve("broken.tf"), "locals {\n  retention = \n}\n");
     writeUnit("broken-module", "");
     Path unit = local.resolve("broken-module/terragrunt.hcl");
-    Files.writeString(unit, Files.readString(unit).replace("modules//queue\"", "modules//queue-broken\""));
+    Files.writeString(
+        unit, Files.readString(unit).replace("modules//queue\"", "modules//queue-broken\""));
   }
 
   private void writeUnit(String name, String extraInputs) throws IOException {
     String template =
-        Files.readString(Repo.root().resolve("tools/terratest/src/test/resources/verify-tree/unit.hcl.template"), StandardCharsets.UTF_8);
+        Files.readString(
+            Repo.root().resolve("tools/terratest/src/test/resources/verify-tree/unit.hcl.template"),
+            StandardCharsets.UTF_8);
     Path dir = local.resolve(name);
     Files.createDirectories(dir);
     Files.writeString(
@@ -115,11 +134,23 @@ class VerifyIT {
         new ProcessRunner()
             .run(
                 Command.of(
-                        java, "-jar", Repo.root().resolve("tools/platform/target/platform-cli.jar").toString(),
-                        "verify", local.toString(), "--parallelism", "2", "--lock-timeout", "0s", "--timeout", "10m",
-                        "--junit", reports.resolve("verify.xml").toString(),
-                        "--markdown", reports.resolve("verify.md").toString(),
-                        "--json", reports.resolve("verify.json").toString())
+                        java,
+                        "-jar",
+                        Repo.root().resolve("tools/platform/target/platform-cli.jar").toString(),
+                        "verify",
+                        local.toString(),
+                        "--parallelism",
+                        "2",
+                        "--lock-timeout",
+                        "0s",
+                        "--timeout",
+                        "10m",
+                        "--junit",
+                        reports.resolve("verify.xml").toString(),
+                        "--markdown",
+                        reports.resolve("verify.md").toString(),
+                        "--json",
+                        reports.resolve("verify.json").toString())
                     .withEnvironment(aws.environment())
                     .withTimeout(Duration.ofMinutes(30)));
     int exit = run.exitCode();
@@ -129,7 +160,8 @@ class VerifyIT {
     assertThat(exit).as(err).isEqualTo(ExitCode.ERROR.code());
     VerifyReport report = JsonReport.read(Files.readString(reports.resolve("verify.json")));
     Map<String, UnitResult> byName =
-        report.results().stream().collect(Collectors.toMap(r -> r.unit().name(), Function.identity()));
+        report.results().stream()
+            .collect(Collectors.toMap(r -> r.unit().name(), Function.identity()));
 
     assertThat(byName.get("clean").verdict()).isEqualTo(Verdict.CLEAN);
     // Planned by the engine of this pass (PLATFORM_ENGINE), which every report names.
@@ -138,7 +170,8 @@ class VerifyIT {
 
     assertThat(byName.get("changed").verdict()).isEqualTo(Verdict.CHANGES);
     assertThat(byName.get("changed").summary().count(ChangeAction.UPDATE)).isEqualTo(1);
-    assertThat(byName.get("changed").summary().changes().get(0).changedAttributes()).contains("tags.Owner");
+    assertThat(byName.get("changed").summary().changes().get(0).changedAttributes())
+        .contains("tags.Owner");
 
     assertThat(byName.get("deleted").verdict()).isEqualTo(Verdict.CHANGES);
     assertThat(byName.get("deleted").summary().drifted()).containsExactly("aws_sqs_queue.this");
@@ -148,7 +181,9 @@ class VerifyIT {
     assertThat(byName.get("output-only").summary().changedOutputs()).containsExactly("label");
 
     assertThat(byName.get("broken").verdict()).isEqualTo(Verdict.ERROR);
-    assertThat(byName.get("broken").error()).startsWith("init: Error: ").contains("broken/terragrunt.hcl line ");
+    assertThat(byName.get("broken").error())
+        .startsWith("init: Error: ")
+        .contains("broken/terragrunt.hcl line ");
 
     assertThat(byName.get("broken-module").verdict()).isEqualTo(Verdict.ERROR);
     assertThat(byName.get("broken-module").error())
@@ -159,7 +194,9 @@ class VerifyIT {
     assertThat(byName.get("locked").elapsed()).isLessThan(Duration.ofMinutes(5));
 
     assertThat(out).containsPattern("(?m)^clean\\s+clean").containsPattern("(?m)^broken\\s+error");
-    assertThat(Files.readString(reports.resolve("verify.xml"))).contains("<testcase", "name=\"changed\"", "<failure");
-    assertThat(Files.readString(reports.resolve("verify.md"))).contains("<details><summary><code>changed</code>");
+    assertThat(Files.readString(reports.resolve("verify.xml")))
+        .contains("<testcase", "name=\"changed\"", "<failure");
+    assertThat(Files.readString(reports.resolve("verify.md")))
+        .contains("<details><summary><code>changed</code>");
   }
 }
