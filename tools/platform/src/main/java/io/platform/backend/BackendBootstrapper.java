@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -205,7 +206,7 @@ public final class BackendBootstrapper {
       return true;
     }
 
-    private java.util.Optional<ServerSideEncryptionByDefault> currentEncryption() {
+    private Optional<ServerSideEncryptionByDefault> currentEncryption() {
       try {
         return s3
             .getBucketEncryption(b -> b.bucket(spec.bucket()))
@@ -216,7 +217,7 @@ public final class BackendBootstrapper {
             .filter(Objects::nonNull)
             .findFirst();
       } catch (S3Exception e) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -131,7 +132,7 @@ final class DriftCommand extends CommandGroup {
 
     private Instant checkedAt() {
       if (now == null) {
-        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
       }
       try {
         return Instant.parse(now);

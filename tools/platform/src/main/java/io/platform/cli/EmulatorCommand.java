@@ -4,11 +4,13 @@ import io.platform.emulator.EmulatorState;
 import io.platform.emulator.MotoServer;
 import io.platform.toolchain.Toolchain;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code platform emulator}: a moto server that outlives the command, for hands-on work. */
@@ -53,7 +55,7 @@ final class EmulatorCommand {
       mixinStandardHelpOptions = true,
       description = "Start moto on a free loopback port and print the shell exports that use it.")
   static final class Start extends PlatformSubcommand {
-    @picocli.CommandLine.Mixin StateFileOption state;
+    @Mixin StateFileOption state;
 
     @Option(
         names = "--region",
@@ -87,7 +89,7 @@ final class EmulatorCommand {
       description =
           "Print shell exports for the running emulator: eval \"$(platform emulator env)\".")
   static final class Env extends PlatformSubcommand {
-    @picocli.CommandLine.Mixin StateFileOption state;
+    @Mixin StateFileOption state;
 
     @Override
     protected int execute() {
@@ -102,7 +104,7 @@ final class EmulatorCommand {
       mixinStandardHelpOptions = true,
       description = "Stop the emulator by its PID; with none running, say so and exit 0.")
   static final class Stop extends PlatformSubcommand {
-    @picocli.CommandLine.Mixin StateFileOption state;
+    @Mixin StateFileOption state;
 
     @Override
     protected int execute() {
@@ -123,7 +125,7 @@ final class EmulatorCommand {
     }
   }
 
-  static void printExports(java.io.PrintWriter out, Map<String, String> environment) {
+  static void printExports(PrintWriter out, Map<String, String> environment) {
     environment.forEach(
         (name, value) -> out.println("export " + name + "='" + value.replace("'", "'\\''") + "'"));
     out.flush();

@@ -3,6 +3,7 @@ package io.platform.docs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -112,7 +113,7 @@ public final class ModuleDocs {
   private static void table(StringBuilder out, String title, String[] header, List<String[]> rows) {
     out.append("\n## ").append(title).append("\n\n");
     if (rows.isEmpty()) {
-      out.append("No ").append(title.toLowerCase(java.util.Locale.ROOT)).append(".\n");
+      out.append("No ").append(title.toLowerCase(Locale.ROOT)).append(".\n");
       return;
     }
     out.append("| ").append(String.join(" | ", header)).append(" |\n|");

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -199,7 +200,7 @@ public final class DriftIssue {
     ArrayNode list = state.putArray("findings");
     int size = state.toString().length();
     List<Finding> oldestFirst = new ArrayList<>(findings);
-    oldestFirst.sort(java.util.Comparator.comparing(Finding::since).thenComparing(Finding::unit));
+    oldestFirst.sort(Comparator.comparing(Finding::since).thenComparing(Finding::unit));
     for (Finding finding : oldestFirst) {
       ObjectNode node =
           JSON.createObjectNode()

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -29,7 +30,7 @@ public record UnitGraph(List<String> order, Map<String, List<String>> dependenci
     order = List.copyOf(order);
     Map<String, List<String>> copy = new LinkedHashMap<>();
     dependencies.forEach((unit, deps) -> copy.put(unit, List.copyOf(deps)));
-    dependencies = java.util.Collections.unmodifiableMap(copy);
+    dependencies = Collections.unmodifiableMap(copy);
   }
 
   public static UnitGraph fromFindJson(JsonNode found) {

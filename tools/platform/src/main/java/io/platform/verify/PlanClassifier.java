@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Decides a unit's verdict from {@code terraform show -json} of its plan, never from the exit code:
@@ -191,7 +192,7 @@ public final class PlanClassifier {
       return;
     }
     if (before.isObject() && after.isObject()) {
-      Set<String> keys = new java.util.TreeSet<>();
+      Set<String> keys = new TreeSet<>();
       before.fieldNames().forEachRemaining(keys::add);
       after.fieldNames().forEachRemaining(keys::add);
       for (String key : keys) {

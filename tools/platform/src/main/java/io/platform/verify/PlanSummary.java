@@ -1,5 +1,6 @@
 package io.platform.verify;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record PlanSummary(
     for (ChangeAction action : ChangeAction.values()) {
       all.put(action, counts.getOrDefault(action, 0));
     }
-    counts = java.util.Collections.unmodifiableMap(all);
+    counts = Collections.unmodifiableMap(all);
     changes = List.copyOf(changes);
     drifted = List.copyOf(drifted);
     changedOutputs = List.copyOf(changedOutputs);

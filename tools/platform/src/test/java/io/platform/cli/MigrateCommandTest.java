@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,9 +107,7 @@ class MigrateCommandTest {
         .contains("\"lineage\"", "\"index_key\": \"a b\"")
         .doesNotContain("\"module\"");
     assertThat(Files.getPosixFilePermissions(unit))
-        .containsExactlyInAnyOrder(
-            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     assertThat(out.toString() + err.toString()).doesNotContain("hunter2");
     assertThat(Files.readString(source)).contains("\"serial\": 3");
 

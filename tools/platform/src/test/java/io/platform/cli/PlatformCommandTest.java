@@ -2,12 +2,28 @@ package io.platform.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.platform.exec.Command;
+import io.platform.exec.ProcessRunner;
 import io.platform.exit.ExitCode;
+import io.platform.live.Unit;
+import io.platform.migrate.storage.Digests;
+import io.platform.toolchain.Engine.UnknownEngineException;
+import io.platform.verify.UnitResult;
+import io.platform.verify.Verdict;
+import io.platform.verify.VerifyReport;
+import io.platform.verify.report.JsonReport;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class PlatformCommandTest {
   private final StringWriter out = new StringWriter();
@@ -42,8 +58,7 @@ class PlatformCommandTest {
   void anEngineNamedWrongInTheEnvironmentIsAUsageErrorAndOtherFailuresAnError() {
     ExpectedFailures failures = new ExpectedFailures();
 
-    assertThat(failures.getExitCode(new io.platform.toolchain.Engine.UnknownEngineException("foo")))
-        .isEqualTo(64);
+    assertThat(failures.getExitCode(new UnknownEngineException("foo"))).isEqualTo(64);
     assertThat(failures.getExitCode(new IllegalStateException("boom"))).isEqualTo(1);
   }
 
@@ -71,8 +86,8 @@ class PlatformCommandTest {
     assertThat(run("--help")).isZero();
 
     // The list shows each command's first description line: it must be a whole sentence.
-    java.util.List<String> summaries = new java.util.ArrayList<>();
-    collectSummaries(new picocli.CommandLine(new PlatformCommand()), summaries);
+    List<String> summaries = new ArrayList<>();
+    collectSummaries(new CommandLine(new PlatformCommand()), summaries);
     assertThat(summaries)
         .hasSizeGreaterThan(10)
         .allSatisfy(summary -> assertThat(summary).endsWith("."));
@@ -154,9 +169,9 @@ class PlatformCommandTest {
   }
 
   @Test
-  void oneOfAThingIsSaidInTheSingular(@TempDir Path dir) throws java.io.IOException {
+  void oneOfAThingIsSaidInTheSingular(@TempDir Path dir) throws IOException {
     Path report = dir.resolve("verify.json");
-    java.nio.file.Files.writeString(
+    Files.writeString(
         report,
         """
         {"format_version": 1, "root": "/repo/live/local", "elapsed_ms": 1200, "exit_code": 1,
@@ -169,7 +184,7 @@ class PlatformCommandTest {
   }
 
   @Test
-  void aMissingStateOrMappingFileSaysItDoesNotExist(@TempDir Path dir) throws java.io.IOException {
+  void aMissingStateOrMappingFileSaysItDoesNotExist(@TempDir Path dir) throws IOException {
     Path missing = dir.resolve("mono.tfstate");
     assertThat(
             run(
@@ -208,17 +223,16 @@ class PlatformCommandTest {
 
   @Test
   void excludingEverythingSaysSoAndARefusedPlanDoesNotSayTheSourceIsUnchangedFirst(
-      @TempDir Path dir) throws java.io.IOException {
+      @TempDir Path dir) throws IOException {
     Path state = dir.resolve("mono.tfstate");
-    java.nio.file.Files.writeString(
+    Files.writeString(
         state,
         """
         {"version": 4, "lineage": "x", "serial": 1, "resources": [{"module": "module.a", "mode": "managed",
           "type": "terraform_data", "name": "t", "provider": "provider[\\"terraform.io/builtin/terraform\\"]", "instances": []}]}
         """);
     Path mapping = dir.resolve("mapping.json");
-    java.nio.file.Files.writeString(
-        mapping, "{\"prefix\": \"module.*\", \"exclude\": [\"module.a\"]}");
+    Files.writeString(mapping, "{\"prefix\": \"module.*\", \"exclude\": [\"module.a\"]}");
 
     assertThat(
             run(
@@ -240,13 +254,12 @@ class PlatformCommandTest {
     assertThat(dir.resolve("plan.json")).doesNotExist();
   }
 
-  private static String sha256(Path file) throws java.io.IOException {
-    return io.platform.migrate.storage.Digests.sha256(java.nio.file.Files.readAllBytes(file));
+  private static String sha256(Path file) throws IOException {
+    return Digests.sha256(Files.readAllBytes(file));
   }
 
-  private static void collectSummaries(
-      picocli.CommandLine command, java.util.List<String> summaries) {
-    for (picocli.CommandLine sub : command.getSubcommands().values()) {
+  private static void collectSummaries(CommandLine command, List<String> summaries) {
+    for (CommandLine sub : command.getSubcommands().values()) {
       String[] description = sub.getCommandSpec().usageMessage().description();
       summaries.add(
           sub.getCommandSpec().qualifiedName()
@@ -257,9 +270,9 @@ class PlatformCommandTest {
   }
 
   @Test
-  void jsonToStdoutLeavesStdoutToTheReportAlone(@TempDir Path dir) throws java.io.IOException {
+  void jsonToStdoutLeavesStdoutToTheReportAlone(@TempDir Path dir) throws IOException {
     Path report = dir.resolve("verify.json");
-    java.nio.file.Files.writeString(
+    Files.writeString(
         report,
         """
         {"format_version": 1, "root": "/repo/live/local", "elapsed_ms": 1200, "exit_code": 0,
@@ -278,12 +291,7 @@ class PlatformCommandTest {
                 dir.resolve("j.xml").toString()))
         .isZero();
     assertThat(
-            new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(out.toString())
-                .path("units")
-                .get(0)
-                .path("name")
-                .asText())
+            new ObjectMapper().readTree(out.toString()).path("units").get(0).path("name").asText())
         .isEqualTo("vpc");
     assertThat(err.toString()).startsWith("UNIT ");
     assertThat(dir.resolve("-")).doesNotExist();
@@ -302,8 +310,8 @@ class PlatformCommandTest {
   }
 
   @Test
-  void baseAndTimingsNeedWhatTheyModify(@TempDir Path tree) throws java.io.IOException {
-    java.nio.file.Files.writeString(tree.resolve("terragrunt.hcl"), "");
+  void baseAndTimingsNeedWhatTheyModify(@TempDir Path tree) throws IOException {
+    Files.writeString(tree.resolve("terragrunt.hcl"), "");
     assertThat(run("verify", tree.toString(), "--base", "main")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("--base needs --affected");
     assertThat(run("verify", tree.toString(), "--timings", "r.json"))
@@ -312,12 +320,11 @@ class PlatformCommandTest {
   }
 
   @Test
-  void affectedWithABaseThatNamesNoCommitIsABadCommandLine(@TempDir Path repo)
-      throws java.io.IOException {
-    java.nio.file.Files.createDirectories(repo.resolve("live/vpc"));
-    java.nio.file.Files.writeString(repo.resolve("live/vpc/terragrunt.hcl"), "");
-    io.platform.exec.ProcessRunner git = new io.platform.exec.ProcessRunner();
-    git.run(io.platform.exec.Command.of("git", "init", "-q").in(repo)).requireSuccess();
+  void affectedWithABaseThatNamesNoCommitIsABadCommandLine(@TempDir Path repo) throws IOException {
+    Files.createDirectories(repo.resolve("live/vpc"));
+    Files.writeString(repo.resolve("live/vpc/terragrunt.hcl"), "");
+    ProcessRunner git = new ProcessRunner();
+    git.run(Command.of("git", "init", "-q").in(repo)).requireSuccess();
 
     assertThat(
             run(
@@ -333,9 +340,8 @@ class PlatformCommandTest {
 
   @Test
   void mergingSomethingThatIsNoVerifyReportIsAnErrorAndWritesNothing(@TempDir Path dir)
-      throws java.io.IOException {
-    Path notAReport =
-        java.nio.file.Files.writeString(dir.resolve("plan.json"), "{\"resource_changes\": []}");
+      throws IOException {
+    Path notAReport = Files.writeString(dir.resolve("plan.json"), "{\"resource_changes\": []}");
     Path merged = dir.resolve("merged.json");
 
     assertThat(run("report", "merge", notAReport.toString(), "--json", merged.toString()))
@@ -349,23 +355,19 @@ class PlatformCommandTest {
   }
 
   @Test
-  void driftIssueWritesTheDecisionForTheWorkflowToCarryOut(@TempDir Path dir)
-      throws java.io.IOException {
-    io.platform.verify.VerifyReport drifted =
-        new io.platform.verify.VerifyReport(
+  void driftIssueWritesTheDecisionForTheWorkflowToCarryOut(@TempDir Path dir) throws IOException {
+    VerifyReport drifted =
+        new VerifyReport(
             Path.of("/live/staging"),
-            java.util.List.of(
-                new io.platform.verify.UnitResult(
-                    new io.platform.live.Unit(Path.of("/live/staging/rds"), "rds"),
-                    io.platform.verify.Verdict.ERROR,
+            List.of(
+                new UnitResult(
+                    new Unit(Path.of("/live/staging/rds"), "rds"),
+                    Verdict.ERROR,
                     null,
                     "plan: Error: boom",
-                    java.time.Duration.ZERO)),
-            java.time.Duration.ZERO);
-    Path report =
-        java.nio.file.Files.writeString(
-            dir.resolve("staging.json"),
-            io.platform.verify.report.JsonReport.write(drifted, false));
+                    Duration.ZERO)),
+            Duration.ZERO);
+    Path report = Files.writeString(dir.resolve("staging.json"), JsonReport.write(drifted, false));
     Path out = dir.resolve("decision");
 
     assertThat(
@@ -382,14 +384,13 @@ class PlatformCommandTest {
                 "2026-12-07T02:00:00Z"))
         .isZero();
     assertThat(this.out.toString().strip()).isEqualTo("open");
-    assertThat(java.nio.file.Files.readString(out.resolve("decision.json")))
+    assertThat(Files.readString(out.resolve("decision.json")))
         .isEqualTo("{\"action\":\"open\",\"comment\":false,\"findings\":1}\n");
-    assertThat(java.nio.file.Files.readString(out.resolve("body.md")))
+    assertThat(Files.readString(out.resolve("body.md")))
         .startsWith("<!-- platform-drift: staging -->");
     assertThat(out.resolve("comment.md")).doesNotExist();
 
-    Path stranger =
-        java.nio.file.Files.writeString(dir.resolve("other.md"), "an issue about something else");
+    Path stranger = Files.writeString(dir.resolve("other.md"), "an issue about something else");
     assertThat(
             run(
                 "drift",

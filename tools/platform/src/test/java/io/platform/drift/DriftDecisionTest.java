@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.platform.live.Unit;
 import io.platform.verify.ChangeAction;
 import io.platform.verify.PlanSummary;
+import io.platform.verify.ResourceChange;
 import io.platform.verify.UnitResult;
 import io.platform.verify.Verdict;
 import io.platform.verify.VerifyReport;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -241,10 +243,10 @@ class DriftDecisionTest {
             Verdict.CHANGES,
             Map.of(ChangeAction.UPDATE, 1),
             List.of(
-                new io.platform.verify.ResourceChange(
+                new ResourceChange(
                     "aws_db_instance.this",
                     null,
-                    java.util.Set.of(ChangeAction.UPDATE),
+                    Set.of(ChangeAction.UPDATE),
                     List.of("tags.Owner"))),
             List.of(),
             List.of(),

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.platform.live.Unit;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ResultTableTest {
@@ -58,22 +60,18 @@ class ResultTableTest {
 
   @Test
   void underAUnitThatDiffersEachAddressAndActionUpToTenThenHowManyMore() {
-    List<ResourceChange> changes = new java.util.ArrayList<>();
+    List<ResourceChange> changes = new ArrayList<>();
     changes.add(
         new ResourceChange(
-            "aws_vpc.this",
-            null,
-            java.util.Set.of(ChangeAction.UPDATE),
-            List.of("tags.Owner", "tags.Team")));
+            "aws_vpc.this", null, Set.of(ChangeAction.UPDATE), List.of("tags.Owner", "tags.Team")));
     changes.add(
-        new ResourceChange(
-            "aws_subnet.b", "aws_subnet.a", java.util.Set.of(ChangeAction.MOVE), List.of()));
+        new ResourceChange("aws_subnet.b", "aws_subnet.a", Set.of(ChangeAction.MOVE), List.of()));
     for (int i = 0; i < 10; i++) {
       changes.add(
           new ResourceChange(
               "aws_route.r[" + i + "]",
               null,
-              java.util.Set.of(ChangeAction.CREATE, ChangeAction.DELETE),
+              Set.of(ChangeAction.CREATE, ChangeAction.DELETE),
               List.of()));
     }
     PlanSummary summary =

@@ -10,8 +10,12 @@ import io.platform.live.Unit;
 import io.platform.terraform.Terragrunt;
 import io.platform.toolchain.Engine;
 import io.platform.toolchain.Toolchain;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -154,7 +158,7 @@ class VerifierTest {
         "{\"format_version\": \"1.2\", \"resource_drift\": [{\"address\": \"aws_route_table.private\", \"change\": {\"actions\": [\"update\"],"
             + " \"before\": {\"route\": []}, \"after\": {\"route\": [{\"cidr_block\": \"0.0.0.0/0\"}]}}}],"
             + " \"relevant_attributes\": [{\"resource\": \"aws_route_table.private\", \"attribute\": [\"route\"]}]}";
-    List<String> shown = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    List<String> shown = Collections.synchronizedList(new ArrayList<>());
     CommandRunner runner =
         command -> {
           String unit = command.workingDir().getFileName().toString();
@@ -171,8 +175,8 @@ class VerifierTest {
                     : "[{\"Key\": \"\", \"Dir\": \".\"}, {\"Key\": \"network\", \"Dir\": \"network\"}]";
             try {
               PlanModulesTest.planFile(planFile, manifest);
-            } catch (java.io.IOException e) {
-              throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
             }
             return ok(command, drift);
           }
@@ -197,7 +201,7 @@ class VerifierTest {
 
   @Test
   void unitsWhoseNamesDifferOnlyBySlashOrUnderscoreGetTheirOwnPlanFile() {
-    List<String> planFiles = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    List<String> planFiles = Collections.synchronizedList(new ArrayList<>());
     CommandRunner runner =
         command -> {
           if (command.argv().get(1).equals("plan")) {

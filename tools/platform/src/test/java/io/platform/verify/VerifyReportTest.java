@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class VerifyReportTest {
@@ -23,9 +24,7 @@ class VerifyReportTest {
 
   private static VerifyReport report(Verdict... verdicts) {
     List<UnitResult> results =
-        java.util.stream.IntStream.range(0, verdicts.length)
-            .mapToObj(i -> result("u" + i, verdicts[i]))
-            .toList();
+        IntStream.range(0, verdicts.length).mapToObj(i -> result("u" + i, verdicts[i])).toList();
     return new VerifyReport(Path.of("."), results, Duration.ZERO);
   }
 

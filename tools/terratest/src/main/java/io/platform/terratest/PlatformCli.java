@@ -8,9 +8,11 @@ import io.platform.exec.ExecResult;
 import io.platform.exec.ProcessRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -35,7 +37,7 @@ public final class PlatformCli {
   }
 
   /** The same CLI talking to AWS through another endpoint (e.g. a proxy). */
-  public PlatformCli withEndpoint(java.net.URI endpoint) {
+  public PlatformCli withEndpoint(URI endpoint) {
     return with("AWS_ENDPOINT_URL", endpoint.toString());
   }
 
@@ -100,7 +102,7 @@ public final class PlatformCli {
   public static String digest(String algorithm, byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

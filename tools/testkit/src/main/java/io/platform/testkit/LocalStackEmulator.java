@@ -3,6 +3,7 @@ package io.platform.testkit;
 import io.platform.emulator.AwsEndpoint;
 import io.platform.emulator.Emulator;
 import io.platform.emulator.EmulatorException;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -61,7 +62,7 @@ final class LocalStackEmulator implements Emulator {
               .POST(HttpRequest.BodyPublishers.noBody())
               .build();
       HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new EmulatorException("cannot reset LocalStack: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -15,6 +15,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.iam.model.StatusType;
@@ -53,9 +55,9 @@ abstract class HandlerInvocations extends EmulatedAccount {
   }
 
   private Invocation invoke(InputStream event, Map<String, String> overrides) {
-    Map<String, String> env = new java.util.HashMap<>(account.environment());
+    Map<String, String> env = new HashMap<>(account.environment());
     env.putAll(overrides);
-    List<String> lines = new java.util.ArrayList<>();
+    List<String> lines = new ArrayList<>();
     LocalContext context = new LocalContext(lines::add);
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     KillSwitchConfig config = KillSwitchConfig.fromEnvironment(env);

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -223,7 +224,7 @@ class KillSwitchHandlerIT extends HandlerInvocations {
   void aSecretReadDuringInitServesOnlyTheFirstInvocationSoARotatedKeyIsRevokedNextTime() {
     Map<String, String> env = account.environment();
     KillSwitchConfig config = KillSwitchConfig.fromEnvironment(env);
-    List<String> lines = new java.util.ArrayList<>();
+    List<String> lines = new ArrayList<>();
     JsonLog log = new JsonLog(JSON, lines::add, "prefetch");
     try (AwsClients clients = AwsClients.fromEnvironment(env, false)) {
       Optional<SecretPrefetch> prefetch =

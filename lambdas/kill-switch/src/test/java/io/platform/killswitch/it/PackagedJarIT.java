@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.platform.killswitch.Fixtures;
 import io.platform.testkit.ResetEmulator;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -46,10 +48,7 @@ class PackagedJarIT extends EmulatedAccount {
 
   private Run runJar(String fixture, Map<String, String> overrides) throws Exception {
     Path event = temp.resolve(fixture);
-    Files.copy(
-        io.platform.killswitch.Fixtures.event(fixture),
-        event,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(Fixtures.event(fixture), event, StandardCopyOption.REPLACE_EXISTING);
     ProcessBuilder builder =
         new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -3,6 +3,7 @@ package io.platform.killswitch.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class SecretPrefetchTest {
     Thread.sleep(50);
     assertThat(answered).isNotDone();
     pending.complete(VALUE);
-    assertThat(answered.get()).isEqualTo(java.util.Optional.of(VALUE));
+    assertThat(answered.get()).isEqualTo(Optional.of(VALUE));
   }
 
   @ParameterizedTest

@@ -1,5 +1,7 @@
 package io.platform.migrate.address;
 
+import java.util.Objects;
+
 /**
  * The key of one instance of a resource or module that uses {@code count} (a number) or {@code
  * for_each} (a string). {@code [0]} and {@code ["0"]} are different keys.
@@ -34,7 +36,7 @@ public sealed interface InstanceKey permits InstanceKey.IntKey, InstanceKey.Stri
   /** A {@code for_each} key, any string. */
   record StringKey(String key) implements InstanceKey {
     public StringKey {
-      java.util.Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(key, "key");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.platform.migrate.address;
 
+import java.util.Objects;
+
 /**
  * One instance of a resource, as {@code terraform state list} prints it.
  *
@@ -7,7 +9,7 @@ package io.platform.migrate.address;
  */
 public record ResourceInstanceAddress(ResourceAddress resource, InstanceKey key) {
   public ResourceInstanceAddress {
-    java.util.Objects.requireNonNull(resource, "resource");
+    Objects.requireNonNull(resource, "resource");
   }
 
   public String render() {

@@ -1,6 +1,7 @@
 package io.platform.migrate.apply;
 
 import io.platform.live.Unit;
+import io.platform.migrate.address.ResourceAddress;
 import io.platform.migrate.plan.MigrationPlan;
 import io.platform.migrate.plan.PlannedUnit;
 import io.platform.migrate.slice.MigrationRefusedException;
@@ -161,7 +162,7 @@ public final class MigrationApplier {
    */
   private List<Step> preflight(
       MigrationPlan plan, TerraformState state, List<UnitOutcome> outcomes) {
-    Map<String, Set<io.platform.migrate.address.ResourceAddress>> existing = new HashMap<>();
+    Map<String, Set<ResourceAddress>> existing = new HashMap<>();
     Map<String, Optional<StoredState>> current = new LinkedHashMap<>();
     Map<String, StateStore> storesByUnit = new LinkedHashMap<>();
     for (PlannedUnit unit : plan.units()) {
@@ -500,8 +501,8 @@ public final class MigrationApplier {
         elapsed);
   }
 
-  private static Set<io.platform.migrate.address.ResourceAddress> addresses(TerraformState state) {
-    Set<io.platform.migrate.address.ResourceAddress> addresses = new HashSet<>();
+  private static Set<ResourceAddress> addresses(TerraformState state) {
+    Set<ResourceAddress> addresses = new HashSet<>();
     state.resources().forEach(r -> addresses.add(r.address()));
     return addresses;
   }

@@ -1,6 +1,7 @@
 package io.platform.migrate.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.platform.exec.ErrorLines;
 import io.platform.exec.ExecException;
 import io.platform.exec.ExecResult;
 import io.platform.live.Unit;
@@ -129,8 +130,7 @@ public final class ScratchCopyVerifier {
   private static void run(ExecResult result, String what) {
     if (!result.succeeded()) {
       throw new ExecException(
-          what + ": " + io.platform.exec.ErrorLines.firstUseful(result.stderr(), result.stdout()),
-          null);
+          what + ": " + ErrorLines.firstUseful(result.stderr(), result.stdout()), null);
     }
   }
 

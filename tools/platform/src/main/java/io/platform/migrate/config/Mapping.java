@@ -2,6 +2,7 @@ package io.platform.migrate.config;
 
 import io.platform.migrate.address.ModuleInstance;
 import io.platform.migrate.address.ModulePattern;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public record Mapping(
     renames = copy(renames);
     Map<String, List<String>> m = new LinkedHashMap<>();
     merges.forEach((unit, selectors) -> m.put(unit, List.copyOf(selectors)));
-    merges = java.util.Collections.unmodifiableMap(m);
+    merges = Collections.unmodifiableMap(m);
     exclude = List.copyOf(exclude);
     into = copy(into);
     providers = copy(providers);
@@ -52,6 +53,6 @@ public record Mapping(
   }
 
   private static <V> Map<String, V> copy(Map<String, V> map) {
-    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -84,7 +85,7 @@ public final class MappingFile {
                         + ": unknown field \""
                         + field
                         + "\" (known: "
-                        + String.join(", ", new java.util.TreeSet<>(FIELDS))
+                        + String.join(", ", new TreeSet<>(FIELDS))
                         + ")");
               }
             });

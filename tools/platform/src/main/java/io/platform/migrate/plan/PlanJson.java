@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The saved form of a {@link MigrationPlan}, written by {@code migrate plan --out}. */
 public final class PlanJson {
@@ -54,7 +55,7 @@ public final class PlanJson {
           .put("instances", unit.moves().size())
           .put("dropped_dependencies", unit.droppedDependencies());
       ObjectNode providers = u.putObject("providers");
-      new java.util.TreeMap<>(unit.providers()).forEach(providers::put);
+      new TreeMap<>(unit.providers()).forEach(providers::put);
       unit.dependsOn().forEach(u.putArray("depends_on")::add);
       ArrayNode moves = u.putArray("moves");
       unit.moves().forEach(m -> moves.addObject().put("from", m.from()).put("to", m.to()));

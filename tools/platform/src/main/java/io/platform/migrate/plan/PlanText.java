@@ -3,6 +3,7 @@ package io.platform.migrate.plan;
 import io.platform.migrate.slice.Move;
 import io.platform.text.Count;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The plan for people: per unit, every instance from its monolith address to its unit address. */
 public final class PlanText {
@@ -52,8 +53,7 @@ public final class PlanText {
       if (!unit.dependsOn().isEmpty()) {
         out.append("  after ").append(String.join(", ", unit.dependsOn())).append('\n');
       }
-      for (Map.Entry<String, String> provider :
-          new java.util.TreeMap<>(unit.providers()).entrySet()) {
+      for (Map.Entry<String, String> provider : new TreeMap<>(unit.providers()).entrySet()) {
         out.append("  provider ")
             .append(provider.getKey())
             .append(" -> ")

@@ -7,6 +7,7 @@ import io.platform.migrate.apply.UnitOutcome;
 import io.platform.migrate.state.StateJson;
 import io.platform.toolchain.EngineRelease;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** The apply report for machines: every unit's action and verdicts, and the source check. */
 public final class ApplyReportJson {
@@ -34,7 +35,7 @@ public final class ApplyReportJson {
           .addObject()
           .put("unit", unit.unit())
           .put("destination", unit.destination())
-          .put("action", unit.action().name().toLowerCase(java.util.Locale.ROOT))
+          .put("action", unit.action().name().toLowerCase(Locale.ROOT))
           .put("state_in_place", unit.action().stateInPlace())
           .put("local_plan", unit.localVerdict() == null ? null : unit.localVerdict().label())
           .put("remote_plan", unit.remoteVerdict() == null ? null : unit.remoteVerdict().label())

@@ -15,7 +15,9 @@ import io.platform.migrate.state.StateFormatException;
 import io.platform.migrate.state.StateResource;
 import io.platform.migrate.state.TerraformState;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +59,11 @@ public final class Slicer {
     List<String> problems = new ArrayList<>();
     List<Exclusion> exclusions =
         mapping.exclude().stream().map(e -> Exclusion.parse(e, "exclude")).toList();
-    Set<Exclusion> usedExclusions = new java.util.HashSet<>();
+    Set<Exclusion> usedExclusions = new HashSet<>();
     List<String> excluded = new ArrayList<>();
     List<String> leftBehind = new ArrayList<>();
     Map<ModuleInstance, List<StateResource>> byComponent = new LinkedHashMap<>();
-    Set<String> migratedProviders = new java.util.HashSet<>();
+    Set<String> migratedProviders = new HashSet<>();
     int depth = mapping.prefix().depth();
 
     for (StateResource resource : source.resources()) {
@@ -130,7 +132,7 @@ public final class Slicer {
     if (!problems.isEmpty()) {
       throw new MigrationRefusedException(problems);
     }
-    units.sort(java.util.Comparator.comparing(UnitSlice::unit));
+    units.sort(Comparator.comparing(UnitSlice::unit));
     return new SliceResult(units, excluded, leftBehind);
   }
 
@@ -154,10 +156,10 @@ public final class Slicer {
                       selectorUnit.put(s, unit);
                       selectorRule.put(s, "merges");
                     }));
-    Set<String> usedSelectors = new java.util.HashSet<>();
+    Set<String> usedSelectors = new HashSet<>();
 
     Map<String, List<Component>> units = new TreeMap<>();
-    Set<String> targeted = new java.util.HashSet<>();
+    Set<String> targeted = new HashSet<>();
     for (ModuleInstance component : found) {
       String name = component.steps().get(component.depth() - 1).name();
       // A full address is more specific than a name: it wins.

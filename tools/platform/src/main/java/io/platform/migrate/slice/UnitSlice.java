@@ -2,8 +2,10 @@ package io.platform.migrate.slice;
 
 import io.platform.migrate.address.ModuleInstance;
 import io.platform.migrate.state.StateResource;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one unit receives.
@@ -27,7 +29,7 @@ public record UnitSlice(
     components = List.copyOf(components);
     resources = List.copyOf(resources);
     moves = List.copyOf(moves);
-    providers = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(providers));
+    providers = Collections.unmodifiableMap(new TreeMap<>(providers));
   }
 
   public int instanceCount() {

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
  * Reads and writes state JSON as trees, so fields this tool does not know survive. Parse errors
@@ -81,7 +82,7 @@ public final class StateJson {
   public static byte[] write(JsonNode node) {
     try {
       byte[] body = JSON.writer(PRETTY).writeValueAsBytes(node);
-      byte[] out = java.util.Arrays.copyOf(body, body.length + 1);
+      byte[] out = Arrays.copyOf(body, body.length + 1);
       out[body.length] = '\n';
       return out;
     } catch (JsonProcessingException e) {

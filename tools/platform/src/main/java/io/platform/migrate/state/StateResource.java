@@ -6,6 +6,7 @@ import io.platform.migrate.address.InstanceKey;
 import io.platform.migrate.address.ProviderConfig;
 import io.platform.migrate.address.ResourceAddress;
 import io.platform.migrate.address.ResourceInstanceAddress;
+import io.platform.migrate.address.ResourceMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,7 @@ import java.util.List;
 public record StateResource(ResourceAddress address, ProviderConfig provider, ObjectNode node) {
 
   public boolean isManaged() {
-    return address.mode() == io.platform.migrate.address.ResourceMode.MANAGED;
+    return address.mode() == ResourceMode.MANAGED;
   }
 
   public List<ObjectNode> instances() {

@@ -2,6 +2,7 @@ package io.platform.migrate.storage;
 
 import io.platform.exec.Command;
 import io.platform.exec.CommandRunner;
+import io.platform.exec.ErrorLines;
 import io.platform.exec.ExecResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ public final class EngineStateStore implements StateStore {
       args.add(file.toString());
       ExecResult push = runner.run(command.apply(args).withTimeout(TIMEOUT));
       if (!push.succeeded()) {
-        String why = io.platform.exec.ErrorLines.firstUseful(push.stderr(), push.stdout());
+        String why = ErrorLines.firstUseful(push.stderr(), push.stdout());
         if (why.contains("lineage") || why.contains("serial") || why.contains("lock")) {
           throw new StateConflictException(describe() + ": terraform state push refused: " + why);
         }

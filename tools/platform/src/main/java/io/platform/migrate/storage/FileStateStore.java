@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -68,7 +69,7 @@ public final class FileStateStore implements StateStore {
           throw new UncheckedIOException("cannot release the lock on " + file, e);
         }
       };
-    } catch (java.nio.channels.OverlappingFileLockException e) {
+    } catch (OverlappingFileLockException e) {
       throw new StateConflictException(file + " is already locked by this process");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lock " + file, e);

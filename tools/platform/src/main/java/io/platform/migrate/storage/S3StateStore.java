@@ -3,6 +3,7 @@ package io.platform.migrate.storage;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.platform.aws.AwsClients;
 import io.platform.migrate.state.StateJson;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -321,7 +322,7 @@ public final class S3StateStore implements StateStore {
           + " (lock ID "
           + info.path("ID").asText("?")
           + ")";
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return "held (unreadable lock info)";
     }
   }

@@ -3,6 +3,8 @@ package io.platform.migrate.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.platform.migrate.address.AddressParser;
+import io.platform.migrate.state.StateJson;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +35,7 @@ class MappingFileTest {
         .containsEntry("module.client_stage.module.data.module.db", "rds");
     assertThat(mapping.merges().get("observability")).containsExactly("alarms", "dashboards");
     assertThat(mapping.into().get("rds").render()).isEqualTo("module.rds");
-    assertThat(
-            MappingFile.parse(
-                io.platform.migrate.state.StateJson.write(MappingFile.toJson(mapping)), "again"))
+    assertThat(MappingFile.parse(StateJson.write(MappingFile.toJson(mapping)), "again"))
         .isEqualTo(mapping);
   }
 
@@ -74,29 +74,15 @@ class MappingFileTest {
     Exclusion module = Exclusion.parse("module.legacy", "x");
     Exclusion resource = Exclusion.parse("module.a[\"k\"].aws_s3_bucket.logs", "x");
 
-    assertThat(
-            module.matches(
-                io.platform.migrate.address.AddressParser.resource(
-                    "module.legacy[0].module.b.aws_x.y")))
+    assertThat(module.matches(AddressParser.resource("module.legacy[0].module.b.aws_x.y")))
         .isTrue();
-    assertThat(
-            module.matches(
-                io.platform.migrate.address.AddressParser.resource("module.legacy2.aws_x.y")))
+    assertThat(module.matches(AddressParser.resource("module.legacy2.aws_x.y"))).isFalse();
+    assertThat(resource.matches(AddressParser.resource("module.a[\"k\"].aws_s3_bucket.logs")))
+        .isTrue();
+    assertThat(resource.matches(AddressParser.resource("module.a[\"j\"].aws_s3_bucket.logs")))
         .isFalse();
     assertThat(
-            resource.matches(
-                io.platform.migrate.address.AddressParser.resource(
-                    "module.a[\"k\"].aws_s3_bucket.logs")))
-        .isTrue();
-    assertThat(
-            resource.matches(
-                io.platform.migrate.address.AddressParser.resource(
-                    "module.a[\"j\"].aws_s3_bucket.logs")))
-        .isFalse();
-    assertThat(
-            resource.matches(
-                io.platform.migrate.address.AddressParser.resource(
-                    "module.a[\"k\"].module.c.aws_s3_bucket.logs")))
+            resource.matches(AddressParser.resource("module.a[\"k\"].module.c.aws_s3_bucket.logs")))
         .isFalse();
   }
 
@@ -106,9 +92,7 @@ class MappingFileTest {
 
     assertThat(mapping.prefix().depth()).isZero();
     assertThat(mapping.prefix()).hasToString("the root module");
-    assertThat(
-            MappingFile.parse(
-                io.platform.migrate.state.StateJson.write(MappingFile.toJson(mapping)), "again"))
+    assertThat(MappingFile.parse(StateJson.write(MappingFile.toJson(mapping)), "again"))
         .isEqualTo(mapping);
     assertThatThrownBy(() -> parse("{\"prefix\": 3}"))
         .hasMessageContaining("prefix must be a string");

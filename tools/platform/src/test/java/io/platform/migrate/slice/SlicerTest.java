@@ -12,6 +12,7 @@ import io.platform.migrate.config.Mapping;
 import io.platform.migrate.state.StateJson;
 import io.platform.migrate.state.StateResource;
 import io.platform.migrate.state.TerraformState;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -168,7 +169,7 @@ class SlicerTest {
         .containsEntry("module.client_stage.module.compute." + AWS + ".eks", AWS);
 
     TerraformState unit = TerraformState.of(state(), "new", 1, network.resources(), false);
-    assertThat(new String(unit.toBytes(), java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(new String(unit.toBytes(), StandardCharsets.UTF_8))
         .contains("\"check_results\": null");
   }
 

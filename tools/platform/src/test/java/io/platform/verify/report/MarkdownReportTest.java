@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MarkdownReportTest {
@@ -155,7 +156,7 @@ class MarkdownReportTest {
     Scope scope =
         new Scope(
             "affected since main (1 file changed)",
-            java.util.Map.of("vpc", "module modules/vpc changed: modules/vpc/main.tf"),
+            Map.of("vpc", "module modules/vpc changed: modules/vpc/main.tf"),
             1,
             7,
             null);
@@ -165,9 +166,7 @@ class MarkdownReportTest {
     String nothing =
         MarkdownReport.write(
             Reports.report()
-                .withScope(
-                    new Scope(
-                        "affected since main (1 file changed)", java.util.Map.of(), 0, 7, null)),
+                .withScope(new Scope("affected since main (1 file changed)", Map.of(), 0, 7, null)),
             false);
 
     assertThat(selected)

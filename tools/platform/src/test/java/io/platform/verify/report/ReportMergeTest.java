@@ -14,6 +14,7 @@ import io.platform.verify.UnitResult;
 import io.platform.verify.VerifyReport;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,7 @@ class ReportMergeTest {
   }
 
   private static VerifyReport share(int index, int count, Duration elapsed, UnitResult... results) {
-    Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     for (UnitResult result : results) {
       names.add(result.unit().name());
     }

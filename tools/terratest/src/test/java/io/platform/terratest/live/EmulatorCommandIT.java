@@ -8,6 +8,7 @@ import io.platform.exec.ProcessRunner;
 import io.platform.terratest.PlatformCli;
 import io.platform.terratest.Repo;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -78,7 +79,7 @@ class EmulatorCommandIT {
   void aDeadEndpointIsNamedAfterABoundedWaitThatIsAnnounced() throws IOException {
     Repo.copy(repo, "live", "modules", "toolchain.properties");
     int port;
-    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+    try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
     String dead = "http://127.0.0.1:" + port;

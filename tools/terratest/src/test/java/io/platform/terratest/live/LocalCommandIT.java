@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class LocalCommandIT {
       URI url = URI.create(emulator.group(1));
       assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
           .as("moto pid %d after run %d", pid, run)
-          .isNotEqualTo(java.util.Optional.of(true));
+          .isNotEqualTo(Optional.of(true));
       assertThat(listening(url.getPort())).as("port %d after run %d", url.getPort(), run).isFalse();
     }
   }

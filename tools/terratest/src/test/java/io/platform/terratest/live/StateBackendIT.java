@@ -17,6 +17,7 @@ import io.platform.terratest.Repo;
 import io.platform.testkit.AwsSdk;
 import io.platform.testkit.WithEmulator;
 import io.platform.toolchain.Toolchain;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -194,7 +195,7 @@ class StateBackendIT {
           return statement;
         }
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError("unreadable bucket policy: " + policy, e);
     }
     throw new AssertionError("no statement " + sid + " in " + policy);

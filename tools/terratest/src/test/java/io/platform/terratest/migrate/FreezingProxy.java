@@ -8,7 +8,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -40,7 +42,7 @@ final class FreezingProxy implements AutoCloseable {
 
   /** Waits until the trigger passed; false on timeout. */
   boolean awaitFired(long seconds) throws InterruptedException {
-    return firedLatch.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+    return firedLatch.await(seconds, TimeUnit.SECONDS);
   }
 
   private void accept() {
@@ -74,8 +76,7 @@ final class FreezingProxy implements AutoCloseable {
                       firedLatch.countDown();
                     }
                     int keep = Math.min(window.length, trigger.length);
-                    carry =
-                        java.util.Arrays.copyOfRange(window, window.length - keep, window.length);
+                    carry = Arrays.copyOfRange(window, window.length - keep, window.length);
                   }
                   out.write(buffer, 0, n);
                   out.flush();

@@ -11,6 +11,7 @@ import io.platform.backend.BackendBootstrapper;
 import io.platform.backend.BackendSpec;
 import io.platform.emulator.AwsEndpoint;
 import io.platform.emulator.Emulator;
+import io.platform.exec.Command;
 import io.platform.exec.ExecResult;
 import io.platform.exec.ProcessRunner;
 import io.platform.terraform.Terraform;
@@ -25,11 +26,13 @@ import io.platform.verify.ChangeAction;
 import io.platform.verify.PlanClassifier;
 import io.platform.verify.PlanSummary;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +49,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * {@code platform migrate} on real Terraform and Terragrunt, with a monolith of built-in {@code
@@ -732,7 +736,7 @@ class MigrateEdgeCasesIT {
     try {
       Files.writeString(file, json, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return file;
   }
@@ -749,9 +753,7 @@ class MigrateEdgeCasesIT {
   }
 
   private static void signal(String signal, long pid) {
-    new ProcessRunner()
-        .run(io.platform.exec.Command.of("kill", "-" + signal, String.valueOf(pid)))
-        .requireSuccess();
+    new ProcessRunner().run(Command.of("kill", "-" + signal, String.valueOf(pid))).requireSuccess();
   }
 
   private static byte[] foreignState(String lineage, long serial) {
@@ -784,7 +786,7 @@ class MigrateEdgeCasesIT {
       return true;
     } catch (NoSuchKeyException e) {
       return false;
-    } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+    } catch (S3Exception e) {
       if (e.statusCode() == 404) {
         return false;
       }
@@ -840,7 +842,7 @@ class MigrateEdgeCasesIT {
       return;
     }
     try (var paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
       }
     }

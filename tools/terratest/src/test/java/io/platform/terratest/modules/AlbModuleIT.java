@@ -11,6 +11,7 @@ import io.platform.testkit.WithEmulator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -206,7 +207,7 @@ class AlbModuleIT {
   }
 
   private static Map<String, String> map(JsonNode object) {
-    Map<String, String> values = new java.util.TreeMap<>();
+    Map<String, String> values = new TreeMap<>();
     object.properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
     return values;
   }
