@@ -454,8 +454,9 @@ main() {
     ensure_awscli
     ensure_go_tool tflint github.com/terraform-linters/tflint .
     ensure_go_tool actionlint github.com/rhysd/actionlint ./cmd/actionlint
-    ensure_go_tool terraform-config-inspect github.com/hashicorp/terraform-config-inspect .
   fi
+  # verify --affected follows the local module calls it reads.
+  ensure_go_tool terraform-config-inspect github.com/hashicorp/terraform-config-inspect .
   write_env_file
   log "toolchain ready; for a shell: source ${PLATFORM_ENV_FILE}"
 }

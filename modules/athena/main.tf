@@ -1,10 +1,8 @@
 data "aws_caller_identity" "current" {}
 
-data "aws_partition" "current" {}
-
 locals {
   create_kms_key = var.kms_key_arn == null
-  kms_key_arn    = local.create_kms_key ? aws_kms_key.this[0].arn : var.kms_key_arn
+  kms_key_arn    = local.create_kms_key ? module.kms[0].key_arn : var.kms_key_arn
 
   bucket_name = coalesce(var.results_bucket_name, "${var.name}-athena-results-${data.aws_caller_identity.current.account_id}")
 }
@@ -13,39 +11,17 @@ locals {
 # Encryption key (results bucket and query results)
 ################################################################################
 
-data "aws_iam_policy_document" "kms" {
-  count = local.create_kms_key ? 1 : 0
-
-  # Athena reads and writes results with the caller's credentials, so the account's IAM
-  # policies decide who may use the key.
-  statement {
-    sid       = "AccountAdministers"
-    actions   = ["kms:*"]
-    resources = ["*"]
-
-    principals {
-      type        = "AWS"
-      identifiers = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root"]
-    }
-  }
-}
-
-resource "aws_kms_key" "this" {
-  count = local.create_kms_key ? 1 : 0
+# Athena reads and writes results with the caller's credentials, so the account's IAM policies
+# decide who may use the key.
+module "kms" {
+  source = "../_kms-key"
+  count  = local.create_kms_key ? 1 : 0
 
   description             = "Athena ${var.name}: query results"
+  alias_name              = "${var.name}-athena"
   deletion_window_in_days = var.kms_key_deletion_window_in_days
-  enable_key_rotation     = true
-  policy                  = data.aws_iam_policy_document.kms[0].json
 
   tags = merge({ Name = "${var.name}-athena" }, var.tags)
-}
-
-resource "aws_kms_alias" "this" {
-  count = local.create_kms_key ? 1 : 0
-
-  name          = "alias/${var.name}-athena"
-  target_key_id = aws_kms_key.this[0].key_id
 }
 
 ################################################################################

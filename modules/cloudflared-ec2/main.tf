@@ -3,7 +3,7 @@ data "aws_region" "current" {}
 data "aws_caller_identity" "current" {}
 
 locals {
-  kms_key_arn = coalesce(var.kms_key_arn, try(aws_kms_key.this[0].arn, null))
+  kms_key_arn = coalesce(var.kms_key_arn, try(module.kms[0].key_arn, null))
 
   # The connector runs as this nologin system user, never as root.
   service_user = "cloudflared"

@@ -4,7 +4,7 @@ data "aws_caller_identity" "current" {}
 
 locals {
   partition   = data.aws_partition.current.partition
-  kms_key_arn = coalesce(var.kms_key_arn, try(aws_kms_key.this[0].arn, null))
+  kms_key_arn = coalesce(var.kms_key_arn, try(module.kms[0].key_arn, null))
 }
 
 ################################################################################

@@ -10,7 +10,7 @@ locals {
   region     = data.aws_region.current.name
 
   create_kms_key = var.kms_key_arn == null
-  kms_key_arn    = local.create_kms_key ? aws_kms_key.this[0].arn : var.kms_key_arn
+  kms_key_arn    = local.create_kms_key ? module.kms[0].key_arn : var.kms_key_arn
 
   user_name     = element(split("/", var.user_arn), length(split("/", var.user_arn)) - 1)
   workgroup_arn = "arn:${local.partition}:athena:${local.region}:${local.account_id}:workgroup/${var.workgroup_name}"
@@ -25,90 +25,38 @@ locals {
 # Encryption key (secret, topic, dead-letter queue, log group)
 ################################################################################
 
-data "aws_iam_policy_document" "kms" {
-  count = local.create_kms_key ? 1 : 0
-
-  statement {
-    sid       = "AccountAdministers"
-    actions   = ["kms:*"]
-    resources = ["*"]
-
-    principals {
-      type        = "AWS"
-      identifiers = ["arn:${local.partition}:iam::${local.account_id}:root"]
-    }
-  }
-
-  # Alarm actions publish to the encrypted topic.
-  statement {
-    sid       = "CloudWatchAlarmsPublish"
-    actions   = ["kms:Decrypt", "kms:GenerateDataKey*"]
-    resources = ["*"]
-
-    principals {
-      type        = "Service"
-      identifiers = ["cloudwatch.amazonaws.com"]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [local.account_id]
-    }
-  }
-
-  # Undeliverable rule events go to the encrypted dead-letter queue.
-  statement {
-    sid       = "EventBridgeDeadLetters"
-    actions   = ["kms:Decrypt", "kms:GenerateDataKey*"]
-    resources = ["*"]
-
-    principals {
-      type        = "Service"
-      identifiers = ["events.amazonaws.com"]
-    }
-
-    condition {
-      test     = "ArnEquals"
-      variable = "aws:SourceArn"
-      values   = [local.rule_arn]
-    }
-  }
-
-  statement {
-    sid       = "CloudWatchLogsEncryptsTheFunctionLog"
-    actions   = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
-    resources = ["*"]
-
-    principals {
-      type        = "Service"
-      identifiers = ["logs.${local.region}.amazonaws.com"]
-    }
-
-    condition {
-      test     = "ArnEquals"
-      variable = "kms:EncryptionContext:aws:logs:arn"
-      values   = [local.log_group_arn]
-    }
-  }
-}
-
-resource "aws_kms_key" "this" {
-  count = local.create_kms_key ? 1 : 0
+module "kms" {
+  source = "../_kms-key"
+  count  = local.create_kms_key ? 1 : 0
 
   description             = "Kill switch ${var.name}: secret, notices, dead letters, logs"
+  alias_name              = var.name
   deletion_window_in_days = var.kms_key_deletion_window_in_days
-  enable_key_rotation     = true
-  policy                  = data.aws_iam_policy_document.kms[0].json
+
+  policy_statements = [
+    # Alarm actions publish to the encrypted topic.
+    {
+      sid        = "CloudWatchAlarmsPublish"
+      actions    = ["kms:Decrypt", "kms:GenerateDataKey*"]
+      principal  = { type = "Service", identifiers = ["cloudwatch.amazonaws.com"] }
+      conditions = [{ test = "StringEquals", variable = "aws:SourceAccount", values = [local.account_id] }]
+    },
+    # Undeliverable rule events go to the encrypted dead-letter queue.
+    {
+      sid        = "EventBridgeDeadLetters"
+      actions    = ["kms:Decrypt", "kms:GenerateDataKey*"]
+      principal  = { type = "Service", identifiers = ["events.amazonaws.com"] }
+      conditions = [{ test = "ArnEquals", variable = "aws:SourceArn", values = [local.rule_arn] }]
+    },
+    {
+      sid        = "CloudWatchLogsEncryptsTheFunctionLog"
+      actions    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
+      principal  = { type = "Service", identifiers = ["logs.${local.region}.amazonaws.com"] }
+      conditions = [{ test = "ArnEquals", variable = "kms:EncryptionContext:aws:logs:arn", values = [local.log_group_arn] }]
+    },
+  ]
 
   tags = merge({ Name = var.name }, var.tags)
-}
-
-resource "aws_kms_alias" "this" {
-  count = local.create_kms_key ? 1 : 0
-
-  name          = "alias/${var.name}"
-  target_key_id = aws_kms_key.this[0].key_id
 }
 
 ################################################################################

@@ -1,10 +1,8 @@
-data "aws_caller_identity" "current" {}
-
 data "aws_partition" "current" {}
 
 locals {
   create_kms_key = var.kms_key_arn == null
-  kms_key_arn    = local.create_kms_key ? aws_kms_key.this[0].arn : var.kms_key_arn
+  kms_key_arn    = local.create_kms_key ? module.kms[0].key_arn : var.kms_key_arn
 
   major_version = split(".", var.engine_version)[0]
 
@@ -27,39 +25,17 @@ locals {
 # Encryption key (storage, snapshots, master user secret, Performance Insights)
 ################################################################################
 
-data "aws_iam_policy_document" "kms" {
-  count = local.create_kms_key ? 1 : 0
-
-  # Key administration and use stay with the account's IAM policies; RDS and Secrets Manager
-  # use the key through grants made on the caller's behalf.
-  statement {
-    sid       = "AccountAdministers"
-    actions   = ["kms:*"]
-    resources = ["*"]
-
-    principals {
-      type        = "AWS"
-      identifiers = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root"]
-    }
-  }
-}
-
-resource "aws_kms_key" "this" {
-  count = local.create_kms_key ? 1 : 0
+# Key administration and use stay with the account's IAM policies; RDS and Secrets Manager use
+# the key through grants made on the caller's behalf.
+module "kms" {
+  source = "../_kms-key"
+  count  = local.create_kms_key ? 1 : 0
 
   description             = "RDS ${var.identifier}: storage, snapshots, master user secret"
+  alias_name              = "${var.identifier}-rds"
   deletion_window_in_days = var.kms_key_deletion_window_in_days
-  enable_key_rotation     = true
-  policy                  = data.aws_iam_policy_document.kms[0].json
 
   tags = merge({ Name = "${var.identifier}-rds" }, var.tags)
-}
-
-resource "aws_kms_alias" "this" {
-  count = local.create_kms_key ? 1 : 0
-
-  name          = "alias/${var.identifier}-rds"
-  target_key_id = aws_kms_key.this[0].key_id
 }
 
 ################################################################################

@@ -8,6 +8,7 @@ import io.platform.live.UnitDiscovery;
 import io.platform.live.UnitGraph;
 import io.platform.select.AffectedUnits;
 import io.platform.select.ChangedFiles;
+import io.platform.select.ModuleCalls;
 import io.platform.select.Shard;
 import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
@@ -155,7 +156,13 @@ final class VerifyCommand extends PlatformSubcommand {
     JsonNode found = find(terragrunt, dir);
     Scope scope = Scope.everyUnit(units.size());
     if (affected) {
-      Scope selection = AffectedUnits.select(dir, found, units, change);
+      Scope selection =
+          AffectedUnits.select(
+              dir,
+              found,
+              units,
+              change,
+              new ModuleCalls(new ProcessRunner(), toolchain.tool("terraform-config-inspect")));
       units = units.stream().filter(u -> selection.reasons().containsKey(u.name())).toList();
       scope = selection;
       progress("verify: " + scope.headline(units.size()));

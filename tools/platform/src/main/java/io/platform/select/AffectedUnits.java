@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The units a change affects, each with the first rule that selects it:
@@ -21,7 +22,7 @@ import java.util.Optional;
  *   <li>a file of the unit's own directory changed;
  *   <li>a file of its module changed: anything below the directory of the module's {@code .tf}
  *       files, templates and scripts included, which Terragrunt's own {@code reading} list (its
- *       {@code .tf} files only) misses;
+ *       {@code .tf} files only) misses; or of a local module that module calls, at any depth;
  *   <li>a source of a build output it reads changed: a file it reads below a {@code target/} folder
  *       of a Maven module (a Lambda jar) is built from everything else in that module but its
  *       Markdown, and from the POMs above it;
@@ -40,8 +41,14 @@ public final class AffectedUnits {
    * @param tree the directory Terragrunt's {@code find} ran in (its paths are relative to it)
    * @param found {@code terragrunt find --json --dag --dependencies --reading} of {@code tree}
    * @param units the units to choose from, in the order to report them
+   * @param calls the local modules a module directory calls, at any depth ({@link ModuleCalls})
    */
-  public static Scope select(Path tree, JsonNode found, List<Unit> units, ChangedFiles change) {
+  public static Scope select(
+      Path tree,
+      JsonNode found,
+      List<Unit> units,
+      ChangedFiles change,
+      Function<Path, List<Path>> calls) {
     Map<String, UnitReads> reads = new LinkedHashMap<>();
     for (JsonNode entry : found) {
       if ("unit".equals(entry.path("type").asText("unit"))) {
@@ -51,7 +58,7 @@ public final class AffectedUnits {
     Map<String, String> reasons = new LinkedHashMap<>();
     for (Unit unit : units) {
       UnitReads unitReads = reads.getOrDefault(unit.name(), UnitReads.none());
-      direct(unit, unitReads, change).ifPresent(reason -> reasons.put(unit.name(), reason));
+      direct(unit, unitReads, change, calls).ifPresent(reason -> reasons.put(unit.name(), reason));
     }
     addDependents(reasons, reads, units);
     String description =
@@ -63,7 +70,8 @@ public final class AffectedUnits {
     return new Scope(description, reasons, reasons.size(), units.size(), null);
   }
 
-  private static Optional<String> direct(Unit unit, UnitReads reads, ChangedFiles change) {
+  private static Optional<String> direct(
+      Unit unit, UnitReads reads, ChangedFiles change, Function<Path, List<Path>> calls) {
     Path repo = change.repo();
     for (Path file : change.files()) {
       if (file.startsWith(unit.dir())) {
@@ -75,6 +83,21 @@ public final class AffectedUnits {
         if (file.startsWith(module)) {
           return Optional.of(
               "module " + repo.relativize(module) + " changed: " + repo.relativize(file));
+        }
+      }
+    }
+    for (Path module : reads.moduleDirs(unit.dir())) {
+      for (Path called : calls.apply(module)) {
+        for (Path file : change.files()) {
+          if (file.startsWith(called)) {
+            return Optional.of(
+                "module "
+                    + repo.relativize(called)
+                    + " changed (called by "
+                    + repo.relativize(module)
+                    + "): "
+                    + repo.relativize(file));
+          }
         }
       }
     }

@@ -128,6 +128,18 @@ class AffectedUnitsTest {
   }
 
   @Test
+  void aChangeToALocalModuleThatModulesCallSelectsTheUnitsOfEachCallerAndTheirDependents() {
+    Scope selection = select("modules/_kms-key/main.tf");
+
+    assertThat(selection.reasons())
+        .containsOnlyKeys("athena", "cloudflared-ec2", "kill-switch", "rds", "eks", "alb")
+        .containsEntry(
+            "eks",
+            "module modules/_kms-key changed (called by modules/eks): modules/_kms-key/main.tf")
+        .containsEntry("alb", "depends on cloudflared-ec2");
+  }
+
+  @Test
   void theReasonsFollowTheOrderOfTheUnitsGiven() {
     assertThat(select("live/local/env.hcl").reasons().keySet()).containsExactlyElementsOf(UNITS);
   }
@@ -136,13 +148,22 @@ class AffectedUnitsTest {
   void unitsLeftOutByTheFiltersAreNotSelectedAsDependents() {
     List<Unit> some = units.stream().filter(u -> !u.name().equals("eks")).toList();
 
-    Scope selection = AffectedUnits.select(tree, found, some, change("modules/vpc/main.tf"));
+    Scope selection =
+        AffectedUnits.select(tree, found, some, change("modules/vpc/main.tf"), this::calls);
 
     assertThat(selection.reasons()).doesNotContainKey("eks").containsEntry("alb", "depends on vpc");
   }
 
   private Scope select(String... changed) {
-    return AffectedUnits.select(tree, found, units, change(changed));
+    return AffectedUnits.select(tree, found, units, change(changed), this::calls);
+  }
+
+  /** As in this repository: the modules that create a KMS key call modules/_kms-key. */
+  private List<Path> calls(Path module) {
+    return Set.of("athena", "rds", "kill-switch", "eks", "cloudflared-ec2")
+            .contains(module.getFileName().toString())
+        ? List.of(repo.resolve("modules/_kms-key"))
+        : List.of();
   }
 
   private ChangedFiles change(String... changed) {

@@ -74,7 +74,7 @@ class CloudflaredEc2ModuleIT {
     "-target=" + LEGACY,
     "-target=module.cloudflared.aws_iam_role_policy.token",
     "-target=module.cloudflared.aws_iam_role_policy_attachment.ssm",
-    "-target=module.cloudflared.aws_kms_alias.this",
+    "-target=module.cloudflared.module.kms[0].aws_kms_alias.this",
     "-target=module.cloudflared.aws_vpc_security_group_egress_rule.this"
   };
 

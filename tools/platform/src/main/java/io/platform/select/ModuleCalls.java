@@ -1,0 +1,76 @@
+package io.platform.select;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.platform.exec.Command;
+import io.platform.exec.CommandRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The local modules a module calls ({@code source = "../_kms-key"}), through any depth, as {@code
+ * terraform-config-inspect} reads its configuration: Terragrunt's {@code reading} list names the
+ * unit's module only, so a change to a module it calls would select nothing. Registry and remote
+ * sources are versioned elsewhere and are not followed.
+ */
+public final class ModuleCalls implements Function<Path, List<Path>> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final CommandRunner runner;
+  private final Path inspect;
+  private final Map<Path, List<Path>> direct = new HashMap<>();
+
+  /**
+   * @param inspect the terraform-config-inspect binary
+   */
+  public ModuleCalls(CommandRunner runner, Path inspect) {
+    this.runner = runner;
+    this.inspect = inspect;
+  }
+
+  /** Every local module {@code module} calls, directly or through another, without itself. */
+  @Override
+  public List<Path> apply(Path module) {
+    Set<Path> seen = new LinkedHashSet<>();
+    List<Path> next = new ArrayList<>(direct(module));
+    while (!next.isEmpty()) {
+      Path called = next.remove(0);
+      if (!called.equals(module) && seen.add(called)) {
+        next.addAll(direct(called));
+      }
+    }
+    return List.copyOf(seen);
+  }
+
+  private List<Path> direct(Path module) {
+    return direct.computeIfAbsent(module, this::inspect);
+  }
+
+  private List<Path> inspect(Path module) {
+    String json =
+        runner
+            .run(Command.of(inspect.toString(), "--json", module.toString()))
+            .requireSuccess()
+            .stdout();
+    try {
+      List<Path> calls = new ArrayList<>();
+      for (JsonNode call : JSON.readTree(json).path("module_calls")) {
+        String source = call.path("source").asText("");
+        if (source.startsWith("./") || source.startsWith("../")) {
+          calls.add(module.resolve(source).normalize());
+        }
+      }
+      return calls;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the module calls of " + module, e);
+    }
+  }
+}
