@@ -61,6 +61,12 @@ final class MigrateApplyCommand extends PlatformSubcommand {
   String push = "s3";
 
   @Option(
+      names = "--allow-unwired",
+      description =
+          "Carry out a plan although references between its units are not wired in the live tree (see the plan's list).")
+  boolean allowUnwired;
+
+  @Option(
       names = "--force",
       description =
           "Overwrite unit states that are not as the plan expects (a different lineage or changed since the plan).")
@@ -112,7 +118,9 @@ final class MigrateApplyCommand extends PlatformSubcommand {
     boolean verify = !noVerify;
     MigrationApplier.Options options;
     try {
-      options = new MigrationApplier.Options(force, verify, !noMaterialize, method, parallelism);
+      options =
+          new MigrationApplier.Options(
+              force, verify, !noMaterialize, method, parallelism, allowUnwired);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -5,6 +5,7 @@ import io.platform.exit.ExitCode;
 import io.platform.migrate.apply.Destinations;
 import io.platform.migrate.apply.DirectoryDestinations;
 import io.platform.migrate.apply.LiveTreeDestinations;
+import io.platform.migrate.apply.LiveTreeInterfaces;
 import io.platform.migrate.apply.MigrationPlanner;
 import io.platform.migrate.config.Mapping;
 import io.platform.migrate.config.MappingFile;
@@ -14,6 +15,8 @@ import io.platform.migrate.plan.PlanText;
 import io.platform.migrate.plan.SourceRef;
 import io.platform.migrate.slice.MigrationRefusedException;
 import io.platform.migrate.storage.PrivateFiles;
+import io.platform.migrate.wiring.ConfigSource;
+import io.platform.select.ModuleCalls;
 import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
 import io.platform.toolchain.EngineRelease;
@@ -95,6 +98,13 @@ final class MigratePlanCommand extends PlatformSubcommand {
   String prefix;
 
   @Option(
+      names = "--config",
+      paramLabel = "DIR",
+      description =
+          "The monolith's configuration (root module): the references between its modules that cross units are listed, and checked against the --live tree.")
+  Path config;
+
+  @Option(
       names = "--allow-existing",
       description =
           "Add to unit states that already exist (their lineage, serial + 1) instead of refusing.")
@@ -114,11 +124,24 @@ final class MigratePlanCommand extends PlatformSubcommand {
       requireEndpointAnswering();
       Toolchain toolchain = engineOption.toolchain();
       EngineRelease engine = new Terraform(new ProcessRunner(), toolchain, Map.of()).release();
+      ProcessRunner runner = new ProcessRunner();
+      Terragrunt terragrunt = new Terragrunt(runner, toolchain, Map.of());
       Destinations destinations =
           destination.live != null
-              ? new LiveTreeDestinations(
-                  destination.live, new Terragrunt(new ProcessRunner(), toolchain, Map.of()))
+              ? new LiveTreeDestinations(destination.live, terragrunt)
               : new DirectoryDestinations(destination.toDir);
+      ConfigSource configSource = null;
+      if (config != null) {
+        Path inspect = toolchain.tool("terraform-config-inspect");
+        configSource =
+            new ConfigSource(
+                config,
+                new Terraform(runner, toolchain, Map.of()),
+                new ModuleCalls(runner, inspect),
+                destination.live == null
+                    ? null
+                    : new LiveTreeInterfaces(destination.live, terragrunt, runner, inspect));
+      }
       MigrationPlan plan =
           new MigrationPlanner(
                   MigrationEnvironment.stores(scratch, () -> toolchain), engine, this::progress)
@@ -127,7 +150,8 @@ final class MigratePlanCommand extends PlatformSubcommand {
                   mapping,
                   destinations,
                   allowExisting,
-                  scratch);
+                  scratch,
+                  configSource);
       write(out, PlanJson.write(plan));
       out().print(PlanText.render(plan));
       out().flush();

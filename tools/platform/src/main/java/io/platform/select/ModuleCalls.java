@@ -6,6 +6,7 @@ import io.platform.exec.Command;
 import io.platform.exec.CommandRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +56,10 @@ public final class ModuleCalls implements Function<Path, List<Path>> {
   }
 
   private List<Path> inspect(Path module) {
+    if (!Files.isDirectory(module)) {
+      // A call of a directory that does not exist: Terraform's init says so where it matters.
+      return List.of();
+    }
     String json =
         runner
             .run(Command.of(inspect.toString(), "--json", module.toString()))

@@ -108,6 +108,11 @@ public final class Verifier {
         }
       }
       ExecResult plan = plan(unit, planFile, deadline);
+      if (!plan.succeeded() && sourceCopyRaced(plan)) {
+        // A dependent planned beside this unit reads its outputs through Terragrunt, which copies
+        // this unit's changed source again at the same time: the copy is whole once it is done.
+        plan = plan(unit, planFile, deadline);
+      }
       if (!plan.succeeded() && needsInit(plan)) {
         // The backend or the providers changed since the last init (e.g. a new lock mode).
         ExecResult init = init(unit, remaining(deadline));
@@ -152,6 +157,10 @@ public final class Verifier {
             "-json",
             "--tf-forward-stdout",
             "-lock-timeout=" + options.lockTimeout().toSeconds() + "s"));
+  }
+
+  private static boolean sourceCopyRaced(ExecResult plan) {
+    return (plan.stdout() + plan.stderr()).contains("Did not find any Terraform files");
   }
 
   private static boolean needsInit(ExecResult plan) {

@@ -16,6 +16,8 @@ import io.platform.migrate.storage.StateConflictException;
 import io.platform.migrate.storage.StateLock;
 import io.platform.migrate.storage.StateStore;
 import io.platform.migrate.storage.StoredState;
+import io.platform.migrate.wiring.CrossingReference;
+import io.platform.text.Count;
 import io.platform.toolchain.EngineRelease;
 import io.platform.verify.PlanSummary;
 import io.platform.verify.UnitResult;
@@ -48,9 +50,15 @@ public final class MigrationApplier {
    * @param verify plan each unit (locally before the push, remotely after)
    * @param materialize apply output-only plans, so dependants can read the outputs
    * @param parallelism units carried out at the same time (a unit waits for those it depends on)
+   * @param allowUnwired carry out a plan whose crossing references the live tree does not carry
    */
   public record Options(
-      boolean force, boolean verify, boolean materialize, StateStores.Push push, int parallelism) {
+      boolean force,
+      boolean verify,
+      boolean materialize,
+      StateStores.Push push,
+      int parallelism,
+      boolean allowUnwired) {
     public Options {
       if (parallelism < 1) {
         throw new IllegalArgumentException("--parallelism must be at least 1, not " + parallelism);
@@ -113,6 +121,7 @@ public final class MigrationApplier {
   public ApplyReport apply(MigrationPlan plan, String planName, Path scratch) {
     long started = System.nanoTime();
     List<UnitOutcome> outcomes = new ArrayList<>();
+
     Snapshot snapshot = null;
     Snapshot.Check check = null;
     String error = null;
@@ -128,6 +137,7 @@ public final class MigrationApplier {
                 + snapshot.sha256()
                 + "); run migrate plan again");
       }
+      requireWired(plan);
       TerraformState state = TerraformState.parse(snapshot.bytes(), snapshot.location());
       state.requireReadableBy(engine, "the source " + snapshot.location());
       List<Step> steps = preflight(plan, state, outcomes);
@@ -154,6 +164,20 @@ public final class MigrationApplier {
     }
     return new ApplyReport(
         planName, check, outcomes, error, Duration.ofNanos(System.nanoTime() - started), engine);
+  }
+
+  /** A plan whose crossing references the live tree does not carry waits for --allow-unwired. */
+  private void requireWired(MigrationPlan plan) {
+    List<CrossingReference> unwired = plan.wiring() == null ? List.of() : plan.wiring().unwired();
+    if (!unwired.isEmpty() && !options.allowUnwired()) {
+      throw new MigrationRefusedException(
+          Count.of(unwired.size(), "reference")
+              + " crossing units not wired in the live tree (first: "
+              + unwired.get(0).describe()
+              + ": "
+              + String.join("; ", unwired.get(0).problems())
+              + "); wire them and plan again, or pass --allow-unwired");
+    }
   }
 
   /**

@@ -1,11 +1,13 @@
 package io.platform.migrate.apply;
 
 import io.platform.live.UnitGraph;
+import io.platform.migrate.address.ModulePath;
 import io.platform.migrate.address.ResourceAddress;
 import io.platform.migrate.config.Mapping;
 import io.platform.migrate.plan.MigrationPlan;
 import io.platform.migrate.plan.PlannedUnit;
 import io.platform.migrate.plan.SourceRef;
+import io.platform.migrate.plan.Wiring;
 import io.platform.migrate.slice.MigrationRefusedException;
 import io.platform.migrate.slice.SliceResult;
 import io.platform.migrate.slice.Slicer;
@@ -16,6 +18,13 @@ import io.platform.migrate.storage.Snapshot;
 import io.platform.migrate.storage.StateStore;
 import io.platform.migrate.storage.StoreSpec;
 import io.platform.migrate.storage.StoredState;
+import io.platform.migrate.wiring.ConfigSource;
+import io.platform.migrate.wiring.ConfigurationJson;
+import io.platform.migrate.wiring.CrossingReference;
+import io.platform.migrate.wiring.CrossingReferences;
+import io.platform.migrate.wiring.MonolithConfiguration;
+import io.platform.migrate.wiring.WiringCheck;
+import io.platform.text.Count;
 import io.platform.toolchain.EngineRelease;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -52,13 +61,16 @@ public final class MigrationPlanner {
   /**
    * @param allowExisting add to unit states that already exist (their lineage, serial + 1) instead
    *     of refusing
+   * @param config the monolith's configuration, whose references that cross units are listed and
+   *     checked; null to plan from the state alone
    */
   public MigrationPlan plan(
       SourceRef ref,
       Mapping mapping,
       Destinations destinations,
       boolean allowExisting,
-      Path scratch) {
+      Path scratch,
+      ConfigSource config) {
     StateStore source = stores.source(ref);
     Snapshot snapshot = Snapshot.take(source, scratch);
     progress.accept("source: " + snapshot.location() + " (sha256 " + snapshot.sha256() + ")");
@@ -105,6 +117,8 @@ public final class MigrationPlanner {
                 .slice(state);
       }
 
+      Wiring wiring = config == null ? null : wiring(config, state, slices, snapshot, scratch);
+
       List<PlannedUnit> units = new ArrayList<>();
       UnitGraph graph = destinations.graph(specs.keySet());
       for (String name : graph.order()) {
@@ -145,11 +159,56 @@ public final class MigrationPlanner {
               units,
               slices.excluded(),
               slices.leftBehind(),
-              engine);
+              engine,
+              wiring);
       planned = true;
       return plan;
     } finally {
       SourceCheck.report(snapshot, planned, progress);
     }
+  }
+
+  private Wiring wiring(
+      ConfigSource config,
+      TerraformState state,
+      SliceResult slices,
+      Snapshot snapshot,
+      Path scratch) {
+    progress.accept(
+        "config: " + config.dir() + " (init and plan of a private copy, to read its references)");
+    ConfigurationJson configuration =
+        ConfigurationJson.of(
+            MonolithConfiguration.read(
+                    config.terraform(), config.dir(), config.calls(), snapshot.bytes(), scratch)
+                .configuration());
+    List<String> undeclared =
+        state.resources().stream()
+            .filter(StateResource::isManaged)
+            .map(r -> r.address().module().configPath().render() + "." + r.address().local())
+            .map(a -> a.startsWith(".") ? a.substring(1) : a)
+            .filter(a -> !configuration.declares(a))
+            .toList();
+    if (!undeclared.isEmpty()) {
+      throw new MigrationRefusedException(
+          "--config "
+              + config.dir()
+              + " is not the configuration of this state: "
+              + Count.of(undeclared.size(), "resource")
+              + " of the state "
+              + (undeclared.size() == 1 ? "is" : "are")
+              + " not declared in it ("
+              + String.join(", ", undeclared.stream().limit(5).toList())
+              + (undeclared.size() > 5 ? ", ..." : "")
+              + ")");
+    }
+    Map<ModulePath, String> components = new LinkedHashMap<>();
+    for (UnitSlice unit : slices.units()) {
+      unit.components().forEach(c -> components.put(c.address().configPath(), unit.unit()));
+    }
+    List<CrossingReference> crossings = new CrossingReferences(configuration, components).find();
+    if (config.live() != null) {
+      crossings = WiringCheck.check(crossings, config.live());
+    }
+    return new Wiring(config.dir().toString(), config.live() != null, crossings);
   }
 }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -136,27 +137,31 @@ public final class ScratchCopyVerifier {
 
   /**
    * The directory Terragrunt runs Terraform in: {@code <download>/<hash>/<hash>}, then the source's
-   * subdirectory (after {@code //}) if it names one.
+   * subdirectory (after {@code //}) if it names one. A unit with dependencies finds a copy per
+   * dependency beside its own (Terragrunt initialises those to read their outputs): its own is the
+   * one initialised in the unit's source directory.
    */
   static Path workingDir(Path download, String source) throws IOException {
-    Path copy;
-    try (Stream<Path> dirs = Files.walk(download, 2)) {
-      copy =
-          dirs.filter(p -> download.relativize(p).getNameCount() == 2 && Files.isDirectory(p))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new ExecException(
-                          "terragrunt init left no source copy under " + download, null));
-    }
     // "git::https://host/repo.git//modules/vpc?ref=v1": the "//" after any scheme's.
     int scheme = source.indexOf("://");
     int subdir = source.indexOf("//", scheme < 0 ? 0 : scheme + 3);
-    if (subdir < 0) {
-      return copy;
-    }
-    String path = source.substring(subdir + 2);
+    String path = subdir < 0 ? "" : source.substring(subdir + 2);
     int query = path.indexOf('?');
-    return copy.resolve(query < 0 ? path : path.substring(0, query));
+    String relative = query < 0 ? path : path.substring(0, query);
+    List<Path> copies;
+    try (Stream<Path> dirs = Files.walk(download, 2)) {
+      copies =
+          dirs.filter(p -> download.relativize(p).getNameCount() == 2 && Files.isDirectory(p))
+              .sorted()
+              .map(copy -> relative.isEmpty() ? copy : copy.resolve(relative))
+              .toList();
+    }
+    if (copies.isEmpty()) {
+      throw new ExecException("terragrunt init left no source copy under " + download, null);
+    }
+    return copies.stream()
+        .filter(dir -> Files.isDirectory(dir.resolve(".terraform")))
+        .findFirst()
+        .orElse(copies.get(0));
   }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param excluded resources left in the monolith on purpose
  * @param leftBehind data sources outside the prefix (not migrated; they hold no infrastructure)
  * @param engine the engine the plan was made for, or null (a plan that does not name it)
+ * @param wiring the references that cross units, or null when the plan was made without the
+ *     monolith's configuration
  */
 public record MigrationPlan(
     String created,
@@ -25,7 +27,8 @@ public record MigrationPlan(
     List<PlannedUnit> units,
     List<String> excluded,
     List<String> leftBehind,
-    EngineRelease engine) {
+    EngineRelease engine,
+    Wiring wiring) {
 
   public MigrationPlan {
     units = List.copyOf(units);

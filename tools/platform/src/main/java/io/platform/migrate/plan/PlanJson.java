@@ -8,6 +8,7 @@ import io.platform.migrate.slice.Move;
 import io.platform.migrate.state.StateFormatException;
 import io.platform.migrate.state.StateJson;
 import io.platform.migrate.storage.StoreSpec;
+import io.platform.migrate.wiring.CrossingReference;
 import io.platform.toolchain.EngineRelease;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,6 +63,23 @@ public final class PlanJson {
     }
     plan.excluded().forEach(root.putArray("excluded")::add);
     plan.leftBehind().forEach(root.putArray("left_behind")::add);
+    if (plan.wiring() != null) {
+      ObjectNode wiring = root.putObject("wiring");
+      wiring.put("config", plan.wiring().config()).put("checked", plan.wiring().checked());
+      ArrayNode references = wiring.putArray("references");
+      for (CrossingReference r : plan.wiring().references()) {
+        ObjectNode ref =
+            references
+                .addObject()
+                .put("unit", r.unit())
+                .put("call", r.call())
+                .put("argument", r.argument())
+                .put("read", r.read())
+                .put("dependency", r.dependency())
+                .put("output", r.output());
+        r.problems().forEach(ref.putArray("problems")::add);
+      }
+    }
     return StateJson.write(root);
   }
 
@@ -143,7 +161,29 @@ public final class PlanJson {
         units,
         excluded,
         leftBehind,
-        EngineRelease.read(root));
+        EngineRelease.read(root),
+        wiring(root.path("wiring")));
+  }
+
+  private static Wiring wiring(JsonNode node) {
+    if (!node.isObject()) {
+      return null;
+    }
+    List<CrossingReference> references = new ArrayList<>();
+    for (JsonNode r : node.path("references")) {
+      List<String> problems = new ArrayList<>();
+      r.path("problems").forEach(p -> problems.add(p.asText()));
+      references.add(
+          new CrossingReference(
+              r.path("unit").asText(),
+              r.path("call").asText(),
+              r.path("argument").asText(),
+              r.path("read").asText(),
+              text(r, "dependency"),
+              text(r, "output"),
+              problems));
+    }
+    return new Wiring(node.path("config").asText(), node.path("checked").asBoolean(), references);
   }
 
   private static String text(JsonNode node, String field) {

@@ -1,6 +1,7 @@
 package io.platform.migrate.plan;
 
 import io.platform.migrate.slice.Move;
+import io.platform.migrate.wiring.CrossingReference;
 import io.platform.text.Count;
 import java.util.Map;
 import java.util.TreeMap;
@@ -73,10 +74,34 @@ public final class PlanText {
       out.append("data sources outside the prefix (not migrated):\n");
       plan.leftBehind().forEach(x -> out.append("  ").append(x).append('\n'));
     }
+    if (plan.wiring() != null) {
+      renderWiring(plan.wiring(), out);
+    }
     out.append(Count.of(plan.units().size(), "unit"))
         .append(", ")
         .append(Count.of(plan.instanceCount(), "instance"))
         .append('\n');
     return out.toString();
+  }
+
+  private static void renderWiring(Wiring wiring, StringBuilder out) {
+    out.append("references crossing units (read from ")
+        .append(wiring.config())
+        .append(
+            wiring.checked() ? ", checked against the live tree" : ", not checked: no live tree")
+        .append("): ")
+        .append(wiring.references().size());
+    if (wiring.checked()) {
+      out.append(", ").append(wiring.unwired().size()).append(" not wired");
+    }
+    out.append('\n');
+    for (CrossingReference reference : wiring.references()) {
+      out.append("  ").append(reference.describe());
+      out.append(wiring.checked() && reference.wired() ? ": wired" : "").append('\n');
+      if (wiring.checked()) {
+        reference.problems().forEach(p -> out.append("    missing: ").append(p).append('\n'));
+      }
+    }
+    out.append('\n');
   }
 }

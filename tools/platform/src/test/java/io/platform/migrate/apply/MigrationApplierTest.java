@@ -40,13 +40,14 @@ class MigrationApplierTest {
                 MAPPING,
                 new DirectoryDestinations(dir.resolve("units")),
                 false,
-                dir.resolve("scratch"));
+                dir.resolve("scratch"),
+                null);
     return plan;
   }
 
   private ApplyReport apply(boolean force) {
     MigrationApplier.Options options =
-        new MigrationApplier.Options(force, false, false, StateStores.Push.S3, 2);
+        new MigrationApplier.Options(force, false, false, StateStores.Push.S3, 2, false);
     return new MigrationApplier(
             stores(dir.resolve("scratch")),
             new MigrationApplier.Tools(null, null, null),

@@ -35,7 +35,8 @@ class MigrationPlannerTest {
             MAPPING,
             new DirectoryDestinations(dir.resolve("units")),
             allowExisting,
-            dir.resolve("scratch"));
+            dir.resolve("scratch"),
+            null);
   }
 
   @Test

@@ -49,6 +49,24 @@ class ScratchCopyVerifierTest {
     assertThat(ScratchCopyVerifier.workingDir(download, "/repo/modules/vpc")).isEqualTo(copy);
   }
 
+  @Test
+  void ofTheCopiesOfAUnitWithDependenciesItsOwnIsTheOneInitialisedInItsSourceDirectory(
+      @TempDir Path download) throws IOException {
+    for (String hash : List.of("a1", "b2", "c3")) {
+      for (String module : List.of("api", "app", "network")) {
+        Files.createDirectories(download.resolve(hash + "/h/" + module));
+      }
+    }
+    Files.createDirectories(download.resolve("a1/h/network/.terraform"));
+    Files.createDirectories(download.resolve("b2/h/app/.terraform"));
+    Files.createDirectories(download.resolve("c3/h/api/.terraform"));
+
+    assertThat(ScratchCopyVerifier.workingDir(download, "/repo/modules//api"))
+        .isEqualTo(download.resolve("c3/h/api"));
+    assertThat(ScratchCopyVerifier.workingDir(download, "/repo/modules//network"))
+        .isEqualTo(download.resolve("a1/h/network"));
+  }
+
   /**
    * Terragrunt's plan hooks (a unit copying its Lambda jar next to the configuration) run only in a
    * Terragrunt plan.

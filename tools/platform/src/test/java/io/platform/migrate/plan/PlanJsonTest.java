@@ -11,6 +11,7 @@ import io.platform.migrate.slice.Move;
 import io.platform.migrate.state.StateJson;
 import io.platform.migrate.storage.S3Location;
 import io.platform.migrate.storage.StoreSpec;
+import io.platform.migrate.wiring.CrossingReference;
 import io.platform.toolchain.Engine;
 import io.platform.toolchain.EngineRelease;
 import java.net.URI;
@@ -81,7 +82,21 @@ class PlanJsonTest {
             List.of(vpc, rds),
             List.of("module.legacy.aws_x.y"),
             List.of("data.aws_caller_identity.me"),
-            new EngineRelease(Engine.TOFU, "1.12.6"));
+            new EngineRelease(Engine.TOFU, "1.12.6"),
+            new Wiring(
+                "/mono",
+                true,
+                List.of(
+                    new CrossingReference(
+                        "rds",
+                        "module.rds",
+                        "vpc_id",
+                        "module.vpc.vpc_id",
+                        "vpc",
+                        "vpc_id",
+                        List.of("no dependency \"vpc\" in unit rds")),
+                    new CrossingReference(
+                        "rds", "module.rds", "tags", "local.tags", null, null, List.of()))));
 
     MigrationPlan read = PlanJson.read(PlanJson.write(plan), "plan.json");
 
@@ -150,6 +165,7 @@ class PlanJsonTest {
         units,
         List.of(),
         List.of(),
+        null,
         null);
   }
 

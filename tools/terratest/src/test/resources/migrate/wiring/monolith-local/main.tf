@@ -1,0 +1,28 @@
+# The monolith, with the api reading the network through a local.
+locals {
+  vpc_id = module.network.vpc_id
+}
+
+terraform {
+  required_version = ">= 1.11"
+}
+
+module "network" {
+  source = "../modules/network"
+
+  name = "net"
+}
+
+module "app" {
+  source = "../modules/app"
+
+  vpc_id = module.network.vpc_id
+  subnet = module.network.subnets["a"]
+}
+
+module "api" {
+  source = "../modules/api"
+
+  upstream = module.app.endpoint
+  vpc_id   = local.vpc_id
+}
