@@ -2,6 +2,7 @@ package io.platform.migrate.apply;
 
 import io.platform.live.Unit;
 import io.platform.migrate.address.ResourceAddress;
+import io.platform.migrate.plan.Accounting;
 import io.platform.migrate.plan.MigrationPlan;
 import io.platform.migrate.plan.PlannedUnit;
 import io.platform.migrate.slice.MigrationRefusedException;
@@ -109,10 +110,12 @@ public final class MigrationApplier {
 
   /** What to do with a unit, decided before anything is written. */
   @SuppressWarnings("ArrayRecordComponent") // the bytes to push, never compared
+  // instances: the resource instances desired holds, which the state pushed must hold too.
   private record Step(
       PlannedUnit unit,
       StateStore store,
       byte[] desired,
+      int instances,
       ExpectedState expected,
       boolean push,
       boolean repairDigest) {}
@@ -203,6 +206,15 @@ public final class MigrationApplier {
     }
     SliceResult slices =
         new Slicer(plan.mapping(), n -> true, plan.destination(), existing).slice(state);
+    Accounting again = Accounting.of(state.resources(), slices);
+    if (plan.accounting() != null && !again.equals(plan.accounting())) {
+      throw new MigrationRefusedException(
+          "slicing the source again places its instances otherwise ("
+              + again.describe()
+              + "; planned: "
+              + plan.accounting().describe()
+              + "); run migrate plan again");
+    }
 
     List<Step> steps = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -229,13 +241,22 @@ public final class MigrationApplier {
       Judgement judgement = judge(unit, found, instances(slice.resources()));
       switch (judgement.kind()) {
         case PUSH ->
-            steps.add(new Step(unit, store, desired, ExpectedState.as(found), true, false));
+            steps.add(
+                new Step(
+                    unit,
+                    store,
+                    desired,
+                    Accounting.instances(resources),
+                    ExpectedState.as(found),
+                    true,
+                    false));
         case DONE ->
             steps.add(
                 new Step(
                     unit,
                     store,
                     desired,
+                    Accounting.instances(resources),
                     ExpectedState.as(found),
                     false,
                     found.get().digestStale()));
@@ -256,6 +277,7 @@ public final class MigrationApplier {
                     TerraformState.of(
                             base, unit.lineage(), serial, resources, unit.existing() != null)
                         .toBytes(),
+                    Accounting.instances(resources),
                     ExpectedState.anything(),
                     true,
                     false));
@@ -411,6 +433,18 @@ public final class MigrationApplier {
           }
           pushed = plan.state();
           materialized = plan.outputsWritten();
+        }
+        int holds = Accounting.instances(TerraformState.parse(pushed, unit.name()).resources());
+        if (holds != step.instances()) {
+          return failed(
+              unit,
+              local,
+              "the state to push holds "
+                  + Count.of(holds, "instance")
+                  + ", the plan places "
+                  + step.instances()
+                  + "; nothing pushed",
+              started);
         }
         progress.accept("  " + unit.name() + ": pushing to " + step.store().describe());
         step.store().write(pushed, step.expected());

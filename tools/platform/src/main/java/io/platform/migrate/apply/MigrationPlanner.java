@@ -4,6 +4,7 @@ import io.platform.live.UnitGraph;
 import io.platform.migrate.address.ModulePath;
 import io.platform.migrate.address.ResourceAddress;
 import io.platform.migrate.config.Mapping;
+import io.platform.migrate.plan.Accounting;
 import io.platform.migrate.plan.MigrationPlan;
 import io.platform.migrate.plan.PlannedUnit;
 import io.platform.migrate.plan.SourceRef;
@@ -119,6 +120,12 @@ public final class MigrationPlanner {
 
       Wiring wiring = config == null ? null : wiring(config, state, slices, snapshot, scratch);
 
+      Accounting accounting = Accounting.of(state.resources(), slices);
+      if (!accounting.balanced()) {
+        throw new IllegalStateException(
+            "the plan does not place every instance exactly once (" + accounting.describe() + ")");
+      }
+
       List<PlannedUnit> units = new ArrayList<>();
       UnitGraph graph = destinations.graph(specs.keySet());
       for (String name : graph.order()) {
@@ -160,7 +167,8 @@ public final class MigrationPlanner {
               slices.excluded(),
               slices.leftBehind(),
               engine,
-              wiring);
+              wiring,
+              accounting);
       planned = true;
       return plan;
     } finally {

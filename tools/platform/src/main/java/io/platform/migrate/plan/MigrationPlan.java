@@ -15,6 +15,7 @@ import java.util.List;
  * @param engine the engine the plan was made for, or null (a plan that does not name it)
  * @param wiring the references that cross units, or null when the plan was made without the
  *     monolith's configuration
+ * @param accounting where every instance of the source goes, or null in a plan saved without it
  */
 public record MigrationPlan(
     String created,
@@ -28,7 +29,8 @@ public record MigrationPlan(
     List<String> excluded,
     List<String> leftBehind,
     EngineRelease engine,
-    Wiring wiring) {
+    Wiring wiring,
+    Accounting accounting) {
 
   public MigrationPlan {
     units = List.copyOf(units);

@@ -63,6 +63,13 @@ public final class PlanJson {
     }
     plan.excluded().forEach(root.putArray("excluded")::add);
     plan.leftBehind().forEach(root.putArray("left_behind")::add);
+    if (plan.accounting() != null) {
+      root.putObject("accounting")
+          .put("source_instances", plan.accounting().source())
+          .put("unit_instances", plan.accounting().units())
+          .put("excluded_instances", plan.accounting().excluded())
+          .put("left_behind_instances", plan.accounting().leftBehind());
+    }
     if (plan.wiring() != null) {
       ObjectNode wiring = root.putObject("wiring");
       wiring.put("config", plan.wiring().config()).put("checked", plan.wiring().checked());
@@ -162,7 +169,18 @@ public final class PlanJson {
         excluded,
         leftBehind,
         EngineRelease.read(root),
-        wiring(root.path("wiring")));
+        wiring(root.path("wiring")),
+        accounting(root.path("accounting")));
+  }
+
+  private static Accounting accounting(JsonNode node) {
+    return node.isObject()
+        ? new Accounting(
+            node.path("source_instances").asInt(),
+            node.path("unit_instances").asInt(),
+            node.path("excluded_instances").asInt(),
+            node.path("left_behind_instances").asInt())
+        : null;
   }
 
   private static Wiring wiring(JsonNode node) {

@@ -81,6 +81,9 @@ public final class PlanText {
         .append(", ")
         .append(Count.of(plan.instanceCount(), "instance"))
         .append('\n');
+    if (plan.accounting() != null) {
+      out.append("every instance placed once: ").append(plan.accounting().describe()).append('\n');
+    }
     return out.toString();
   }
 

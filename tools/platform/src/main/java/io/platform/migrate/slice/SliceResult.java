@@ -5,8 +5,16 @@ import java.util.List;
 /**
  * The monolith divided: the units in name order, what was excluded on purpose, and the data sources
  * outside the prefix (they hold no infrastructure and are read again by whoever needs them).
+ *
+ * @param excludedInstances the instances of the excluded resources
+ * @param leftBehindInstances the instances of those data sources
  */
-public record SliceResult(List<UnitSlice> units, List<String> excluded, List<String> leftBehind) {
+public record SliceResult(
+    List<UnitSlice> units,
+    List<String> excluded,
+    List<String> leftBehind,
+    int excludedInstances,
+    int leftBehindInstances) {
   public SliceResult {
     units = List.copyOf(units);
     excluded = List.copyOf(excluded);

@@ -62,6 +62,8 @@ public final class Slicer {
     Set<Exclusion> usedExclusions = new HashSet<>();
     List<String> excluded = new ArrayList<>();
     List<String> leftBehind = new ArrayList<>();
+    int excludedInstances = 0;
+    int leftBehindInstances = 0;
     Map<ModuleInstance, List<StateResource>> byComponent = new LinkedHashMap<>();
     Set<String> migratedProviders = new HashSet<>();
     int depth = mapping.prefix().depth();
@@ -73,6 +75,7 @@ public final class Slicer {
       if (!matching.isEmpty()) {
         usedExclusions.addAll(matching);
         excluded.add(address.render());
+        excludedInstances += resource.instances().size();
         continue;
       }
       ModuleInstance module = address.module();
@@ -81,6 +84,7 @@ public final class Slicer {
         migratedProviders.add(resource.provider().render());
       } else if (!resource.isManaged()) {
         leftBehind.add(address.render());
+        leftBehindInstances += resource.instances().size();
       } else if (mapping.prefix().matchesHead(module)) {
         problems.add(
             "unmapped: "
@@ -133,7 +137,7 @@ public final class Slicer {
       throw new MigrationRefusedException(problems);
     }
     units.sort(Comparator.comparing(UnitSlice::unit));
-    return new SliceResult(units, excluded, leftBehind);
+    return new SliceResult(units, excluded, leftBehind, excludedInstances, leftBehindInstances);
   }
 
   /** Components to units: explicit renames and merges first, convention for the rest. */

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.platform.exit.ExitCode;
+import io.platform.migrate.plan.Accounting;
 import io.platform.migrate.plan.MigrationPlan;
 import io.platform.migrate.plan.PlannedUnit;
 import java.io.IOException;
@@ -112,6 +113,39 @@ class MigrationApplierTest {
         .extracting(UnitOutcome::action)
         .containsOnly(UnitOutcome.Action.REFUSED);
     assertThat(report.units().get(0).message()).contains("the source changed since the plan");
+    assertThat(dir.resolve("units")).doesNotExist();
+  }
+
+  @Test
+  void aPlanWhoseInstanceCountsTheSourceNoLongerGivesIsRefusedForEveryUnit() {
+    planned();
+    Accounting counted = plan.accounting();
+    plan =
+        new MigrationPlan(
+            plan.created(),
+            plan.source(),
+            plan.sourceSha256(),
+            plan.sourceLineage(),
+            plan.sourceSerial(),
+            plan.mapping(),
+            plan.destination(),
+            plan.units(),
+            plan.excluded(),
+            plan.leftBehind(),
+            plan.engine(),
+            plan.wiring(),
+            new Accounting(counted.source(), counted.units() - 1, counted.excluded() + 1, 0));
+
+    ApplyReport report = apply(false);
+
+    assertThat(report.exitCode()).isEqualTo(ExitCode.REFUSED);
+    assertThat(report.units())
+        .extracting(UnitOutcome::action)
+        .containsOnly(UnitOutcome.Action.REFUSED);
+    assertThat(report.units().get(0).message())
+        .contains(
+            "slicing the source again places its instances otherwise (3 instances in the source ="
+                + " 3 in units + 0 excluded");
     assertThat(dir.resolve("units")).doesNotExist();
   }
 

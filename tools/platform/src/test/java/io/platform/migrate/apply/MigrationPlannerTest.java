@@ -9,7 +9,11 @@ import static io.platform.migrate.apply.MigrationTestStates.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.platform.migrate.config.Mapping;
+import io.platform.migrate.plan.Accounting;
 import io.platform.migrate.plan.MigrationPlan;
+import io.platform.migrate.plan.PlanJson;
+import io.platform.migrate.plan.PlanText;
 import io.platform.migrate.plan.PlannedUnit;
 import io.platform.migrate.slice.MigrationRefusedException;
 import io.platform.migrate.state.StateFormatException;
@@ -18,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +42,44 @@ class MigrationPlannerTest {
             allowExisting,
             dir.resolve("scratch"),
             null);
+  }
+
+  @Test
+  void everyInstanceOfTheSourceIsPlacedExactlyOnceInAUnitOrLeftInTheMonolith() throws IOException {
+    String withMore =
+        monolith("1.11.4")
+            .replace(
+                "\"resources\": [",
+                "\"resources\": [\n"
+                    + "  {\"mode\": \"data\", \"type\": \"terraform_remote_state\", \"name\": \"peer\","
+                    + " \"provider\": \"provider[\\\"terraform.io/builtin/terraform\\\"]\","
+                    + " \"instances\": [{\"schema_version\": 0, \"attributes\": {}}]},\n"
+                    + "  {\"module\": \"module.legacy\", \"mode\": \"managed\", \"type\": \"terraform_data\","
+                    + " \"name\": \"old\", \"provider\": \"provider[\\\"terraform.io/builtin/terraform\\\"]\","
+                    + " \"instances\": [{\"index_key\": 0, \"schema_version\": 0, \"attributes\": {}},"
+                    + " {\"index_key\": 1, \"schema_version\": 0, \"attributes\": {}}]},");
+    Path mono = write(dir.resolve("mono.tfstate"), withMore);
+    Mapping excludingLegacy =
+        new Mapping(
+            MAPPING.prefix(), Map.of(), Map.of(), List.of("module.legacy"), Map.of(), Map.of());
+
+    MigrationPlan plan =
+        new MigrationPlanner(stores(dir.resolve("scratch")), TERRAFORM, progress::add)
+            .plan(
+                source(mono),
+                excludingLegacy,
+                new DirectoryDestinations(dir.resolve("units")),
+                false,
+                dir.resolve("scratch"),
+                null);
+
+    assertThat(plan.accounting()).isEqualTo(new Accounting(6, 3, 2, 1));
+    assertThat(PlanText.render(plan))
+        .contains(
+            "every instance placed once: 6 instances in the source = 3 in units + 2 excluded + 1"
+                + " data source left behind");
+    assertThat(PlanJson.read(PlanJson.write(plan), "plan.json").accounting())
+        .isEqualTo(plan.accounting());
   }
 
   @Test

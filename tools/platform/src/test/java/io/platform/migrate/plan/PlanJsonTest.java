@@ -96,7 +96,8 @@ class PlanJsonTest {
                         "vpc_id",
                         List.of("no dependency \"vpc\" in unit rds")),
                     new CrossingReference(
-                        "rds", "module.rds", "tags", "local.tags", null, null, List.of()))));
+                        "rds", "module.rds", "tags", "local.tags", null, null, List.of()))),
+            new Accounting(4, 2, 1, 1));
 
     MigrationPlan read = PlanJson.read(PlanJson.write(plan), "plan.json");
 
@@ -165,6 +166,7 @@ class PlanJsonTest {
         units,
         List.of(),
         List.of(),
+        null,
         null,
         null);
   }
