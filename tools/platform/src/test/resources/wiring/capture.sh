@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Writes configuration.json beside this script with the pinned Terraform (source env.sh first):
-# the `configuration` section of `terraform show -json` on a plan of config/.
+# the `configuration` section of `terraform show -json` on a plan of config/, whose modules are
+# those of the migrate wiring fixture (tools/terratest/src/test/resources/migrate/wiring).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 work="$(mktemp -d)"
 cp -r "${here}/config/." "${work}/"
+cp -r "${here}/../../../../../terratest/src/test/resources/migrate/wiring/modules" "${work}/modules"
 (
   cd "${work}"
   terraform init -input=false >/dev/null

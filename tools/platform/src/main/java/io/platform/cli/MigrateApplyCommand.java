@@ -124,7 +124,7 @@ final class MigrateApplyCommand extends PlatformSubcommand {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    MigrationPlan plan = PlanJson.read(read(planFile), planFile.toString());
+    MigrationPlan plan = PlanJson.read(planFile);
     requireEndpointAnswering();
     Path scratch = PrivateFiles.directory("platform-migrate-");
     try {
@@ -170,14 +170,6 @@ final class MigrateApplyCommand extends PlatformSubcommand {
             new Verifier.Options(1, timeout, Duration.ofSeconds(60)),
             VerifyListener.NONE,
             inits));
-  }
-
-  private static byte[] read(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read plan " + file, e);
-    }
   }
 
   private static void writeReport(Path file, String content) {

@@ -9,10 +9,11 @@ import picocli.CommandLine.Command;
     description = {
       "Slices a monolithic Terraform state into one state per unit.",
       "The source is never written. 'plan' writes a reviewable migration plan;",
-      "'apply' carries it out and proves each unit with a zero-diff plan.",
+      "'apply' carries it out and proves each unit with a zero-diff plan;",
+      "'retire' makes the monolith forget what moved, and locks it.",
       "See docs/migrate.md."
     },
-    subcommands = {MigratePlanCommand.class, MigrateApplyCommand.class},
+    subcommands = {MigratePlanCommand.class, MigrateApplyCommand.class, MigrateRetireCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

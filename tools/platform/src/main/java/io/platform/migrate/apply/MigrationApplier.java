@@ -514,7 +514,20 @@ public final class MigrationApplier {
     if (!summary.changes().isEmpty()) {
       text.append(": ");
       List<String> addresses =
-          summary.changes().stream().map(c -> c.address() + " " + c.actions()).limit(5).toList();
+          summary.changes().stream()
+              .map(
+                  c ->
+                      c.address()
+                          + " "
+                          + c.actions()
+                          + (c.changedAttributes().isEmpty()
+                              ? ""
+                              : " ("
+                                  + String.join(
+                                      ", ", c.changedAttributes().stream().limit(5).toList())
+                                  + ")"))
+              .limit(5)
+              .toList();
       text.append(String.join(", ", addresses));
       if (summary.changes().size() > 5) {
         text.append(", ... ").append(summary.changes().size() - 5).append(" more");

@@ -187,7 +187,12 @@ public final class MigrationPlanner {
     ConfigurationJson configuration =
         ConfigurationJson.of(
             MonolithConfiguration.read(
-                    config.terraform(), config.dir(), config.calls(), snapshot.bytes(), scratch)
+                    config.terraform(),
+                    config.dir(),
+                    config.calls(),
+                    snapshot.bytes(),
+                    Map.of(),
+                    scratch)
                 .configuration());
     List<String> undeclared =
         state.resources().stream()

@@ -4,7 +4,7 @@ import io.platform.migrate.storage.Snapshot;
 import java.util.function.Consumer;
 
 /** The end-of-run proof that the monolith was not touched. */
-final class SourceCheck {
+public final class SourceCheck {
   private SourceCheck() {}
 
   /**
@@ -12,7 +12,8 @@ final class SourceCheck {
    * unchanged source is said only after a run that succeeded: before a run's error or refusal it
    * would read as success (the report still holds the check).
    */
-  static Snapshot.Check report(Snapshot snapshot, boolean succeeded, Consumer<String> progress) {
+  public static Snapshot.Check report(
+      Snapshot snapshot, boolean succeeded, Consumer<String> progress) {
     Snapshot.Check check = snapshot.check();
     if (!check.unchanged()) {
       throw new IllegalStateException(

@@ -10,6 +10,11 @@ import io.platform.migrate.state.StateJson;
 import io.platform.migrate.storage.StoreSpec;
 import io.platform.migrate.wiring.CrossingReference;
 import io.platform.toolchain.EngineRelease;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +93,17 @@ public final class PlanJson {
       }
     }
     return StateJson.write(root);
+  }
+
+  /** The plan saved in {@code file}. */
+  public static MigrationPlan read(Path file) {
+    try {
+      return read(Files.readAllBytes(file), file.toString());
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("plan " + file + " does not exist", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read plan " + file, e);
+    }
   }
 
   public static MigrationPlan read(byte[] bytes, String where) {

@@ -174,11 +174,99 @@ public final class S3StateStore implements StateStore {
     }
   }
 
+  /**
+   * Puts a lock item that stays until {@link #unlockForGood} lifts it: every Terraform command that
+   * locks the state fails with "Error acquiring the state lock" and prints {@code info}.
+   *
+   * @param id the lock's ID, which names what holds it
+   * @return false when a lock with this ID is already held (nothing to do)
+   * @throws StateConflictException when someone else holds the lock
+   * @throws IllegalStateException when the location has no lock table
+   */
+  public boolean lockForGood(String id, String operation, String info) {
+    requireLockTable();
+    String lock = lockInfo(id, operation, info);
+    try (AwsClients aws = clients();
+        DynamoDbClient dynamo = aws.dynamoDb()) {
+      try {
+        dynamo.putItem(
+            b ->
+                b.tableName(location.lockTable())
+                    .item(
+                        Map.of(
+                            "LockID", AttributeValue.fromS(location.lockId()),
+                            "Info", AttributeValue.fromS(lock)))
+                    .conditionExpression("attribute_not_exists(LockID)"));
+        return true;
+      } catch (ConditionalCheckFailedException e) {
+        String held = heldInfo(dynamo);
+        if (id.equals(lockField(held, "ID"))) {
+          return false;
+        }
+        throw lockedBy(held);
+      }
+    }
+  }
+
+  /**
+   * Lifts a lock {@link #lockForGood} put, and only that one.
+   *
+   * @return false when no lock with this ID is held
+   */
+  public boolean unlockForGood(String id) {
+    requireLockTable();
+    try (AwsClients aws = clients();
+        DynamoDbClient dynamo = aws.dynamoDb()) {
+      String held = heldInfo(dynamo);
+      if (held == null || !id.equals(lockField(held, "ID"))) {
+        return false;
+      }
+      dynamo.deleteItem(
+          b ->
+              b.tableName(location.lockTable())
+                  .key(Map.of("LockID", AttributeValue.fromS(location.lockId())))
+                  .conditionExpression("Info = :info")
+                  .expressionAttributeValues(Map.of(":info", AttributeValue.fromS(held))));
+      return true;
+    }
+  }
+
+  private void requireLockTable() {
+    if (location.lockTable() == null) {
+      throw new IllegalStateException(
+          describe() + " has no lock table to hold a lock in (give the source's lock table)");
+    }
+  }
+
+  private StateConflictException lockedBy(String held) {
+    return new StateConflictException(
+        describe()
+            + " is locked in "
+            + location.lockTable()
+            + ": "
+            + holder(held == null ? "{}" : held));
+  }
+
+  private String heldInfo(DynamoDbClient dynamo) {
+    return field(dynamo, location.lockId(), "Info");
+  }
+
+  private static String lockField(String infoJson, String field) {
+    if (infoJson == null) {
+      return null;
+    }
+    try {
+      return StateJson.mapper().readTree(infoJson).path(field).asText(null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   private StateLock acquire(S3Client s3, DynamoDbClient dynamo, String operation) {
     if (location.lockTable() == null && !location.useLockfile()) {
       return StateLock.NONE;
     }
-    String info = lockInfo(operation);
+    String info = lockInfo(UUID.randomUUID().toString(), operation, "");
     List<Runnable> releases = new ArrayList<>();
     try {
       if (location.useLockfile()) {
@@ -220,19 +308,7 @@ public final class S3StateStore implements StateStore {
                               AttributeValue.fromS(info)))
                       .conditionExpression("attribute_not_exists(LockID)"));
         } catch (ConditionalCheckFailedException e) {
-          var item =
-              dynamo
-                  .getItem(
-                      b ->
-                          b.tableName(location.lockTable())
-                              .key(Map.of("LockID", AttributeValue.fromS(location.lockId()))))
-                  .item();
-          throw new StateConflictException(
-              describe()
-                  + " is locked in "
-                  + location.lockTable()
-                  + ": "
-                  + holder(item.containsKey("Info") ? item.get("Info").s() : "{}"));
+          throw lockedBy(heldInfo(dynamo));
         }
         releases.add(
             0,
@@ -287,22 +363,27 @@ public final class S3StateStore implements StateStore {
   }
 
   private String digest(DynamoDbClient dynamo) {
+    return field(dynamo, location.digestId(), "Digest");
+  }
+
+  /** A string attribute of the lock table's item {@code lockId}, or null. */
+  private String field(DynamoDbClient dynamo, String lockId, String attribute) {
     var item =
         dynamo
             .getItem(
                 b ->
                     b.tableName(location.lockTable())
-                        .key(Map.of("LockID", AttributeValue.fromS(location.digestId()))))
+                        .key(Map.of("LockID", AttributeValue.fromS(lockId))))
             .item();
-    return item == null || !item.containsKey("Digest") ? null : item.get("Digest").s();
+    return item == null || !item.containsKey(attribute) ? null : item.get(attribute).s();
   }
 
   /** Lock info in Terraform's format, so that {@code force-unlock} and its messages work. */
-  private String lockInfo(String operation) {
+  private String lockInfo(String id, String operation, String detail) {
     ObjectNode info = StateJson.mapper().createObjectNode();
-    info.put("ID", UUID.randomUUID().toString());
+    info.put("ID", id);
     info.put("Operation", operation);
-    info.put("Info", "");
+    info.put("Info", detail);
     info.put("Who", System.getProperty("user.name") + "@" + host());
     info.put("Version", "platform");
     info.put("Created", Instant.now().truncatedTo(ChronoUnit.MICROS).toString());

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -36,10 +37,16 @@ public record MonolithConfiguration(JsonNode configuration, JsonNode resourceCha
    * @param calls the local modules a module calls, at any depth (copied along, at the same relative
    *     places)
    * @param state the snapshot of the monolith's state that the plan is made against
+   * @param added files added to the copy of {@code dir}, by name (e.g. removed blocks to prove)
    * @param scratch a private directory
    */
   public static MonolithConfiguration read(
-      Terraform terraform, Path dir, Function<Path, List<Path>> calls, byte[] state, Path scratch) {
+      Terraform terraform,
+      Path dir,
+      Function<Path, List<Path>> calls,
+      byte[] state,
+      Map<String, String> added,
+      Path scratch) {
     Path root = dir.toAbsolutePath().normalize();
     if (!Files.isDirectory(root)) {
       throw new IllegalArgumentException("--config " + dir + " is not a directory");
@@ -67,6 +74,7 @@ public record MonolithConfiguration(JsonNode configuration, JsonNode resourceCha
     Path work = copy.resolve(top.relativize(root).toString());
     Path stateFile = work.resolve("monolith.tfstate");
     PrivateFiles.write(stateFile, state);
+    added.forEach((name, content) -> write(work.resolve(name), content));
     write(
         work.resolve(OVERRIDE),
         "terraform {\n  backend \"local\" {\n    path = \"monolith.tfstate\"\n  }\n}\n");

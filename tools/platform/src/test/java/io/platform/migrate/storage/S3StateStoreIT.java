@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.platform.aws.AwsClients;
+import io.platform.backend.BackendBootstrapper;
+import io.platform.backend.BackendSpec;
 import io.platform.emulator.MotoServer;
 import io.platform.toolchain.Toolchain;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -62,21 +60,13 @@ class S3StateStoreIT {
                 moto.endpoint().accessKeyId(), moto.endpoint().secretAccessKey()));
     s3 = clients.s3();
     dynamo = clients.dynamoDb();
-    s3.createBucket(b -> b.bucket(BUCKET));
-    dynamo.createTable(
-        b ->
-            b.tableName(TABLE)
-                .billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(
-                    AttributeDefinition.builder()
-                        .attributeName("LockID")
-                        .attributeType(ScalarAttributeType.S)
-                        .build())
-                .keySchema(
-                    KeySchemaElement.builder()
-                        .attributeName("LockID")
-                        .keyType(KeyType.HASH)
-                        .build()));
+    new BackendBootstrapper(
+            AwsClients.staticCredentials(
+                moto.endpoint().accessKeyId(), moto.endpoint().secretAccessKey()),
+            moto.endpoint().url())
+        .bootstrap(
+            new BackendSpec(
+                "us-east-1", BUCKET, TABLE, null, false, null, null, Map.of(), Map.of()));
   }
 
   @AfterEach
