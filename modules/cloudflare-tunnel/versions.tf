@@ -4,7 +4,7 @@ terraform {
 
   required_providers {
     aws = {
-      source  = "hashicorp/aws"
+      source  = "registry.terraform.io/hashicorp/aws"
       version = ">= 5.100"
     }
     # 5.13 is the first release whose tunnel configuration schema matches this module

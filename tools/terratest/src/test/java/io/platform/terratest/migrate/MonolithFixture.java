@@ -168,7 +168,7 @@ final class MonolithFixture {
       terraform {
         required_providers {
           aws = {
-            source = "hashicorp/aws"
+            source = "registry.terraform.io/hashicorp/aws"
           }
         }
       }
