@@ -3,6 +3,7 @@ package io.platform.cli;
 import io.platform.docs.ModuleReadmes;
 import io.platform.exec.ProcessRunner;
 import io.platform.exit.ExitCode;
+import io.platform.terraform.ConfigInspect;
 import io.platform.toolchain.Toolchain;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,7 @@ final class DocsCommand extends PlatformSubcommand {
   @Override
   protected int execute() {
     ModuleReadmes readmes =
-        new ModuleReadmes(new ProcessRunner(), Toolchain.locate().tool("terraform-config-inspect"));
+        new ModuleReadmes(new ConfigInspect(new ProcessRunner(), Toolchain.locate()));
     List<Path> stale = readmes.update(modules, !check);
     for (Path readme : stale) {
       out().println((check ? "out of date: " : "updated: ") + readme);

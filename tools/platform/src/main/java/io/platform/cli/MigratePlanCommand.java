@@ -17,6 +17,7 @@ import io.platform.migrate.slice.MigrationRefusedException;
 import io.platform.migrate.storage.PrivateFiles;
 import io.platform.migrate.wiring.ConfigSource;
 import io.platform.select.ModuleCalls;
+import io.platform.terraform.ConfigInspect;
 import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
 import io.platform.toolchain.EngineRelease;
@@ -132,15 +133,15 @@ final class MigratePlanCommand extends PlatformSubcommand {
               : new DirectoryDestinations(destination.toDir);
       ConfigSource configSource = null;
       if (config != null) {
-        Path inspect = toolchain.tool("terraform-config-inspect");
+        ConfigInspect inspect = new ConfigInspect(runner, toolchain);
         configSource =
             new ConfigSource(
                 config,
                 new Terraform(runner, toolchain, Map.of()),
-                new ModuleCalls(runner, inspect),
+                new ModuleCalls(inspect),
                 destination.live == null
                     ? null
-                    : new LiveTreeInterfaces(destination.live, terragrunt, runner, inspect));
+                    : new LiveTreeInterfaces(destination.live, terragrunt, inspect));
       }
       MigrationPlan plan =
           new MigrationPlanner(

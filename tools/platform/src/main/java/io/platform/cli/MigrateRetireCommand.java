@@ -8,6 +8,7 @@ import io.platform.migrate.retire.Retirement;
 import io.platform.migrate.slice.MigrationRefusedException;
 import io.platform.migrate.storage.PrivateFiles;
 import io.platform.select.ModuleCalls;
+import io.platform.terraform.ConfigInspect;
 import io.platform.terraform.Terraform;
 import io.platform.toolchain.Toolchain;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ final class MigrateRetireCommand extends PlatformSubcommand {
           new Retirement(
               MigrationEnvironment.stores(scratch, () -> toolchain),
               new Terraform(runner, toolchain, Map.of()),
-              new ModuleCalls(runner, toolchain.tool("terraform-config-inspect")),
+              new ModuleCalls(new ConfigInspect(runner, toolchain)),
               this::progress);
       if (undo) {
         retirement.undo(plan, planFile.toString(), config, file).forEach(out()::println);

@@ -10,6 +10,7 @@ import io.platform.select.AffectedUnits;
 import io.platform.select.ChangedFiles;
 import io.platform.select.ModuleCalls;
 import io.platform.select.Shard;
+import io.platform.terraform.ConfigInspect;
 import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
 import io.platform.text.Count;
@@ -162,7 +163,7 @@ final class VerifyCommand extends PlatformSubcommand {
               found,
               units,
               change,
-              new ModuleCalls(new ProcessRunner(), toolchain.tool("terraform-config-inspect")));
+              new ModuleCalls(new ConfigInspect(new ProcessRunner(), toolchain)));
       units = units.stream().filter(u -> selection.reasons().containsKey(u.name())).toList();
       scope = selection;
       progress("verify: " + scope.headline(units.size()));

@@ -1,8 +1,7 @@
 package io.platform.docs;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.platform.exec.Command;
-import io.platform.exec.CommandRunner;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.platform.terraform.ConfigInspect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,16 +13,9 @@ import java.util.stream.Stream;
 
 /** Keeps the generated section of every module README (examples included) current. */
 public final class ModuleReadmes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ConfigInspect inspect;
 
-  private final CommandRunner runner;
-  private final Path inspect;
-
-  /**
-   * @param inspect the terraform-config-inspect binary
-   */
-  public ModuleReadmes(CommandRunner runner, Path inspect) {
-    this.runner = runner;
+  public ModuleReadmes(ConfigInspect inspect) {
     this.inspect = inspect;
   }
 
@@ -34,18 +26,14 @@ public final class ModuleReadmes {
   public List<Path> update(Path modules, boolean write) {
     List<Path> stale = new ArrayList<>();
     for (Path module : moduleDirs(modules)) {
-      String json =
-          runner
-              .run(Command.of(inspect.toString(), "--json", module.toString()))
-              .requireSuccess()
-              .stdout();
+      JsonNode configuration = inspect.read(module);
       try {
         Path readme = module.resolve("README.md");
         String current =
             Files.exists(readme)
                 ? Files.readString(readme, StandardCharsets.UTF_8)
                 : "# " + module.getFileName() + "\n";
-        String updated = ModuleDocs.update(current, ModuleDocs.render(JSON.readTree(json)));
+        String updated = ModuleDocs.update(current, ModuleDocs.render(configuration));
         if (!updated.equals(current)) {
           stale.add(readme);
           if (write) {

@@ -1,11 +1,7 @@
 package io.platform.select;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.platform.exec.Command;
-import io.platform.exec.CommandRunner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.platform.terraform.ConfigInspect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,17 +19,10 @@ import java.util.function.Function;
  * sources are versioned elsewhere and are not followed.
  */
 public final class ModuleCalls implements Function<Path, List<Path>> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final CommandRunner runner;
-  private final Path inspect;
+  private final ConfigInspect inspect;
   private final Map<Path, List<Path>> direct = new HashMap<>();
 
-  /**
-   * @param inspect the terraform-config-inspect binary
-   */
-  public ModuleCalls(CommandRunner runner, Path inspect) {
-    this.runner = runner;
+  public ModuleCalls(ConfigInspect inspect) {
     this.inspect = inspect;
   }
 
@@ -60,22 +49,13 @@ public final class ModuleCalls implements Function<Path, List<Path>> {
       // A call of a directory that does not exist: Terraform's init says so where it matters.
       return List.of();
     }
-    String json =
-        runner
-            .run(Command.of(inspect.toString(), "--json", module.toString()))
-            .requireSuccess()
-            .stdout();
-    try {
-      List<Path> calls = new ArrayList<>();
-      for (JsonNode call : JSON.readTree(json).path("module_calls")) {
-        String source = call.path("source").asText("");
-        if (source.startsWith("./") || source.startsWith("../")) {
-          calls.add(module.resolve(source).normalize());
-        }
+    List<Path> calls = new ArrayList<>();
+    for (JsonNode call : inspect.read(module).path("module_calls")) {
+      String source = call.path("source").asText("");
+      if (source.startsWith("./") || source.startsWith("../")) {
+        calls.add(module.resolve(source).normalize());
       }
-      return calls;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the module calls of " + module, e);
     }
+    return calls;
   }
 }

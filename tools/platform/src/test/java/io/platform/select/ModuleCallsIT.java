@@ -3,6 +3,7 @@ package io.platform.select;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platform.exec.ProcessRunner;
+import io.platform.terraform.ConfigInspect;
 import io.platform.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The local modules a module calls, read by terraform-config-inspect from real configuration. */
 class ModuleCallsIT {
   private final ModuleCalls calls =
-      new ModuleCalls(new ProcessRunner(), Toolchain.locate().tool("terraform-config-inspect"));
+      new ModuleCalls(new ConfigInspect(new ProcessRunner(), Toolchain.locate()));
 
   @Test
   void localCallsAreFollowedToAnyDepthAndRegistrySourcesAreNot(@TempDir Path modules)

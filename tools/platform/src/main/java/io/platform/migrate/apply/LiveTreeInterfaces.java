@@ -1,16 +1,12 @@
 package io.platform.migrate.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.platform.exec.Command;
-import io.platform.exec.CommandRunner;
 import io.platform.live.Unit;
 import io.platform.live.UnitDiscovery;
 import io.platform.live.UnitGraph;
 import io.platform.migrate.wiring.UnitInterfaces;
+import io.platform.terraform.ConfigInspect;
 import io.platform.terraform.Terragrunt;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -27,18 +23,14 @@ import java.util.stream.Collectors;
  * module (a local {@code terraform.source}) from {@code terraform-config-inspect}.
  */
 public final class LiveTreeInterfaces implements UnitInterfaces {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Terragrunt terragrunt;
-  private final CommandRunner runner;
-  private final Path inspect;
+  private final ConfigInspect inspect;
   private final Map<String, Unit> units;
   private final UnitGraph graph;
   private final Map<String, JsonNode> rendered = new HashMap<>();
 
-  public LiveTreeInterfaces(Path root, Terragrunt terragrunt, CommandRunner runner, Path inspect) {
+  public LiveTreeInterfaces(Path root, Terragrunt terragrunt, ConfigInspect inspect) {
     this.terragrunt = terragrunt;
-    this.runner = runner;
     this.inspect = inspect;
     this.units =
         UnitDiscovery.find(root.toAbsolutePath().normalize(), List.of(), List.of()).stream()
@@ -63,18 +55,9 @@ public final class LiveTreeInterfaces implements UnitInterfaces {
               + (source.isEmpty() ? "(no terraform.source)" : source)
               + "; only a local source is read");
     }
-    String json =
-        runner
-            .run(Command.of(inspect.toString(), "--json", module.toString()))
-            .requireSuccess()
-            .stdout();
-    try {
-      Set<String> outputs = new LinkedHashSet<>();
-      JSON.readTree(json).path("outputs").fieldNames().forEachRemaining(outputs::add);
-      return outputs;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the outputs of " + module, e);
-    }
+    Set<String> outputs = new LinkedHashSet<>();
+    inspect.read(module).path("outputs").fieldNames().forEachRemaining(outputs::add);
+    return outputs;
   }
 
   @Override
