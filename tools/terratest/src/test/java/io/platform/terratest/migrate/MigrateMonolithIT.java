@@ -61,6 +61,11 @@ class MigrateMonolithIT {
   private static final String FIXTURE = "tools/terratest/src/test/resources/migrate/monolith";
   private static final String KILL_SWITCH_JAR = "lambdas/kill-switch/target/kill-switch.jar";
   private static final String MONOLITH_KEY = "monolith/terraform.tfstate";
+
+  /**
+   * The AWS provider as both engines write it into the monolith's state and the units': the
+   * fixture, like every module, spells its full address.
+   */
   private static final String AWS = "provider[\"registry.terraform.io/hashicorp/aws\"]";
 
   /**
@@ -68,13 +73,6 @@ class MigrateMonolithIT {
    * units.
    */
   private static final Engine ENGINE = Toolchain.locate().engine();
-
-  /**
-   * The AWS provider as the engine writes it into the monolith's state: OpenTofu under its own
-   * registry.
-   */
-  private static final String MONOLITH_AWS =
-      ENGINE == Engine.TOFU ? "provider[\"registry.opentofu.org/hashicorp/aws\"]" : AWS;
 
   /**
    * The Terraform S3 backend settings among a unit's remote_state config (the rest is
@@ -200,7 +198,7 @@ class MigrateMonolithIT {
     assertThat(plan.stdout())
         .contains(
             "module.client_stage.module.access.module.tunnel.aws_autoscaling_group.this -> aws_autoscaling_group.this",
-            "provider module.client_stage.module.access." + MONOLITH_AWS + ".tunnel -> " + AWS);
+            "provider module.client_stage.module.access." + AWS + ".tunnel -> " + AWS);
     // Apply runs a unit once the units its dependency blocks name are done, and others meanwhile.
     JsonNode planned = PlatformCli.json(repo.resolve("migration.json"));
     assertThat(planned.path("engine").path("name").asText()).isEqualTo(ENGINE.command());
