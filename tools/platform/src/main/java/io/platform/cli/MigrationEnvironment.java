@@ -2,6 +2,7 @@ package io.platform.cli;
 
 import io.platform.aws.AwsClients;
 import io.platform.exec.ProcessRunner;
+import io.platform.migrate.apply.BackendStateStores;
 import io.platform.migrate.apply.StateStores;
 import io.platform.toolchain.Toolchain;
 import java.net.URI;
@@ -19,7 +20,7 @@ final class MigrationEnvironment {
   }
 
   static StateStores stores(Path scratch, Supplier<Toolchain> toolchain) {
-    return new StateStores(
+    return new BackendStateStores(
         AwsClients.defaultCredentials(), endpoint(), new ProcessRunner(), toolchain, scratch);
   }
 }

@@ -17,13 +17,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
-/** Opens the stores a migration reads and writes. */
-public final class StateStores {
-  /** How unit states are written: directly to S3 (with the lock table digest) or by Terraform. */
-  public enum Push {
-    S3,
-    TERRAFORM
-  }
+/** Opens state files, S3 objects (with the lock table) and engine directories. */
+public final class BackendStateStores implements StateStores {
 
   private final AwsCredentialsProvider credentials;
   private final URI defaultEndpoint;
@@ -35,7 +30,7 @@ public final class StateStores {
    * @param defaultEndpoint AWS_ENDPOINT_URL when set (the emulator), else null
    * @param scratch a private directory for files handed to Terraform
    */
-  public StateStores(
+  public BackendStateStores(
       AwsCredentialsProvider credentials,
       URI defaultEndpoint,
       CommandRunner runner,
@@ -51,6 +46,7 @@ public final class StateStores {
   /**
    * A state file path, {@code s3://bucket/key}, or {@code tf:DIR} (state pull in that directory).
    */
+  @Override
   public StateStore source(SourceRef ref) {
     String spec = ref.spec();
     if (spec.startsWith("s3://")) {
@@ -93,6 +89,7 @@ public final class StateStores {
     return new FileStateStore(file);
   }
 
+  @Override
   public StateStore destination(StoreSpec spec, Push push) {
     if (spec instanceof StoreSpec.File file) {
       return new FileStateStore(file.path());

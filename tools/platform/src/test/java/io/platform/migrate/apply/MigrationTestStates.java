@@ -51,8 +51,8 @@ final class MigrationTestStates {
   }
 
   /** File stores only: no AWS, and an engine that must never be run. */
-  static StateStores stores(Path scratch) {
-    return new StateStores(
+  static BackendStateStores stores(Path scratch) {
+    return new BackendStateStores(
         null,
         null,
         command -> new ExecResult(command, 1, "", "not run in a unit test", Duration.ZERO, false),

@@ -2,39 +2,17 @@ package io.platform.migrate.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.platform.exec.Command;
-import io.platform.exec.CommandRunner;
-import io.platform.exec.ExecResult;
 import io.platform.live.Unit;
-import io.platform.terraform.InitGate;
-import io.platform.terraform.Terraform;
-import io.platform.terraform.Terragrunt;
-import io.platform.toolchain.Engine;
-import io.platform.toolchain.Toolchain;
 import io.platform.verify.Verdict;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScratchCopyVerifierTest {
-  private static final Toolchain TOOLCHAIN =
-      new Toolchain(
-          Engine.TERRAFORM,
-          Path.of("terraform"),
-          Path.of("terragrunt"),
-          Path.of("moto_server"),
-          Path.of("rc"),
-          Path.of("bin"),
-          k -> null);
-
   @Test
   void theWorkingDirectoryIsTheSourceCopyPlusTheSubdirectoryAfterTheDoubleSlash(
       @TempDir Path download) throws IOException {
@@ -74,15 +52,15 @@ class ScratchCopyVerifierTest {
   @Test
   void plansThroughTerragruntInTheDownloadDirectoryWithoutInitialisingAgainSoTheUnitsHooksRun(
       @TempDir Path scratch) {
-    FakeTools tools = new FakeTools(OUTPUT_CHANGE);
+    FakeEngine tools = new FakeEngine().localPlan("kill-switch", OUTPUT_CHANGE);
     // A work directory whose name HCL would read as a template: the backend path must stay literal.
     Path work = scratch.resolve("tmp-${USER}");
-    createDirectories(work);
+    FakeEngine.createDirectories(work);
     byte[] sliced = "{\"serial\": 1}".getBytes(StandardCharsets.UTF_8);
 
     ScratchCopyVerifier.LocalPlan plan =
         tools
-            .verifier()
+            .localCopyVerifier()
             .verify(
                 new Unit(scratch.resolve("live/kill-switch"), "kill-switch"), sliced, work, false);
 
@@ -118,11 +96,12 @@ class ScratchCopyVerifierTest {
 
   @Test
   void anOutputOnlyPlanIsAppliedToTheLocalCopyAndThatCopyIsWhatGetsPushed(@TempDir Path scratch) {
-    FakeTools tools = new FakeTools(OUTPUT_CHANGE);
+    FakeEngine tools =
+        new FakeEngine().localPlan("kill-switch", OUTPUT_CHANGE).onLocalApply(s -> APPLIED_STATE);
 
     ScratchCopyVerifier.LocalPlan plan =
         tools
-            .verifier()
+            .localCopyVerifier()
             .verify(
                 new Unit(scratch.resolve("live/kill-switch"), "kill-switch"),
                 "{\"serial\": 1}".getBytes(StandardCharsets.UTF_8),
@@ -157,12 +136,12 @@ class ScratchCopyVerifierTest {
 
   @Test
   void aCleanPlanIsNotApplied(@TempDir Path scratch) {
-    FakeTools tools = new FakeTools("{\"format_version\": \"1.2\"}");
+    FakeEngine tools = new FakeEngine();
     byte[] sliced = "{\"serial\": 1}".getBytes(StandardCharsets.UTF_8);
 
     ScratchCopyVerifier.LocalPlan plan =
         tools
-            .verifier()
+            .localCopyVerifier()
             .verify(new Unit(scratch.resolve("live/vpc"), "vpc"), sliced, scratch, true);
 
     assertThat(plan.summary().verdict()).isEqualTo(Verdict.CLEAN);
@@ -175,88 +154,4 @@ class ScratchCopyVerifierTest {
       "{\"format_version\": \"1.2\", \"output_changes\": {\"function_arn\": {\"actions\": [\"create\"]}}}";
   private static final String APPLIED_STATE =
       "{\"serial\": 2, \"outputs\": {\"function_arn\": {}}}";
-
-  /**
-   * Terragrunt and Terraform as seen through their command lines: render names a source, init
-   * leaves a source copy, {@code show} prints {@code planJson}, and apply writes {@link
-   * #APPLIED_STATE} where the override file points the backend.
-   */
-  private static final class FakeTools {
-    final List<String> calls = new ArrayList<>();
-    final List<String> backendAtPlan = new ArrayList<>();
-    private final String planJson;
-
-    FakeTools(String planJson) {
-      this.planJson = planJson;
-    }
-
-    ScratchCopyVerifier verifier() {
-      CommandRunner runner = this::run;
-      return new ScratchCopyVerifier(
-          new Terragrunt(runner, TOOLCHAIN, Map.of()),
-          new Terraform(runner, TOOLCHAIN, Map.of()),
-          Duration.ofMinutes(1),
-          new InitGate());
-    }
-
-    private ExecResult run(Command command) {
-      List<String> argv = command.argv();
-      String tool = Path.of(argv.get(0)).getFileName().toString();
-      calls.add(
-          tool
-              + " "
-              + String.join(" ", argv.subList(1, argv.size()))
-              + " @ "
-              + command.workingDir().getFileName());
-      String stdout = "";
-      if (tool.equals("terragrunt") && argv.get(1).equals("render")) {
-        stdout =
-            "{\"terraform\": {\"source\": \"/repo/live/../modules//"
-                + command.workingDir().getFileName()
-                + "\"}}";
-      } else if (tool.equals("terragrunt") && argv.get(1).equals("init")) {
-        createDirectories(sourceCopy(argv, command.workingDir()));
-      } else if (tool.equals("terragrunt") && argv.get(1).equals("plan")) {
-        backendAtPlan.add(
-            read(sourceCopy(argv, command.workingDir()).resolve(ScratchCopyVerifier.OVERRIDE)));
-      } else if (tool.equals("terragrunt") && argv.get(1).equals("apply")) {
-        String override =
-            read(sourceCopy(argv, command.workingDir()).resolve(ScratchCopyVerifier.OVERRIDE));
-        write(Path.of(override.replaceAll("(?s).*path = \"([^\"]+)\".*", "$1")), APPLIED_STATE);
-      } else if (tool.equals("terraform") && argv.get(1).equals("show")) {
-        stdout = planJson;
-      }
-      return new ExecResult(command, 0, stdout, "", Duration.ZERO, false);
-    }
-
-    private static Path sourceCopy(List<String> argv, Path unitDir) {
-      return Path.of(argv.get(argv.indexOf("--download-dir") + 1))
-          .resolve("h1/h2")
-          .resolve(unitDir.getFileName());
-    }
-  }
-
-  private static void createDirectories(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void write(Path file, String content) {
-    try {
-      Files.writeString(file, content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }
