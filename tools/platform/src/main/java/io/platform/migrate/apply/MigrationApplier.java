@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * {@code migrate apply}: carries out a saved plan. The monolith is read once into a hashed snapshot
@@ -108,13 +109,17 @@ public final class MigrationApplier {
     }
   }
 
-  /** What to do with a unit, decided before anything is written. */
-  @SuppressWarnings("ArrayRecordComponent") // the bytes to push, never compared
-  // instances: the resource instances desired holds, which the state pushed must hold too.
+  /**
+   * What to do with a unit, decided before anything is written.
+   *
+   * @param desired the state to push, built when the unit runs: only the units running at a time
+   *     hold theirs in memory
+   * @param instances the resource instances desired holds, which the state pushed must hold too
+   */
   private record Step(
       PlannedUnit unit,
       StateStore store,
-      byte[] desired,
+      Supplier<byte[]> desired,
       int instances,
       ExpectedState expected,
       boolean push,
@@ -235,9 +240,12 @@ public final class MigrationApplier {
         resources.addAll(present.resources());
         base = present;
       }
-      byte[] desired =
-          TerraformState.of(base, unit.lineage(), unit.serial(), resources, unit.existing() != null)
-              .toBytes();
+      TerraformState template = base;
+      Supplier<byte[]> desired =
+          () ->
+              TerraformState.of(
+                      template, unit.lineage(), unit.serial(), resources, unit.existing() != null)
+                  .toBytes();
       Judgement judgement = judge(unit, found, instances(slice.resources()));
       switch (judgement.kind()) {
         case PUSH ->
@@ -274,9 +282,14 @@ public final class MigrationApplier {
                 new Step(
                     unit,
                     store,
-                    TerraformState.of(
-                            base, unit.lineage(), serial, resources, unit.existing() != null)
-                        .toBytes(),
+                    () ->
+                        TerraformState.of(
+                                template,
+                                unit.lineage(),
+                                serial,
+                                resources,
+                                unit.existing() != null)
+                            .toBytes(),
                     Accounting.instances(resources),
                     ExpectedState.anything(),
                     true,
@@ -408,12 +421,12 @@ public final class MigrationApplier {
     UnitOutcome.Action action;
     try {
       if (step.push()) {
-        byte[] pushed = step.desired();
+        byte[] pushed = step.desired().get();
         if (verify) {
           progress.accept("  " + unit.name() + ": planning against a local copy of its new state");
           ScratchCopyVerifier.LocalPlan plan;
           try {
-            plan = tools.local().verify(live, step.desired(), scratch, options.materialize());
+            plan = tools.local().verify(live, pushed, scratch, options.materialize());
           } catch (RuntimeException e) {
             return failed(
                 unit,

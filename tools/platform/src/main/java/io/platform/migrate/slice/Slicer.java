@@ -267,15 +267,21 @@ public final class Slicer {
         if (!provider.equals(resource.provider())) {
           providers.put(resource.provider().render(), provider.render());
         }
-        ObjectNode node = resource.node().deepCopy();
+        // Copies of the resource and of its instances only: the attribute values, the bulk of a
+        // state, are shared with the source tree, which nothing writes to (a deep copy held a
+        // second monolith in memory).
+        ObjectNode node = resource.node().objectNode().setAll(resource.node());
         if (to.module().isRoot()) {
           node.remove("module");
         } else {
           node.put("module", to.module().render());
         }
         node.put("provider", provider.render());
-        for (JsonNode instance : node.path("instances")) {
-          dropped[0] += rewriteDependencies((ObjectNode) instance, configPaths, from);
+        ArrayNode instances = node.putArray("instances");
+        for (JsonNode instance : resource.node().path("instances")) {
+          ObjectNode copy = node.objectNode().setAll((ObjectNode) instance);
+          dropped[0] += rewriteDependencies(copy, configPaths, from);
+          instances.add(copy);
         }
         StateResource rewritten = new StateResource(to, provider, node);
         resources.add(rewritten);

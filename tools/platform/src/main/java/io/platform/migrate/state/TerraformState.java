@@ -38,7 +38,7 @@ public final class TerraformState {
 
   /** Parses a state; {@code where} names it in errors (a file, an S3 key). */
   public static TerraformState parse(byte[] bytes, String where) {
-    JsonNode node = StateJson.parse(bytes, where);
+    JsonNode node = StateJson.parseState(bytes, where);
     if (!node.isObject()) {
       throw new StateFormatException(where + " is JSON but not a state (not an object)");
     }

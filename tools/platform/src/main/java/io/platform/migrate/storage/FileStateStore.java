@@ -40,6 +40,18 @@ public final class FileStateStore implements StateStore {
   }
 
   @Override
+  public Optional<String> sha256() {
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Digests.sha256(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  @Override
   @SuppressWarnings("try") // the lock is held for the block, not used in it
   public void write(byte[] state, ExpectedState expected) {
     try (StateLock lock = lock("write")) {

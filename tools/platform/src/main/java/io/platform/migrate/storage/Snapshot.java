@@ -72,13 +72,13 @@ public final class Snapshot {
   public Check check() {
     String snapshotAfter;
     try {
-      snapshotAfter = Digests.sha256(Files.readAllBytes(file));
+      snapshotAfter = Digests.sha256(file);
     } catch (IOException e) {
       snapshotAfter = "unreadable: " + e.getMessage();
     }
     String sourceAfter;
     try {
-      sourceAfter = source.read().map(StoredState::sha256).orElse("gone");
+      sourceAfter = source.sha256().orElse("gone");
     } catch (RuntimeException e) {
       sourceAfter = "unreadable: " + e.getMessage();
     }

@@ -14,6 +14,11 @@ public interface StateStore {
   /** The state, or empty when none has been written yet. */
   Optional<StoredState> read();
 
+  /** SHA-256 of the state, or empty when none has been written yet. */
+  default Optional<String> sha256() {
+    return read().map(StoredState::sha256);
+  }
+
   /**
    * Writes the state under the store's lock, after checking, under that lock, that the current
    * state is the one expected.

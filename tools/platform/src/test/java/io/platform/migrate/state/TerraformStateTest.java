@@ -3,6 +3,7 @@ package io.platform.migrate.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.platform.toolchain.Engine;
 import io.platform.toolchain.EngineRelease;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,40 @@ class TerraformStateTest {
                 TerraformState.parse(
                     bytes("{\"version\": 4, \"lineage\": \"x\", \"serial\": 1}{}"), "f"))
         .hasMessageContaining("after the end");
+  }
+
+  /** Attributes are carried as text, but read through: a fault inside them is still found. */
+  @Test
+  void corruptOrDuplicatedAttributesAreRefusedWithoutQuotingThem() {
+    assertThatThrownBy(
+            () -> TerraformState.parse(bytes(withAttributes("\"password\": " + SECRET)), "f"))
+        .isInstanceOf(StateFormatException.class)
+        .hasMessageContaining("f is not valid JSON (line 1, column")
+        .hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> TerraformState.parse(bytes(withAttributes("\"a\": 1, \"a\": 2")), "f"))
+        .isInstanceOf(StateFormatException.class)
+        .hasMessageContaining("f is not valid JSON");
+  }
+
+  @Test
+  void attributesAreWrittenToTheUnitByteForByteAsTheSourceHoldsThem() {
+    String attributes =
+        "{\n            \"id\": \"é\\u00e9\",\n            \"n\": 1.50,"
+            + " \"list\": [ ],\"nested\": {\"k\": null}\n          }";
+    String source =
+        "{\"version\": 4, \"serial\": 1, \"lineage\": \"l\", \"resources\": [{\"mode\": \"managed\","
+            + " \"type\": \"t\", \"name\": \"n\", \"provider\": \"provider[\\\"p\\\"]\","
+            + " \"instances\": [{\"schema_version\": 0, \"attributes\": "
+            + attributes
+            + "}]}]}";
+    TerraformState state = TerraformState.parse(bytes(source), "f");
+
+    String unit =
+        new String(
+            TerraformState.of(state, "new", 1, state.resources(), false).toBytes(),
+            StandardCharsets.UTF_8);
+
+    assertThat(unit).contains("\"attributes\": " + attributes + "\n");
   }
 
   @Test
@@ -152,9 +187,8 @@ class TerraformStateTest {
             TerraformState.of(state, "new", 1, state.resources(), false).toBytes(),
             StandardCharsets.UTF_8);
 
-    assertThat(unit)
-        .contains(
-            "\"ratio\": " + third + ",", "\"scale\": 1.0,", "\"huge\": 1" + "0".repeat(400) + "\n");
+    // As written: the attributes are carried as their text.
+    assertThat(unit).contains("\"ratio\": " + third + ", \"scale\": 1.0, \"huge\": 1e400}");
   }
 
   @Test
@@ -164,8 +198,17 @@ class TerraformStateTest {
     TerraformState state =
         TerraformState.parse(bytes(withAttributes("\"content\": \"" + content + "\"")), "f");
 
+    JsonNode unit =
+        StateJson.parse(
+            TerraformState.of(state, "new", 1, state.resources(), false).toBytes(), "u");
     assertThat(
-            state.resources().get(0).instances().get(0).path("attributes").path("content").asText())
+            unit.path("resources")
+                .get(0)
+                .path("instances")
+                .get(0)
+                .path("attributes")
+                .path("content")
+                .asText())
         .hasSize(content.length());
   }
 }
