@@ -3,8 +3,8 @@ package io.platform.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.platform.exec.ExecResult;
-import io.platform.toolchain.Engine;
 import io.platform.toolchain.Toolchain;
+import io.platform.toolchain.ToolsByName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,15 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** What verify -v shows: every line the tools print, named by the unit that printed it. */
 class TerragruntOutputTest {
-  private static final Toolchain TOOLCHAIN =
-      new Toolchain(
-          Engine.TERRAFORM,
-          Path.of("terraform"),
-          Path.of("terragrunt"),
-          Path.of("moto_server"),
-          Path.of("rc"),
-          Path.of("bin"),
-          k -> null);
+  private static final Toolchain TOOLCHAIN = ToolsByName.TERRAFORM;
 
   @Test
   void everyLineOfEveryCommandReachesTheListenerPrefixedWithTheUnit() {

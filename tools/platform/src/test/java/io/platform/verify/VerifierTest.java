@@ -8,8 +8,8 @@ import io.platform.exec.ExecResult;
 import io.platform.exit.ExitCode;
 import io.platform.live.Unit;
 import io.platform.terraform.Terragrunt;
-import io.platform.toolchain.Engine;
 import io.platform.toolchain.Toolchain;
+import io.platform.toolchain.ToolsByName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -22,15 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The verifier's flow against a scripted Terragrunt: which step failed, and the verdicts. */
 class VerifierTest {
-  private static final Toolchain TOOLCHAIN =
-      new Toolchain(
-          Engine.TERRAFORM,
-          Path.of("terraform"),
-          Path.of("terragrunt"),
-          Path.of("moto_server"),
-          Path.of("rc"),
-          Path.of("bin"),
-          k -> null);
+  private static final Toolchain TOOLCHAIN = ToolsByName.TERRAFORM;
 
   /** Answers per unit directory name and terragrunt subcommand. */
   private static CommandRunner scripted(Map<String, ExecResult> byUnitAndStep) {

@@ -6,8 +6,8 @@ import io.platform.exec.ExecResult;
 import io.platform.terraform.InitGate;
 import io.platform.terraform.Terraform;
 import io.platform.terraform.Terragrunt;
-import io.platform.toolchain.Engine;
 import io.platform.toolchain.Toolchain;
+import io.platform.toolchain.ToolsByName;
 import io.platform.verify.Verifier;
 import io.platform.verify.VerifyListener;
 import java.io.IOException;
@@ -38,15 +38,7 @@ final class FakeEngine {
   static final String CHANGES_PLAN = capture("terraform-changes.json");
   static final String CHANGES_STREAM = capture("terraform-changes.jsonl");
 
-  private static final Toolchain TOOLCHAIN =
-      new Toolchain(
-          Engine.TERRAFORM,
-          Path.of("terraform"),
-          Path.of("terragrunt"),
-          Path.of("moto_server"),
-          Path.of("rc"),
-          Path.of("bin"),
-          k -> null);
+  private static final Toolchain TOOLCHAIN = ToolsByName.TERRAFORM;
 
   /** Every call in order; units run side by side. */
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
