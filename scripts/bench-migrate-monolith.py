@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Grows a monolith state applied by Terraform to N resource instances, for bench-migrate.sh.
 
 Usage: bench-migrate-monolith.py SEED.tfstate N OUT.tfstate

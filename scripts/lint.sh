@@ -22,7 +22,15 @@ for dir in modules/*/ modules/*/examples/*/; do
 done
 
 log "checkov (modules)"
-checkov --directory modules --framework terraform --quiet --compact --skip-download
+# A file checkov cannot parse is skipped with a count only: fail on it, or its checks never run.
+checkov_out="$(checkov --directory modules --framework terraform --quiet --compact --skip-download)" || {
+  printf '%s\n' "${checkov_out}"
+  die "checkov found problems"
+}
+printf '%s\n' "${checkov_out}"
+if grep -q 'Parsing errors: [1-9]' <<<"${checkov_out}"; then
+  die "checkov could not parse some module files, so their checks did not run (checkov -o json lists them)"
+fi
 
 "${REPO_ROOT}/scripts/lib/validate-live.sh" "$@"
 

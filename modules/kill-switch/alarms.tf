@@ -5,7 +5,7 @@
 ################################################################################
 
 locals {
-  bytes_per_tb = 1e12
+  bytes_per_tb = 1000000000000
   price_per_tb = format("$%v/TB", var.price_per_tb_usd)
 
   # A dollar threshold becomes the bytes that cost at most that much, so the alarm trips at or
